@@ -23,6 +23,8 @@ class Problem:
     message: str
     hint: str | None = None  # "did you mean …?" or an explanation
     example: str | None = None  # a corrected snippet the user can copy
+    snippet: str | None = None  # the source line the position points into, quoted in reports
+    span: int = 1  # how many characters of the snippet to underline
 
     @property
     def where(self) -> str:
@@ -40,10 +42,8 @@ class ScaffoldError(Exception):
 class SpecError(ScaffoldError):
     """The spec (file or command-line field) is invalid; carries every problem found at once."""
 
-    def __init__(self, problems: list[Problem], source: str | None = None) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.column))
-        #: the text the problems point into, so the report can quote the line
-        self.source = source
         super().__init__("\n".join(f"{p.where}: {p.message}" for p in self.problems))
 
 

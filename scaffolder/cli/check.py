@@ -12,9 +12,9 @@ from scaffolder.cli.context import options
 
 def check(
     ctx: typer.Context,
-    spec: Annotated[
-        Path, typer.Argument(help="The spec to validate.", show_default=True)
-    ] = Path("scaffold.yaml"),
+    spec: Annotated[Path, typer.Argument(help="The spec to validate.", metavar="SPEC")] = Path(
+        "scaffold.yaml"
+    ),
 ) -> None:
     """Validate SPEC (every error at once) and print a summary of its resources.
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -37,11 +36,11 @@ class GuardedGroup(TyperGroup):
     where they are printed — never as a traceback — and mapped to exit codes.
     """
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except ScaffoldError as error:
             from scaffolder import report
 
             report.error(error)
-            raise click.exceptions.Exit(error.exit_code) from None
+            raise typer.Exit(error.exit_code) from None

@@ -13,7 +13,7 @@ app = typer.Typer(help="Remove part of the spec and its generated code.", no_arg
 
 @app.command("resource")
 def resource(
-    name: Annotated[str, typer.Argument(help="Resource to remove.")],
+    name: Annotated[str, typer.Argument(help="Resource to remove.", metavar="NAME")],
     force: Annotated[
         bool, typer.Option("--force", help="Also delete generated files you have edited.")
     ] = False,

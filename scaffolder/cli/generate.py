@@ -13,10 +13,17 @@ app = typer.Typer(help="Generate code for part of the spec.", no_args_is_help=Tr
 
 @app.command("resource")
 def resource(
-    name: Annotated[str, typer.Argument(help="Resource name, PascalCase and singular: BlogPost.")],
+    name: Annotated[
+        str,
+        typer.Argument(help="Resource name, PascalCase and singular: BlogPost.", metavar="NAME"),
+    ],
     fields: Annotated[
         list[str] | None,
-        typer.Argument(help="Fields as name:TYPE, e.g. title:str(200) 'author:ref(Author)'."),
+        typer.Argument(
+            help="Fields as name:TYPE, e.g. title:str(200) 'author:ref(Author)'.",
+            metavar="FIELD...",
+            show_default=False,
+        ),
     ] = None,
     layers: Annotated[
         str | None, typer.Option("--layers", help="Comma-separated layers: api,html,admin.")

@@ -11,7 +11,7 @@ from scaffolder.errors import NotAvailableError
 
 
 def new(
-    directory: Annotated[Path, typer.Argument(help="Directory of the new project.")],
+    directory: Annotated[Path, typer.Argument(help="Directory of the new project.", metavar="DIR")],
     spec: Annotated[
         Path | None,
         typer.Option("--spec", help="Generate every resource of this spec into the project."),

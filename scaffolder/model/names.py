@@ -1,0 +1,127 @@
+"""Every name derived from a resource name, computed once so templates never compute names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import inflect
+
+_WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def split_words(name: str) -> list[str]:
+    """`BlogPost` → [Blog, Post]; `HTTPLog` → [HTTP, Log]; `order_line` → [order, line]."""
+    words: list[str] = []
+    for part in name.split("_"):
+        words.extend(w for w in _WORD_BOUNDARY.split(part) if w)
+    return words
+
+
+def snake_case(name: str) -> str:
+    """`BlogPost` → `blog_post`."""
+    return "_".join(w.lower() for w in split_words(name))
+
+
+def pascal_case(name: str) -> str:
+    """`published_at` → `PublishedAt`; `BlogPost` stays."""
+    return "".join(w[:1].upper() + w[1:] for w in split_words(name))
+
+
+def humanize(name: str) -> str:
+    """`published_at` → `Published at`; `BlogPost` → `Blog post` (sentence case, like Django)."""
+    words = [w if w.isupper() and len(w) > 1 else w.lower() for w in split_words(name)]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+@cache
+def _engine() -> inflect.engine:
+    import inflect  # imported lazily: only loading a spec needs it
+
+    return inflect.engine()
+
+
+def _same_case(model: str, word: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def pluralize(word: str) -> str:
+    """English plural of one word, keeping its case style (`Category` → `Categories`).
+
+    inflect treats capitalised words as proper nouns, so it is asked in lower case.
+    """
+    plural = _engine().plural_noun(word.lower())
+    return _same_case(word, plural) if isinstance(plural, str) and plural else word + "s"
+
+
+def singularize(word: str) -> str:
+    """English singular of one word, or the word itself if it is not a plural."""
+    singular = _engine().singular_noun(word.lower())
+    return _same_case(word, singular) if isinstance(singular, str) and singular else word
+
+
+def plural_of(name: str) -> str:
+    """Plural of a multi-word name: only the last word changes (`OrderLine` → `OrderLines`)."""
+    words = split_words(name)
+    if not words:
+        return name
+    last = words[-1]
+    suffix = name[len(name) - len(last) :] if name.endswith(last) else last
+    return name[: len(name) - len(suffix)] + pluralize(suffix)
+
+
+@dataclass(frozen=True)
+class Names:
+    """The names of one resource, in every form the generated code uses."""
+
+    class_name: str  # BlogPost
+    snake: str  # blog_post (module names, variables)
+    plural_snake: str  # blog_posts (collections, default reverse relation name)
+    label: str  # Blog post
+    plural_label: str  # Blog posts
+    table: str  # blog_posts
+    route: str  # blog-posts (URL segment: /api/blog-posts)
+
+    @classmethod
+    def derive(
+        cls, class_name: str, *, plural: str | None = None, table: str | None = None
+    ) -> Names:
+        """Derive every name from the class name; `plural` and `table` override the defaults."""
+        plural_name = plural if plural else plural_of(class_name)
+        plural_snake = snake_case(plural_name.replace(" ", "_"))
+        table_name = table or plural_snake
+        return cls(
+            class_name=class_name,
+            snake=snake_case(class_name),
+            plural_snake=plural_snake,
+            label=humanize(class_name),
+            plural_label=plural if plural else humanize(plural_name),
+            table=table_name,
+            route=table_name.replace("_", "-"),
+        )
+
+
+def enum_member_names(values: list[str]) -> list[str]:
+    """Valid, unique, UPPER_SNAKE identifiers for enum values (`on hold` → `ON_HOLD`).
+
+    Values may hold any characters (`PG-13`, `on hold`, `13+`); clashes get a numeric
+    suffix in declaration order so the mapping is deterministic.
+    """
+    names: list[str] = []
+    for value in values:
+        base = re.sub(r"[^A-Za-z0-9]+", "_", value).strip("_").upper() or "VALUE"
+        if base[0].isdigit():
+            base = f"V_{base}"
+        name, n = base, 2
+        while name in names:
+            name, n = f"{base}_{n}", n + 1
+        names.append(name)
+    return names

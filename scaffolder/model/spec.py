@@ -1,0 +1,349 @@
+"""The validated spec: frozen, typed, every name derived once.
+
+Built only by `scaffolder.spec` (the one place that reads YAML). Templates read
+attributes of these classes and never compute names or types themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from functools import cached_property
+
+from scaffolder.model.names import Names, humanize
+from scaffolder.model.types import TYPES, FieldType, TypeInfo
+
+
+class OnDelete(StrEnum):
+    """What the database does to referring rows when the referenced row is deleted."""
+
+    RESTRICT = "restrict"
+    CASCADE = "cascade"
+    SET_NULL = "set_null"
+
+    @property
+    def sql(self) -> str:
+        """The `ondelete=` argument of SQLAlchemy's ForeignKey."""
+        return self.value.replace("_", " ").upper()
+
+
+class Layer(StrEnum):
+    """An optional layer of generated code (model, migration and tests are always there)."""
+
+    API = "api"
+    HTML = "html"
+    ADMIN = "admin"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something was declared: 1-based line and column in the spec file."""
+
+    file: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Default:
+    """A field default: the Python value and its source-code literal."""
+
+    value: object  # already converted to the field's Python type
+    python: str  # e.g. `0`, `'draft'`, `Decimal('9.99')`, `PostStatus.DRAFT`
+
+
+@dataclass(frozen=True)
+class EnumMember:
+    """One value of an `enum(...)` field and the identifier it gets in the StrEnum."""
+
+    name: str  # ON_HOLD
+    value: str  # on hold
+
+
+@dataclass(frozen=True)
+class EnumType:
+    """The StrEnum generated for an enum field."""
+
+    class_name: str  # PostStatus
+    members: tuple[EnumMember, ...]
+
+    @property
+    def max_length(self) -> int:
+        """VARCHAR length that holds every value."""
+        return max(len(m.value) for m in self.members)
+
+    def member(self, value: str) -> EnumMember:
+        return next(m for m in self.members if m.value == value)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """The relational side of a `ref` (many-to-one) or `many` (many-to-many) field."""
+
+    many: bool  # False: ref, True: many
+    target: str  # class name of the referenced resource (may be the built-in User)
+    target_table: str
+    on_delete: OnDelete
+    back: str  # name of the reverse collection on the target
+    #: ref: the foreign-key column `<name>_id`; many: None
+    fk_column: str | None
+    #: many: the association table and its two columns; ref: None
+    association_table: str | None = None
+    source_column: str | None = None  # association column pointing at this resource
+    target_column: str | None = None  # association column pointing at the target
+
+
+@dataclass(frozen=True)
+class ReverseRelation:
+    """A collection that appears on a resource because another resource refers to it."""
+
+    name: str  # Author.posts
+    source: str  # Post
+    source_field: str  # author
+    many: bool  # True when the source field is `many` (many-to-many both ways)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One declared field of a resource."""
+
+    name: str
+    type: FieldType
+    nullable: bool = False
+    unique: bool = False
+    index: bool = False
+    default: Default | None = None
+    length: int | None = None  # VARCHAR length (str, slug, email, url)
+    precision: int | None = None  # decimal
+    scale: int | None = None  # decimal
+    min_value: int | float | Decimal | None = None  # numbers
+    max_value: int | float | Decimal | None = None
+    min_length: int | None = None  # strings
+    max_length: int | None = None
+    enum: EnumType | None = None
+    relation: Relation | None = None
+    label_text: str | None = None
+    help: str | None = None
+    read_only: bool = False
+    write_only: bool = False
+    renamed_from: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+    @property
+    def info(self) -> TypeInfo:
+        return TYPES[self.type]
+
+    @property
+    def label(self) -> str:
+        """Human label for forms and tables: `label:` or the humanized name."""
+        return self.label_text or humanize(self.name)
+
+    @property
+    def is_ref(self) -> bool:
+        return self.type is FieldType.REF
+
+    @property
+    def is_many(self) -> bool:
+        return self.type is FieldType.MANY
+
+    @property
+    def is_textual(self) -> bool:
+        return self.info.textual
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.info.numeric
+
+    @property
+    def is_sortable(self) -> bool:
+        return self.info.sortable
+
+    @property
+    def column_name(self) -> str | None:
+        """Database column: the name, `<name>_id` for a ref, none for a many (association table)."""
+        if self.relation is None:
+            return self.name
+        return self.relation.fk_column
+
+    @property
+    def api_name(self) -> str:
+        """Key in API payloads: refs are written and read as `<name>_id`, manys as `<name>_ids`."""
+        if self.is_ref:
+            return f"{self.name}_id"
+        if self.is_many:
+            return f"{self.name}_ids"
+        return self.name
+
+    @property
+    def python_type(self) -> str:
+        """Annotation of the model attribute, without `| None`."""
+        template = self.info.python_type
+        if self.enum is not None:
+            return self.enum.class_name
+        if self.relation is not None:
+            return template.format(target=self.relation.target)
+        return template
+
+    @property
+    def python_annotation(self) -> str:
+        """Annotation of the model attribute, `| None` included when nullable."""
+        return f"{self.python_type} | None" if self.nullable else self.python_type
+
+    @property
+    def column_type(self) -> str:
+        """SQLAlchemy column type expression (`String(120)`, `Numeric(10, 2)`, …)."""
+        if self.enum is not None:
+            return (
+                f"Enum({self.enum.class_name}, native_enum=False, "
+                f"length={self.enum.max_length}, values_callable=enum_values)"
+            )
+        if self.relation is not None:
+            return "" if self.relation.many else "Integer()"
+        return self.info.column_type.format(
+            length=self.length, precision=self.precision, scale=self.scale
+        )
+
+    @property
+    def pydantic_type(self) -> str:
+        """Annotation in Pydantic schemas (before `| None`)."""
+        if self.enum is not None:
+            return self.enum.class_name
+        return self.info.pydantic_type
+
+    @property
+    def imports(self) -> tuple[str, ...]:
+        """`from X import Y` lines the model and schema annotations need."""
+        return tuple(i for i in (self.info.python_import, self.info.pydantic_import) if i)
+
+    @property
+    def required(self) -> bool:
+        """True when a create payload must contain this field."""
+        return not self.nullable and self.default is None and not self.is_many
+
+
+@dataclass(frozen=True)
+class OrderKey:
+    """One key of a default ordering."""
+
+    field: str
+    descending: bool = False
+
+    def __str__(self) -> str:
+        return f"-{self.field}" if self.descending else self.field
+
+
+@dataclass(frozen=True)
+class AdminOptions:
+    """How the admin screens of a resource look."""
+
+    list: tuple[str, ...]
+    search: tuple[str, ...]
+    filters: tuple[str, ...]
+    readonly: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ApiOptions:
+    """Query options of the REST list endpoint."""
+
+    filters: tuple[str, ...]
+    sort: tuple[str, ...]
+    page_size: int = 20
+    max_page_size: int = 100
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A declared resource: a table, a model, and every layer generated for it."""
+
+    names: Names
+    fields: tuple[Field, ...]
+    display: str
+    ordering: tuple[OrderKey, ...]
+    timestamps: bool
+    layers: tuple[Layer, ...]
+    admin: AdminOptions
+    api: ApiOptions
+    renamed_from: str | None = None
+    reverse: tuple[ReverseRelation, ...] = ()
+    location: Location | None = field(default=None, compare=False)
+
+    @property
+    def name(self) -> str:
+        return self.names.class_name
+
+    @cached_property
+    def _by_name(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
+
+    def field(self, name: str) -> Field:
+        return self._by_name[name]
+
+    def has_field(self, name: str) -> bool:
+        return name in self._by_name
+
+    def has_layer(self, layer: Layer) -> bool:
+        return layer in self.layers
+
+    @property
+    def refs(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.is_ref)
+
+    @property
+    def manys(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.is_many)
+
+    @property
+    def enums(self) -> tuple[EnumType, ...]:
+        return tuple(f.enum for f in self.fields if f.enum is not None)
+
+    @property
+    def depends_on(self) -> tuple[str, ...]:
+        """Resources this one refers to (for table creation order), without duplicates."""
+        seen: dict[str, None] = {}
+        for f in self.fields:
+            if f.relation is not None:
+                seen[f.relation.target] = None
+        return tuple(seen)
+
+
+#: The resource every project has; specs may refer to it but never declare it.
+USER_RESOURCE = "User"
+USER_NAMES = Names.derive(USER_RESOURCE)
+#: Attributes the project blueprint defines on User; reverse collections must avoid them.
+USER_ATTRIBUTES = frozenset(
+    {
+        "id",
+        "email",
+        "password_hash",
+        "is_active",
+        "is_staff",
+        "is_superuser",
+        "created_at",
+        "updated_at",
+    }
+)
+#: Tables every project has before any resource is generated.
+BUILTIN_TABLES = frozenset({USER_NAMES.table, "alembic_version"})
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A whole validated `scaffold.yaml`."""
+
+    version: int
+    resources: tuple[Resource, ...]
+    #: reverse collections that resources add to the built-in User
+    user_reverse: tuple[ReverseRelation, ...] = ()
+    path: str | None = field(default=None, compare=False)
+
+    @cached_property
+    def _by_name(self) -> dict[str, Resource]:
+        return {r.name: r for r in self.resources}
+
+    def resource(self, name: str) -> Resource:
+        return self._by_name[name]
+
+    def has_resource(self, name: str) -> bool:
+        return name in self._by_name

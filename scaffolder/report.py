@@ -1,0 +1,111 @@
+"""The only module that prints: errors, summaries and plans, through rich.
+
+Errors go to stderr, results to stdout. Colours appear only on a terminal, so
+piped and captured output (tests, CI logs) is plain, stable text.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from scaffolder.errors import Problem, ScaffoldError
+    from scaffolder.model.spec import Resource, Spec
+
+
+@cache
+def _console(stderr: bool) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def out() -> Console:
+    return _console(False)
+
+
+def err() -> Console:
+    return _console(True)
+
+
+def error(exc: ScaffoldError) -> None:
+    """Report a tool error: every problem of a spec, or one message with a hint."""
+    from scaffolder.errors import SpecError, UsageError
+
+    console = err()
+    if isinstance(exc, SpecError):
+        for problem in exc.problems:
+            _problem(console, problem)
+        count = len(exc.problems)
+        files = sorted({p.file for p in exc.problems})
+        console.print(
+            f"[bold red]{count} error{'s' if count != 1 else ''}[/] in {', '.join(files)}; "
+            "nothing was written."
+        )
+        return
+    console.print(f"[bold red]error:[/] {_escape(str(exc))}")
+    if isinstance(exc, UsageError) and exc.hint:
+        console.print(f"  [cyan]hint:[/] {_escape(exc.hint)}")
+
+
+def _problem(console: Console, problem: Problem) -> None:
+    console.print(
+        f"[bold]{_escape(problem.where)}:[/] [bold red]error:[/] {_escape(problem.message)}"
+    )
+    if problem.snippet is not None:
+        gutter = f"{problem.line:>4} | " if problem.line > 0 else "     | "
+        console.print(f"[dim]{gutter}[/]{_escape(problem.snippet)}", overflow="ignore", crop=False)
+        indent = " " * (max(problem.column, 1) - 1)
+        console.print(f"[dim]     | [/]{indent}[bold red]{'^' * problem.span}[/]")
+    if problem.hint:
+        console.print(f"  [cyan]hint:[/] {_escape(problem.hint)}")
+    if problem.example:
+        lines = problem.example.splitlines()
+        console.print(f"  [green]example:[/] {_escape(lines[0])}")
+        for line in lines[1:]:
+            console.print(f"           {_escape(line)}")
+    console.print()
+
+
+def spec_summary(spec: Spec) -> None:
+    """The table `scaffold check` prints for a valid spec."""
+    from rich.table import Table
+
+    console = out()
+    count = len(spec.resources)
+    console.print(
+        f"[bold green]✓[/] {_escape(spec.path or 'spec')} is valid: "
+        f"{count} resource{'s' if count != 1 else ''}"
+    )
+    if not spec.resources:
+        return
+    table = Table(show_edge=False, header_style="bold", pad_edge=False)
+    for column in ("resource", "table", "fields", "relations", "layers"):
+        table.add_column(column)
+    for resource in spec.resources:
+        table.add_row(
+            resource.name,
+            resource.names.table,
+            str(len(resource.fields)),
+            _relations(resource),
+            ", ".join(layer.value for layer in resource.layers) or "-",
+        )
+    console.print(table)
+
+
+def _relations(resource: Resource) -> str:
+    parts = [
+        f"{f.name} → {f.relation.target}{'[]' if f.relation.many else ''}"
+        for f in resource.fields
+        if f.relation is not None
+    ]
+    return ", ".join(parts) or "-"
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

@@ -1,0 +1,182 @@
+"""Checking a default value against its field type and turning it into Python source."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from scaffolder.model.spec import Default, EnumType
+from scaffolder.model.types import INT32_RANGE, INT64_RANGE, SLUG_PATTERN, FieldType
+from scaffolder.spec.suggest import did_you_mean
+from scaffolder.spec.yaml_io import plain
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+
+
+class DefaultError(Exception):
+    """The default does not fit the type; `hint` says what would."""
+
+    def __init__(self, message: str, hint: str | None = None, example: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.example = example
+
+
+def convert_default(
+    field_type: FieldType,
+    value: Any,
+    raw: str | None,
+    *,
+    enum: EnumType | None = None,
+    precision: int | None = None,
+    scale: int | None = None,
+) -> Default:
+    """Validate `value` (the YAML value; `raw` its source text in a shorthand) for the type."""
+    if field_type in (FieldType.REF, FieldType.MANY):
+        raise DefaultError(
+            f"a `{field_type}` field cannot have a default",
+            hint="references are chosen when a row is created; drop the default",
+        )
+    if field_type is FieldType.JSON:
+        data = plain(value)
+        return Default(data, repr(data))
+    if field_type is FieldType.ENUM:
+        assert enum is not None
+        text = _text(value, raw)
+        values = [m.value for m in enum.members]
+        if text not in values:
+            raise DefaultError(
+                f"default `{text}` is not one of the enum values ({', '.join(values)})",
+                hint=did_you_mean(text, values),
+            )
+        member = enum.member(text)
+        return Default(text, f"{enum.class_name}.{member.name}")
+    if field_type in (
+        FieldType.STR,
+        FieldType.TEXT,
+        FieldType.EMAIL,
+        FieldType.URL,
+        FieldType.SLUG,
+    ):
+        return _string_default(field_type, _text(value, raw))
+    if field_type in (FieldType.INT, FieldType.BIGINT):
+        return _int_default(field_type, value)
+    if field_type is FieldType.FLOAT:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise DefaultError(f"default `{value}` is not a number", example="= 0.5")
+        return Default(float(value), repr(float(value)))
+    if field_type is FieldType.DECIMAL:
+        return _decimal_default(value, raw, precision or 12, scale if scale is not None else 2)
+    if field_type is FieldType.BOOL:
+        if not isinstance(value, bool):
+            raise DefaultError(f"default `{value}` is not a boolean", hint="use true or false")
+        return Default(bool(value), repr(bool(value)))
+    if field_type in (FieldType.DATE, FieldType.DATETIME, FieldType.TIME):
+        return _temporal_default(field_type, value)
+    if field_type is FieldType.UUID:
+        try:
+            parsed = uuid.UUID(str(value))
+        except ValueError:
+            raise DefaultError(
+                f"default `{value}` is not a UUID",
+                example="= 123e4567-e89b-12d3-a456-426614174000",
+            ) from None
+        return Default(parsed, f'UUID("{parsed}")')
+    raise AssertionError(f"unhandled type {field_type}")  # pragma: no cover
+
+
+def _text(value: Any, raw: str | None) -> str:
+    """String form of a default: YAML may have read `= 1` as a number; keep what was written."""
+    if isinstance(value, str):
+        return str(value)
+    if raw is not None:
+        return raw
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _string_default(field_type: FieldType, text: str) -> Default:
+    if field_type is FieldType.EMAIL and not _EMAIL.match(text):
+        raise DefaultError(f"default `{text}` is not an e-mail address", example="= a@example.com")
+    if field_type is FieldType.URL and not _URL.match(text):
+        raise DefaultError(
+            f"default `{text}` is not an http(s) URL", example="= https://example.com"
+        )
+    if field_type is FieldType.SLUG and not re.match(SLUG_PATTERN, text):
+        raise DefaultError(
+            f"default `{text}` is not a slug",
+            hint="slugs are lower-case letters and digits separated by single dashes",
+            example="= my-first-post",
+        )
+    return Default(text, repr(text))
+
+
+def _int_default(field_type: FieldType, value: Any) -> Default:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise DefaultError(f"default `{value}` is not an integer", example="= 0")
+    low, high = INT32_RANGE if field_type is FieldType.INT else INT64_RANGE
+    if not low <= value <= high:
+        raise DefaultError(
+            f"default {value} does not fit a {field_type} column ({low} to {high})",
+            hint="use bigint for larger numbers" if field_type is FieldType.INT else None,
+        )
+    return Default(int(value), str(int(value)))
+
+
+def _decimal_default(value: Any, raw: str | None, precision: int, scale: int) -> Default:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise DefaultError(f"default `{value}` is not a decimal number", example="= 9.99")
+    text = raw if raw is not None and not isinstance(value, str) else str(value)
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise DefaultError(f"default `{text}` is not a decimal number", example="= 9.99") from None
+    if not number.is_finite():
+        raise DefaultError(f"default `{text}` is not a finite number", example="= 9.99")
+    exponent = number.as_tuple().exponent
+    digits_after = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    digits_before = len(str(abs(number.to_integral_value(rounding="ROUND_DOWN"))).lstrip("0"))
+    if digits_after > scale or digits_before > precision - scale:
+        raise DefaultError(
+            f"default {text} does not fit decimal({precision},{scale})",
+            hint=f"at most {precision - scale} digits before and {scale} after the point",
+        )
+    return Default(number, f'Decimal("{number}")')
+
+
+def _temporal_default(field_type: FieldType, value: Any) -> Default:
+    name = field_type.value
+    examples = {
+        FieldType.DATE: "= 2024-01-31",
+        FieldType.DATETIME: "= 2024-01-31T09:30:00+00:00",
+        FieldType.TIME: "= 09:30:00",
+    }
+    try:
+        if field_type is FieldType.DATE:
+            parsed_date = (
+                value
+                if isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+                else dt.date.fromisoformat(str(value))
+            )
+            return Default(parsed_date, f'date.fromisoformat("{parsed_date.isoformat()}")')
+        if field_type is FieldType.TIME:
+            parsed_time = dt.time.fromisoformat(str(value))
+            return Default(parsed_time, f'time.fromisoformat("{parsed_time.isoformat()}")')
+        parsed = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        raise DefaultError(
+            f"default `{value}` is not an ISO 8601 {name}", example=examples[field_type]
+        ) from None
+    if parsed.tzinfo is None:
+        raise DefaultError(
+            f"default `{value}` has no timezone; datetimes are timezone-aware",
+            hint="add an offset such as +00:00 or Z",
+            example=examples[field_type],
+        )
+    return Default(parsed, f'datetime.fromisoformat("{parsed.isoformat()}")')

@@ -1,0 +1,49 @@
+"""Rules for resource and field names: patterns, keywords, names the generator emits."""
+
+from __future__ import annotations
+
+import keyword
+import re
+
+RESOURCE_NAME = re.compile(r"^[A-Z][A-Za-z0-9]*$")
+FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+TABLE_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+#: PostgreSQL truncates identifiers longer than this.
+MAX_IDENTIFIER = 63
+
+PYTHON_KEYWORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | {"type"}
+
+#: Attribute names that the SQLAlchemy declarative base or Pydantic's BaseModel own.
+RESERVED_ATTRIBUTES: dict[str, str] = {
+    "metadata": "SQLAlchemy's declarative base reserves `metadata`",
+    "registry": "SQLAlchemy's declarative base reserves `registry`",
+    "type_annotation_map": "SQLAlchemy's declarative base reserves `type_annotation_map`",
+    "model_config": "Pydantic reserves `model_config`",
+}
+#: Pydantic reserves every `model_` attribute it defines; a field may not shadow them.
+PYDANTIC_PREFIX = "model_"
+
+#: Resource names that would shadow what every generated project defines.
+RESERVED_RESOURCES: dict[str, str] = {
+    "User": "`User` is built in (from the project blueprint); refer to it with ref(User)",
+    "Base": "`Base` is the SQLAlchemy declarative base of the generated project",
+}
+
+
+def snake_suggestion(name: str) -> str:
+    """A valid snake_case spelling of a bad field name, for examples."""
+    from scaffolder.model.names import snake_case
+
+    cleaned = re.sub(r"[^A-Za-z0-9_]+", "_", name).strip("_")
+    fixed = snake_case(cleaned) if cleaned else "name"
+    fixed = fixed if fixed[:1].isalpha() else f"f_{fixed}"
+    return fixed + "_" if fixed in PYTHON_KEYWORDS else fixed
+
+
+def pascal_suggestion(name: str) -> str:
+    """A valid PascalCase spelling of a bad resource name, for examples."""
+    from scaffolder.model.names import pascal_case
+
+    cleaned = re.sub(r"[^A-Za-z0-9_]+", "_", name).strip("_")
+    fixed = pascal_case(cleaned) if cleaned else "Item"
+    return fixed if fixed[:1].isalpha() else f"R{fixed}"
