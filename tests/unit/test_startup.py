@@ -1,0 +1,55 @@
+"""`scaffold --help` must stay cheap: no copier, libcst or jinja2 at startup."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HEAVY = ("copier", "libcst", "jinja2", "ruamel", "inflect")
+
+PROBE = """
+import json, sys
+sys.argv = ["scaffold", *ARGS]
+from scaffolder.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def _modules_after(code: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    last_line = result.stdout.strip().splitlines()[-1]
+    return set(json.loads(last_line))
+
+
+def _probe(*args: str) -> str:
+    return PROBE.replace("ARGS", json.dumps(list(args)))
+
+
+def test_help_imports_no_heavy_library() -> None:
+    loaded = _modules_after(_probe("--help"))
+    heavy = sorted(m for m in loaded if m.split(".")[0] in HEAVY)
+    assert heavy == []
+
+
+def test_probe_detects_heavy_imports(tmp_path: Path) -> None:
+    """The probe itself works: running `check` does load the YAML library."""
+    spec = tmp_path / "scaffold.yaml"
+    spec.write_text("version: 1\nresources: {}\n")
+    assert "ruamel.yaml" in _modules_after(_probe("check", str(spec)))
+
+
+def test_help_lists_every_command_group() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "scaffolder", "--help"], capture_output=True, text=True, check=True
+    )
+    for command in ("new", "generate", "sync", "destroy", "check", "schema"):
+        assert f"  {command}" in result.stdout
+    assert "--project" in result.stdout
