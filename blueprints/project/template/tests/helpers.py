@@ -1,0 +1,20 @@
+"""Helpers shared by the tests: the test password, CSRF tokens, logging in."""
+
+import re
+
+from fastapi.testclient import TestClient
+
+PASSWORD = "correct horse battery staple"
+
+
+def csrf_token_of(client: TestClient, path: str = "/login") -> str:
+    """The CSRF token of the client's session, read from a page's form."""
+    match = re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).text)
+    assert match, f"no CSRF token on {path}"
+    return match.group(1)
+
+
+def log_in(client: TestClient, email: str, password: str = PASSWORD) -> None:
+    data = {"email": email, "password": password, "csrf_token": csrf_token_of(client)}
+    response = client.post("/login", data=data, follow_redirects=False)
+    assert response.status_code == 303, response.text

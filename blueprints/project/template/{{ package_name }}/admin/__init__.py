@@ -1,0 +1,1 @@
+"""The admin: staff-only screens at /admin/ for every registered resource."""

@@ -1,0 +1,16 @@
+"""Resources with admin screens; the dashboard and the admin navigation list them.
+
+scaffold appends an entry for each generated resource; add your own the same way.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AdminResource:
+    name: str  # the model, e.g. "BlogPost"
+    label: str  # shown to people, e.g. "Blog posts"
+    url: str  # its admin list, e.g. "/admin/blog-posts/"
+
+
+ADMIN_RESOURCES: list[AdminResource] = []

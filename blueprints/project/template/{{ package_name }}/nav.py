@@ -1,0 +1,14 @@
+"""The site navigation, shown on every page (scaffold appends generated resources)."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+
+
+NAV: list[NavItem] = [
+    NavItem(label="Home", url="/"),
+]
