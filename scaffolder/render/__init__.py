@@ -1,0 +1,1 @@
+"""Rendering: Spec → in-memory tree {path: text}, formatted once with ruff. Writes nothing."""
