@@ -1,0 +1,1 @@
+"""Spec changes → Alembic revisions, written as plain, reviewable migration files."""

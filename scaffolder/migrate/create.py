@@ -1,0 +1,188 @@
+"""Operations that create resources' tables, in an order every database accepts.
+
+Tables are created so that each foreign key points at a table that already
+exists (PostgreSQL requires it). References that form a cycle (A → B → A) cannot
+all be inline: the foreign keys that close a cycle are added after every table
+exists, in batch mode so SQLite can do it too. Self-references stay inline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scaffolder.migrate.columns import migration_type
+from scaffolder.model.spec import Field, Resource
+from scaffolder.render.filters import py_str
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    """A foreign key from `table.column` to `target_table.id`."""
+
+    table: str
+    column: str
+    target_table: str
+    on_delete: str  # SQL: RESTRICT, CASCADE, SET NULL
+
+    @property
+    def name(self) -> str:
+        """The name the project's naming convention gives it (fk_<table>_<col>_<target>)."""
+        return f"fk_{self.table}_{self.column}_{self.target_table}"
+
+
+def creation_order(resources: list[Resource]) -> tuple[list[Resource], set[tuple[str, str]]]:
+    """Resources sorted so references point backwards, and the (resource, field) pairs
+    whose foreign key must be added afterwards because they close a cycle."""
+    by_name = {r.name: r for r in resources}
+    ordered: list[Resource] = []
+    deferred: set[tuple[str, str]] = set()
+    state: dict[str, str] = {}  # name → "visiting" | "done"
+
+    def visit(resource: Resource) -> None:
+        state[resource.name] = "visiting"
+        for field in resource.refs:
+            assert field.relation is not None
+            target = field.relation.target
+            if target == resource.name or target not in by_name:
+                continue  # self-reference, or a table created earlier (User, older resources)
+            if state.get(target) == "visiting":
+                deferred.add((resource.name, field.name))
+            elif target not in state:
+                visit(by_name[target])
+        state[resource.name] = "done"
+        ordered.append(resource)
+
+    for resource in resources:
+        if resource.name not in state:
+            visit(resource)
+    return ordered, deferred
+
+
+def create_table_lines(resource: Resource, deferred: set[tuple[str, str]]) -> list[str]:
+    """`op.create_table(...)` and its indexes, as source lines (ruff formats them later)."""
+    table = resource.names.table
+    args: list[str] = [py_str(table), 'sa.Column("id", sa.Integer(), nullable=False)']
+    constraints: list[str] = [f'sa.PrimaryKeyConstraint("id", name=op.f("pk_{table}"))']
+    indexes: list[str] = []
+    for field in resource.fields:
+        if field.is_many:
+            continue
+        column = field.column_name
+        assert column is not None
+        args.append(
+            f"sa.Column({py_str(column)}, {migration_type(field)}, nullable={field.nullable})"
+        )
+        if field.relation is not None and (resource.name, field.name) not in deferred:
+            fk = ForeignKey(
+                table, column, field.relation.target_table, field.relation.on_delete.sql
+            )
+            constraints.append(foreign_key_constraint(fk))
+        if field.unique and not field.indexed:
+            constraints.append(
+                f'sa.UniqueConstraint({py_str(column)}, name=op.f("uq_{table}_{column}"))'
+            )
+        if field.indexed:
+            unique = ", unique=True" if field.unique else ""
+            indexes.append(
+                f'op.create_index(op.f("ix_{table}_{column}"), {py_str(table)}, '
+                f"[{py_str(column)}]{unique})"
+            )
+        for check in field.check_constraints:
+            constraints.append(
+                f'sa.CheckConstraint({py_str(check.sql)}, name=op.f("ck_{table}_{check.name}"))'
+            )
+    if resource.timestamps:
+        for column in ("created_at", "updated_at"):
+            args.append(f'sa.Column("{column}", sa.DateTime(timezone=True), nullable=False)')
+    body = ",\n        ".join(args + constraints)
+    return [f"op.create_table(\n        {body},\n    )", *indexes]
+
+
+def foreign_key_constraint(fk: ForeignKey) -> str:
+    return (
+        f"sa.ForeignKeyConstraint([{py_str(fk.column)}], [{py_str(fk.target_table + '.id')}], "
+        f'name=op.f("{fk.name}"), ondelete={py_str(fk.on_delete)})'
+    )
+
+
+def association_lines(resource: Resource, field: Field) -> list[str]:
+    """`op.create_table(...)` of a many-to-many association table."""
+    relation = field.relation
+    assert relation is not None
+    assert relation.association_table is not None
+    assert relation.source_column is not None
+    assert relation.target_column is not None
+    table = relation.association_table
+    on_delete = relation.on_delete.sql
+    source = ForeignKey(table, relation.source_column, resource.names.table, on_delete)
+    target = ForeignKey(table, relation.target_column, relation.target_table, on_delete)
+    parts = [
+        py_str(table),
+        f"sa.Column({py_str(source.column)}, sa.Integer(), nullable=False)",
+        f"sa.Column({py_str(target.column)}, sa.Integer(), nullable=False)",
+        foreign_key_constraint(source),
+        foreign_key_constraint(target),
+        f"sa.PrimaryKeyConstraint({py_str(source.column)}, {py_str(target.column)}, "
+        f'name=op.f("pk_{table}"))',
+    ]
+    body = ",\n        ".join(parts)
+    return [f"op.create_table(\n        {body},\n    )"]
+
+
+def deferred_foreign_key_lines(resource: Resource, field: Field) -> list[str]:
+    """Add a cycle-closing foreign key once every table exists (batch mode: SQLite too)."""
+    relation = field.relation
+    assert relation is not None
+    assert relation.fk_column is not None
+    table = resource.names.table
+    fk = ForeignKey(table, relation.fk_column, relation.target_table, relation.on_delete.sql)
+    return [
+        f"with op.batch_alter_table({py_str(table)}) as batch_op:\n"
+        f'        batch_op.create_foreign_key(op.f("{fk.name}"), {py_str(fk.target_table)}, '
+        f'[{py_str(fk.column)}], ["id"], ondelete={py_str(fk.on_delete)})'
+    ]
+
+
+def drop_deferred_foreign_key_lines(resource: Resource, field: Field) -> list[str]:
+    relation = field.relation
+    assert relation is not None
+    assert relation.fk_column is not None
+    table = resource.names.table
+    fk = ForeignKey(table, relation.fk_column, relation.target_table, relation.on_delete.sql)
+    return [
+        f"with op.batch_alter_table({py_str(table)}) as batch_op:\n"
+        f'        batch_op.drop_constraint(op.f("{fk.name}"), type_="foreignkey")'
+    ]
+
+
+@dataclass(frozen=True)
+class CreateOperations:
+    """Source lines of `upgrade()` and `downgrade()` creating some resources' tables."""
+
+    upgrade: list[str]
+    downgrade: list[str]
+    tables: list[str]
+
+
+def create_resources(resources: list[Resource]) -> CreateOperations:
+    """Create the tables (and association tables) of `resources`; drop them on downgrade."""
+    ordered, deferred = creation_order(resources)
+    upgrade: list[str] = []
+    downgrade: list[str] = []
+    tables: list[str] = []
+    for resource in ordered:
+        upgrade += create_table_lines(resource, deferred)
+        tables.append(resource.names.table)
+    for resource in ordered:
+        for field in resource.manys:
+            upgrade += association_lines(resource, field)
+            assert field.relation is not None
+            assert field.relation.association_table is not None
+            tables.append(field.relation.association_table)
+    deferred_fields = [(r, f) for r in ordered for f in r.refs if (r.name, f.name) in deferred]
+    for resource, field in deferred_fields:
+        upgrade += deferred_foreign_key_lines(resource, field)
+    for resource, field in deferred_fields:
+        downgrade += drop_deferred_foreign_key_lines(resource, field)
+    downgrade += [f"op.drop_table({py_str(table)})" for table in reversed(tables)]
+    return CreateOperations(upgrade, downgrade, tables)

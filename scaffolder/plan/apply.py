@@ -1,0 +1,33 @@
+"""Applying a plan: the only code that writes project files. Every write is atomic."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from scaffolder.plan import Plan
+
+
+def write_atomic(target: Path, text: str) -> None:
+    """Write `text` to `target` via a temporary file and a rename: never half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    temp = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        temp.chmod(target.stat().st_mode & 0o777 if target.exists() else 0o644)
+        temp.replace(target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def apply_plan(plan: Plan, project: Path, extra: dict[str, str] | None = None) -> None:
+    """Write every op of `plan` that writes, then `extra` files (state), atomically each."""
+    for op in plan.writes:
+        assert op.text is not None
+        write_atomic(project / op.path, op.text)
+    for path, text in (extra or {}).items():
+        write_atomic(project / path, text)
