@@ -7,11 +7,12 @@ from typing import Annotated
 
 import typer
 
-from scaffolder.errors import NotAvailableError
+from scaffolder.cli.context import options
 
 
 def new(
-    directory: Annotated[Path, typer.Argument(help="Directory of the new project.", metavar="DIR")],
+    ctx: typer.Context,
+    directory: Annotated[Path, typer.Argument(help="Directory of the new project.")],
     spec: Annotated[
         Path | None,
         typer.Option("--spec", help="Generate every resource of this spec into the project."),
@@ -24,8 +25,50 @@ def new(
         typer.Option("--data", help="Answer a blueprint question: key=value (repeatable)."),
     ] = None,
 ) -> None:
-    """Create a new project in DIRECTORY.
+    """Create a new project in DIRECTORY (which must not exist, or be empty).
+
+    The package name derives from the directory name (my-blog → my_blog). Questions
+    are asked only on a terminal and without --defaults; otherwise defaults apply.
 
     Example: scaffold new blog --spec blog.yaml --defaults
     """
-    raise NotAvailableError("`scaffold new` is not available yet in this version.")
+    import sys
+
+    from scaffolder import report
+    from scaffolder.errors import display_path
+    from scaffolder.project import create_project
+
+    created = create_project(
+        options(ctx).path(directory),
+        spec_path=options(ctx).path(spec) if spec is not None else None,
+        answers=parse_data(data or []),
+        interactive=not defaults and sys.stdin.isatty(),
+    )
+    where = display_path(created.path)
+    report.out().print(
+        f"Created {where} ({created.files} files, package {created.package_name}).\n"
+        f"Next:\n"
+        f"  cd {where}\n"
+        f"  pip install -e '.[dev]'\n"
+        f"  alembic upgrade head\n"
+        f"  python -m {created.package_name} createsuperuser --email you@example.com "
+        f"--password '…'\n"
+        f"  python -m {created.package_name} serve",
+        markup=False,
+        highlight=False,
+    )
+
+
+def parse_data(items: list[str]) -> dict[str, str]:
+    """`--data key=value` options as a mapping (the last value of a key wins)."""
+    from scaffolder.errors import UsageError
+
+    answers: dict[str, str] = {}
+    for item in items:
+        key, separator, value = item.partition("=")
+        if not separator or not key.strip():
+            raise UsageError(
+                f"--data {item!r} is not key=value", hint="e.g. --data description='My blog'"
+            )
+        answers[key.strip()] = value
+    return answers

@@ -1,0 +1,159 @@
+"""`scaffold new`: a project skeleton from the project blueprint, written all at once.
+
+Everything is computed in memory first — spec validated, blueprint rendered,
+Python formatted, `.scaffold/` state built — and only then written to a hidden
+sibling directory that is renamed into place. A failure at any step leaves the
+destination exactly as it was (absent if it did not exist).
+"""
+
+from __future__ import annotations
+
+import secrets
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from scaffolder import __version__
+from scaffolder.errors import UsageError, display_path
+from scaffolder.project.names import (
+    check_package_name,
+    derive_package_name,
+    derive_project_name,
+)
+
+if TYPE_CHECKING:
+    from scaffolder.model.spec import Spec
+
+SPEC_FILE = "scaffold.yaml"
+
+#: `scaffold.yaml` of a project created without --spec.
+EMPTY_SPEC = """\
+# scaffold.yaml: the resources of this project, the source scaffold generates code from.
+# Declare resources, then run `scaffold sync`; or let `scaffold generate resource`
+# add them. For example:
+#
+# resources:
+#   Post:
+#     fields:
+#       title: str(200)
+#       body: text
+#       author: ref(User)
+#
+# User is built in. The format is documented in scaffold's spec reference.
+version: 1
+resources: {}
+"""
+
+
+@dataclass(frozen=True)
+class NewProject:
+    """What `scaffold new` created."""
+
+    path: Path
+    package_name: str
+    files: int
+
+
+def create_project(
+    destination: Path,
+    *,
+    spec_path: Path | None = None,
+    answers: Mapping[str, str] | None = None,
+    interactive: bool = False,
+) -> NewProject:
+    """Create a project in `destination` (absent or empty); see the module docstring."""
+    answers = dict(answers or {})
+    _check_destination(destination)
+    spec, spec_text = _load_spec(spec_path) if spec_path is not None else (None, EMPTY_SPEC)
+    if "package_name" in answers:
+        check_package_name(answers["package_name"])
+
+    from scaffolder.project.skeleton import render_skeleton
+    from scaffolder.render.formatting import format_python
+    from scaffolder.state import state_files
+
+    directory_name = destination.resolve().name
+    suggestions = {
+        "project_name": derive_project_name(directory_name),
+        "package_name": derive_package_name(answers.get("project_name", directory_name)),
+    }
+    skeleton = render_skeleton(answers, suggestions, interactive=interactive)
+    package_name = _package_of(skeleton)
+    generated = format_python(skeleton, package_name)
+    applied_spec = EMPTY_SPEC
+    if spec is not None:
+        applied_spec = generate_spec_resources(generated, spec, spec_text)
+
+    files = {**generated, SPEC_FILE: spec_text}
+    files.update(state_files(generated, applied_spec, f"scaffold {__version__}"))
+    _write_new_directory(destination, files)
+    return NewProject(path=destination, package_name=package_name, files=len(files))
+
+
+def generate_spec_resources(generated: dict[str, str], spec: Spec, spec_text: str) -> str:
+    """Hook for resource generation (the resource issue): add every resource of `spec`.
+
+    It will render each resource's files into `generated` and wire them into the
+    skeleton (see docs/generated-project.md, "Wiring points"), then return the spec
+    text it applied. Until then nothing is generated, so the applied spec stays the
+    empty one and a later `scaffold sync` generates the resources.
+    """
+    return EMPTY_SPEC
+
+
+def _check_destination(destination: Path) -> None:
+    if destination.is_dir() and any(destination.iterdir()):
+        raise UsageError(
+            f"{display_path(destination)} already exists and is not empty",
+            hint="choose a new directory name, or empty this one first",
+        )
+    if destination.exists() and not destination.is_dir():
+        raise UsageError(f"{display_path(destination)} already exists and is not a directory")
+
+
+def _load_spec(spec_path: Path) -> tuple[Spec, str]:
+    """Validate the spec before anything else happens (SpecError: nothing is written)."""
+    from scaffolder.spec import load_spec
+
+    spec = load_spec(spec_path)
+    return spec, spec_path.read_bytes().decode("utf-8")
+
+
+def _package_of(skeleton: Mapping[str, str]) -> str:
+    """The package directory Copier rendered: the one holding `main.py`."""
+    return next(path.split("/")[0] for path in skeleton if path.endswith("/main.py"))
+
+
+def _write_new_directory(destination: Path, files: Mapping[str, str]) -> None:
+    """Write `files` into a hidden sibling of `destination`, then rename it into place.
+
+    An existing (empty) destination is kept, so its permissions and any shell
+    sitting in it survive: the top-level entries are renamed into it instead.
+    """
+    destination = destination.resolve()
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    staging = destination.parent / f".{destination.name}.scaffold-{secrets.token_hex(4)}"
+    staging.mkdir()  # honours the umask, unlike tempfile.mkdtemp
+    moved: list[Path] = []
+    try:
+        for path, text in files.items():
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(text.encode("utf-8"))
+        if not destination.exists():
+            staging.replace(destination)
+            return
+        for entry in sorted(staging.iterdir()):
+            entry.replace(destination / entry.name)
+            moved.append(destination / entry.name)
+        staging.rmdir()
+    except BaseException:
+        for entry in moved:
+            if entry.is_dir():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

@@ -1,0 +1,107 @@
+"""The `.scaffold/` state of a project: what scaffold generated last, per file.
+
+Regeneration merges three versions of each file — the base (what scaffold wrote
+last), the user's working copy and the new rendering — so the base is stored
+verbatim, not re-derived from an old spec that newer blueprints would render
+differently:
+
+- `manifest.json`: every generated file → sha256 of its base text and its owner
+  (`project` for the skeleton, a resource name for resource files), plus the
+  scaffold version that wrote it. Sorted keys, so it diffs cleanly.
+- `base/<sha256>`: the exact text last generated, content-addressed. No `.py`
+  suffix, so linters, type checkers and test runners never pick the copies up.
+- `spec.yaml`: the spec whose resources the generated code reflects (the old side
+  of the spec diff that migrations are derived from).
+
+Everything here is committed with the project, and is byte-for-byte deterministic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+STATE_DIR = ".scaffold"
+MANIFEST_PATH = f"{STATE_DIR}/manifest.json"
+BASE_DIR = f"{STATE_DIR}/base"
+SPEC_PATH = f"{STATE_DIR}/spec.yaml"
+MANIFEST_VERSION = 1
+#: Owner of the files of the project skeleton (resource files are owned by their resource).
+PROJECT_OWNER = "project"
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """One generated file: the hash of its base text, and who generated it."""
+
+    base: str
+    owner: str
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """Every file scaffold generated in a project, keyed by POSIX path."""
+
+    generator: str
+    files: Mapping[str, FileRecord]
+
+    def to_json(self) -> str:
+        data = {
+            "version": MANIFEST_VERSION,
+            "generator": self.generator,
+            "files": {
+                path: {"base": record.base, "owner": record.owner}
+                for path, record in sorted(self.files.items())
+            },
+        }
+        return json.dumps(data, indent=2, sort_keys=True) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> Manifest:
+        data = json.loads(text)
+        if data.get("version") != MANIFEST_VERSION:
+            raise ValueError(f"unsupported manifest version {data.get('version')!r}")
+        files = {
+            path: FileRecord(base=entry["base"], owner=entry["owner"])
+            for path, entry in data["files"].items()
+        }
+        return cls(generator=data["generator"], files=files)
+
+
+def digest(text: str) -> str:
+    """The sha256 (hex) of a file's UTF-8 text: its name in the base store."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def state_files(
+    generated: Mapping[str, str],
+    applied_spec: str,
+    generator: str,
+    owners: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """The `.scaffold/` files recording `generated` ({path: text}) as the new base.
+
+    `owners` maps paths to their owning resource; unlisted paths belong to the project.
+    """
+    owners = owners or {}
+    records = {
+        path: FileRecord(base=digest(text), owner=owners.get(path, PROJECT_OWNER))
+        for path, text in generated.items()
+    }
+    files = {f"{BASE_DIR}/{digest(text)}": text for text in generated.values()}
+    files[MANIFEST_PATH] = Manifest(generator=generator, files=records).to_json()
+    files[SPEC_PATH] = applied_spec
+    return dict(sorted(files.items()))
+
+
+def load_manifest(project: Path) -> Manifest:
+    """The manifest of the project rooted at `project`."""
+    return Manifest.from_json((project / MANIFEST_PATH).read_text(encoding="utf-8"))
+
+
+def read_base(project: Path, record: FileRecord) -> str:
+    """The text scaffold last generated for a file."""
+    return (project / BASE_DIR / record.base).read_bytes().decode("utf-8")

@@ -1,0 +1,166 @@
+"""`scaffold new`: names, refusals, atomicity, determinism and the `.scaffold/` state."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scaffolder import __version__
+from scaffolder.cli import app
+from scaffolder.project import EMPTY_SPEC
+from scaffolder.project.names import derive_package_name, derive_project_name
+from scaffolder.project.skeleton import read_tree
+from scaffolder.state import Manifest, load_manifest
+
+runner = CliRunner()
+
+
+def scaffold_new(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["new", *args])
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize(
+    ("directory", "package"),
+    [
+        ("demo", "demo"),
+        ("my-blog", "my_blog"),
+        ("My Blog!", "my_blog"),
+        ("café.app", "cafe_app"),
+        ("2fast", "fast"),
+        ("---", "app"),
+        ("class", "class_app"),
+        ("email", "email_app"),  # would shadow the standard library
+        ("fastapi", "fastapi_app"),  # would shadow a dependency
+        ("tests", "tests_app"),  # the project's own tests package
+    ],
+)
+def test_package_name_derives_from_the_directory(directory: str, package: str) -> None:
+    assert derive_package_name(directory) == package
+
+
+@pytest.mark.parametrize(
+    ("directory", "project"),
+    [("demo", "demo"), ("my-blog", "my-blog"), ("My Blog", "My-Blog"), ("...", "app")],
+)
+def test_project_name_derives_from_the_directory(directory: str, project: str) -> None:
+    assert derive_project_name(directory) == project
+
+
+def test_new_creates_a_project_named_after_its_directory(tmp_path: Path) -> None:
+    code, output = scaffold_new(str(tmp_path / "my-blog"), "--defaults")
+    assert code == 0, output
+    root = tmp_path / "my-blog"
+    assert (root / "my_blog" / "main.py").is_file()
+    assert 'name = "my-blog"' in (root / "pyproject.toml").read_text()
+    assert (root / "scaffold.yaml").read_text() == EMPTY_SPEC
+    assert "package my_blog" in output
+
+
+def test_data_answers_blueprint_questions(tmp_path: Path) -> None:
+    code, output = scaffold_new(
+        str(tmp_path / "site"), "--data", "package_name=web", "--data", "description=My site"
+    )
+    assert code == 0, output
+    assert (tmp_path / "site" / "web" / "main.py").is_file()
+    assert 'description = "My site"' in (tmp_path / "site" / "pyproject.toml").read_text()
+
+
+@pytest.mark.parametrize(
+    "data",
+    ["package_name=Not-Valid", "package_name=json", "no_such_question=1", "missing-equals"],
+)
+def test_bad_data_is_refused_and_nothing_is_written(tmp_path: Path, data: str) -> None:
+    code, output = scaffold_new(str(tmp_path / "demo"), "--data", data)
+    assert code == 2, output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_non_empty_directory_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "demo").mkdir()
+    (tmp_path / "demo" / "notes.txt").write_text("mine")
+    code, output = scaffold_new(str(tmp_path / "demo"), "--defaults")
+    assert code == 2
+    assert "not empty" in output
+    assert [p.name for p in (tmp_path / "demo").iterdir()] == ["notes.txt"]
+
+
+def test_an_empty_directory_is_used(tmp_path: Path) -> None:
+    (tmp_path / "demo").mkdir()
+    code, output = scaffold_new(str(tmp_path / "demo"), "--defaults")
+    assert code == 0, output
+    assert (tmp_path / "demo" / "demo" / "main.py").is_file()
+    assert [p.name for p in tmp_path.iterdir()] == ["demo"]  # no staging directory left
+
+
+def test_a_bad_spec_writes_nothing_not_even_the_directory(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("version: 1\nresources:\n  post:\n    fields: {title: strng}\n")
+    code, output = scaffold_new(str(tmp_path / "demo"), "--spec", str(spec), "--defaults")
+    assert code == 2
+    assert "spec.yaml" in output
+    assert not (tmp_path / "demo").exists()
+
+
+def test_a_missing_spec_writes_nothing(tmp_path: Path) -> None:
+    code, _ = scaffold_new(str(tmp_path / "demo"), "--spec", str(tmp_path / "nope.yaml"))
+    assert code == 2
+    assert not (tmp_path / "demo").exists()
+
+
+def test_a_failure_midway_leaves_no_trace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def explode(tree: dict[str, str], package: str) -> dict[str, str]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("scaffolder.render.formatting.format_python", explode)
+    result = runner.invoke(app, ["new", str(tmp_path / "demo"), "--defaults"])
+    assert isinstance(result.exception, RuntimeError)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_spec_is_copied_and_the_applied_spec_stays_empty(tmp_path: Path) -> None:
+    text = "version: 1\nresources:\n  Post:\n    fields:\n      title: str(200)\n"
+    spec = tmp_path / "blog.yaml"
+    spec.write_text(text)
+    code, output = scaffold_new(str(tmp_path / "blog"), "--spec", str(spec), "--defaults")
+    assert code == 0, output
+    assert (tmp_path / "blog" / "scaffold.yaml").read_text() == text
+    # Resources are generated by `scaffold sync` until `new` generates them itself.
+    assert (tmp_path / "blog" / ".scaffold" / "spec.yaml").read_text() == EMPTY_SPEC
+
+
+def test_two_runs_are_byte_identical(tmp_path: Path) -> None:
+    for run in ("one", "two"):
+        code, output = scaffold_new(str(tmp_path / run / "demo"), "--defaults")
+        assert code == 0, output
+    first, second = read_tree(tmp_path / "one" / "demo"), read_tree(tmp_path / "two" / "demo")
+    assert first == second
+    assert not [path for path, text in first.items() if str(tmp_path) in text]
+
+
+def test_manifest_and_base_record_every_generated_file(tmp_path: Path) -> None:
+    code, output = scaffold_new(str(tmp_path / "demo"), "--defaults")
+    assert code == 0, output
+    root = tmp_path / "demo"
+    tree = read_tree(root)
+    manifest = load_manifest(root)
+
+    generated = {p for p in tree if p != "scaffold.yaml" and not p.startswith(".scaffold/")}
+    assert set(manifest.files) == generated
+    assert manifest.generator == f"scaffold {__version__}"
+    for path, record in manifest.files.items():
+        assert record.owner == "project"
+        assert record.base == hashlib.sha256(tree[path].encode()).hexdigest()
+        assert tree[f".scaffold/base/{record.base}"] == tree[path]
+    assert not [p for p in tree if p.startswith(".scaffold/base/") and p.endswith(".py")]
+    assert tree[".scaffold/spec.yaml"] == EMPTY_SPEC
+
+    text = tree[".scaffold/manifest.json"]
+    data = json.loads(text)
+    assert data["version"] == 1
+    assert text == json.dumps(data, indent=2, sort_keys=True) + "\n"
+    assert Manifest.from_json(text) == manifest
