@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from scaffolder.errors import Problem, ScaffoldError
     from scaffolder.model.spec import Resource, Spec
+    from scaffolder.plan import Plan
 
 
 @cache
@@ -109,3 +110,48 @@ def _escape(text: str) -> str:
     from rich.markup import escape
 
     return escape(text)
+
+
+_VERB_STYLE = {
+    "create": "bold green",
+    "update": "bold yellow",
+    "inject": "bold cyan",
+    "identical": "dim",
+    "conflict": "bold red",
+    "manual": "bold magenta",
+}
+
+
+def plan(the_plan: Plan, *, dry_run: bool = False, verbose: bool = False) -> None:
+    """Rails-style lines, one per file (`create  app/models/post.py`); diffs in a dry run."""
+    import difflib
+
+    from scaffolder.plan import Action
+
+    console = out()
+    for op in the_plan.ops:
+        if op.action is Action.IDENTICAL and not verbose:
+            continue
+        style = _VERB_STYLE[op.action.value]
+        note = f"  [dim]({_escape(op.note)})[/]" if op.note else ""
+        console.print(f"[{style}]{op.action.value:>10}[/]  {_escape(op.path)}{note}")
+        if dry_run and op.text is not None and op.action is not Action.IDENTICAL:
+            before = (op.current or "").splitlines(keepends=True)
+            after = op.text.splitlines(keepends=True)
+            for line in difflib.unified_diff(before, after, f"a/{op.path}", f"b/{op.path}"):
+                colour = {"+": "green", "-": "red", "@": "cyan"}.get(line[:1])
+                text = _escape(line.rstrip("\n"))
+                console.print(
+                    f"[{colour}]{text}[/]" if colour else text, overflow="ignore", crop=False
+                )
+    writes = len(the_plan.writes)
+    problems = the_plan.problems
+    if dry_run:
+        console.print(
+            f"[bold]dry run:[/] {writes} file{'s' if writes != 1 else ''} would change; "
+            "nothing was written."
+        )
+    elif the_plan.changes_nothing:
+        console.print("Nothing to do: everything is up to date.")
+    for op in problems:
+        err().print(f"[bold red]{op.action.value}:[/] {_escape(op.path)}: {_escape(op.note or '')}")

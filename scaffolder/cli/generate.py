@@ -6,13 +6,14 @@ from typing import Annotated
 
 import typer
 
-from scaffolder.errors import NotAvailableError
+from scaffolder.cli.context import options
 
 app = typer.Typer(help="Generate code for part of the spec.", no_args_is_help=True)
 
 
 @app.command("resource")
 def resource(
+    ctx: typer.Context,
     name: Annotated[
         str,
         typer.Argument(help="Resource name, PascalCase and singular: BlogPost.", metavar="NAME"),
@@ -34,6 +35,17 @@ def resource(
 ) -> None:
     """Add resource NAME to scaffold.yaml (or use its declaration) and generate its code.
 
+    With fields, NAME is added to scaffold.yaml (comments and order kept); without,
+    NAME must already be declared there. Running it twice changes nothing.
+
     Example: scaffold generate resource Post title:str(200) body:text 'author:ref(Author)'
     """
-    raise NotAvailableError("`scaffold generate resource` is not available yet in this version.")
+    from scaffolder import report
+    from scaffolder.commands.generate import generate_resource
+
+    project = options(ctx).project
+    layer_list = [part.strip() for part in layers.split(",") if part.strip()] if layers else None
+    outcome = generate_resource(project, name, fields or [], layer_list, dry_run=dry_run)
+    report.plan(outcome.plan, dry_run=dry_run)
+    if outcome.plan.problems:
+        raise typer.Exit(1)

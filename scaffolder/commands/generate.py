@@ -1,0 +1,53 @@
+"""`scaffold generate resource`: declare (optionally) and generate one resource."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scaffolder.errors import UsageError
+from scaffolder.generation import SPEC_FILE, Generation, prepare
+from scaffolder.spec.suggest import did_you_mean
+
+
+def generate_resource(
+    project: Path,
+    name: str,
+    fields: list[str],
+    layers: list[str] | None,
+    *,
+    dry_run: bool = False,
+) -> Generation:
+    """Add `name` with `fields` to the spec (if given), then generate it. Applies unless dry_run."""
+    from scaffolder.plan.apply import apply_plan
+    from scaffolder.spec import parse_cli_fields, parse_spec
+    from scaffolder.spec.edit import add_resource
+
+    spec_path = project / SPEC_FILE
+    if not spec_path.is_file():
+        raise UsageError(
+            f"no {SPEC_FILE} in {project.resolve()}",
+            hint="run inside a project made by `scaffold new`, or pass `-C PROJECT_DIR`",
+        )
+    original = spec_path.read_text(encoding="utf-8")
+    text = original
+    if fields or layers is not None:
+        parsed = parse_cli_fields(fields) if fields else []
+        if not parsed:
+            raise UsageError(
+                f"`--layers` needs fields to declare `{name}` with",
+                hint=f"set `layers:` of `{name}` in {SPEC_FILE} instead",
+            )
+        text = add_resource(original, SPEC_FILE, name, parsed, layers)
+    # Problems in the declaration just added point at lines not yet on disk: say so.
+    spec = parse_spec(text, SPEC_FILE if text == original else f"{SPEC_FILE} (with {name} added)")
+    if not spec.has_resource(name):
+        declared = [r.name for r in spec.resources]
+        raise UsageError(
+            f"resource `{name}` is not declared in {SPEC_FILE}",
+            hint=did_you_mean(name, declared)
+            or f"give its fields: scaffold generate resource {name} title:str(200) …",
+        )
+    generation = prepare(project, spec, text, [name])
+    if not dry_run:
+        apply_plan(generation.plan, project, generation.state)
+    return generation

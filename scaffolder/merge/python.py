@@ -1,0 +1,242 @@
+"""Three-way merge of Python keyed by definition.
+
+Each version is cut into chunks, one per statement, each chunk holding the blank
+lines and comments above its statement. Chunks are keyed by what they define
+(`def name`, `class Name`, `name = …`, an import, the docstring), so the merge
+matches definitions wherever they moved, and recurses into class bodies and
+`if TYPE_CHECKING:` blocks:
+
+- changed on one side only: that side wins; on both: the definition alone is
+  merged line by line (a conflict stays inside that definition);
+- added by the user: kept where the user put it; added by scaffold: placed after
+  the definition that precedes it in the new rendering;
+- removed by scaffold: dropped if the user never touched it, else a conflict;
+- removed by the user: stays removed.
+
+Chunks are exact slices of the files' lines, so indentation and comments survive.
+If the result does not parse or lost a name the user defined, the whole file is
+merged line by line instead.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from scaffolder.merge import MergeResult
+from scaffolder.merge.text import merge_text
+
+Key = tuple[str, ...]
+
+
+@dataclass
+class Chunk:
+    """One statement with the lines above it; classes and `if` blocks keep their children."""
+
+    key: Key
+    lines: list[str]  # every line of the chunk, as in the file
+    head: list[str] = field(default_factory=list)  # nestable: lines before the body
+    children: list[Chunk] | None = None  # nestable: the body, chunked
+
+    @property
+    def text(self) -> str:
+        return "".join(self.lines)
+
+
+class _UnsupportedShapeError(Exception):
+    """A shape the chunker does not handle (e.g. two statements on one line)."""
+
+
+def merge_python(base: str, ours: str, theirs: str) -> MergeResult:
+    if ours in (base, theirs):
+        return MergeResult(theirs, 0, "python")
+    if theirs == base:
+        return MergeResult(ours, 0, "python")
+    try:
+        chunked = [_chunk_module(text) for text in (base, ours, theirs)]
+    except (SyntaxError, _UnsupportedShapeError):
+        return merge_text(base, ours, theirs)
+    (base_chunks, _), (our_chunks, our_tail), (their_chunks, _) = chunked
+    merger = _Merger()
+    lines = merger.merge(base_chunks, our_chunks, their_chunks)
+    text = "".join(lines) + "".join(our_tail)
+    if merger.conflicts == 0 and not _keeps_user_names(base, ours, text):
+        return merge_text(base, ours, theirs)
+    return MergeResult(text, merger.conflicts, "python")
+
+
+# ------------------------------------------------------------------- chunking
+
+
+def _chunk_module(text: str) -> tuple[list[Chunk], list[str]]:
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    tree = ast.parse(text)
+    chunks, end = _chunk_body(tree.body, lines, 0)
+    return chunks, lines[end:]
+
+
+def _chunk_body(body: list[ast.stmt], lines: list[str], start: int) -> tuple[list[Chunk], int]:
+    """Chunks of consecutive statements; `start` is the 0-based line where the first begins."""
+    chunks: list[Chunk] = []
+    seen: dict[Key, int] = {}
+    position = start
+    previous_end = -1
+    for statement in body:
+        first = _first_line(statement) - 1
+        last = _last_line(statement)  # exclusive, 0-based
+        if first < previous_end:
+            raise _UnsupportedShapeError("several statements on one line")
+        key = _key(statement)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:
+            key = (*key, str(seen[key]))
+        chunk = Chunk(key, lines[position:last])
+        nested = _nested_body(statement)
+        if nested is not None and _first_line(nested[0]) - 1 > first:
+            head_end = _head_end(lines, first, _first_line(nested[0]) - 1)
+            chunk.head = lines[position:head_end]
+            chunk.children, body_end = _chunk_body(nested, lines, head_end)
+            if body_end != last:
+                raise _UnsupportedShapeError("trailing lines in a block")
+        chunks.append(chunk)
+        position = last
+        previous_end = last
+    return chunks, position
+
+
+def _first_line(statement: ast.stmt) -> int:
+    decorators: list[ast.expr] = getattr(statement, "decorator_list", [])
+    return min([statement.lineno, *(d.lineno for d in decorators)])
+
+
+def _last_line(statement: ast.stmt) -> int:
+    end: int | None = statement.end_lineno
+    if end is None:
+        raise _UnsupportedShapeError("statement without an end")
+    return end
+
+
+def _head_end(lines: list[str], first: int, body_first: int) -> int:
+    """End (exclusive) of a block's header: blank/comment lines before the body belong to it."""
+    end = body_first
+    while end > first + 1 and (
+        not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")
+    ):
+        end -= 1
+    return end
+
+
+def _nested_body(statement: ast.stmt) -> list[ast.stmt] | None:
+    """The body merged child by child: classes, and `if` blocks without `else`."""
+    if isinstance(statement, ast.ClassDef):
+        return statement.body
+    if isinstance(statement, ast.If) and not statement.orelse:
+        return statement.body
+    return None
+
+
+def _key(statement: ast.stmt) -> Key:
+    if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
+        return ("def", statement.name)
+    if isinstance(statement, ast.ClassDef):
+        return ("class", statement.name)
+    if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+        target = statement.targets[0]
+        if isinstance(target, ast.Name):
+            return ("var", target.id)
+    if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+        return ("var", statement.target.id)
+    if (
+        isinstance(statement, ast.Expr)
+        and isinstance(statement.value, ast.Constant)
+        and isinstance(statement.value.value, str)
+    ):
+        return ("doc",)
+    if isinstance(statement, ast.If):
+        return ("if", ast.unparse(statement.test))
+    return ("stmt", ast.unparse(statement))
+
+
+# ------------------------------------------------------------------- merging
+
+
+class _Merger:
+    def __init__(self) -> None:
+        self.conflicts = 0
+
+    def merge(self, base: list[Chunk], ours: list[Chunk], theirs: list[Chunk]) -> list[str]:
+        b = {c.key: c for c in base}
+        o = {c.key: c for c in ours}
+        t = {c.key: c for c in theirs}
+        out: list[str] = []
+        for key in _order(ours, theirs):
+            out += self._one(b.get(key), o.get(key), t.get(key))
+        return out
+
+    def _one(self, base: Chunk | None, ours: Chunk | None, theirs: Chunk | None) -> list[str]:
+        if ours is None:
+            if theirs is None or base is not None:
+                return []  # removed by the user: stays removed
+            return theirs.lines  # added by scaffold
+        if theirs is None:
+            if base is None:
+                return ours.lines  # added by the user
+            if ours.text == base.text:
+                return []  # removed by scaffold, untouched by the user
+            return self._lines(base.text, ours.text, "")  # removed by scaffold, edited: conflict
+        if base is None:
+            base = Chunk(ours.key, [])
+        if ours.text == base.text or ours.text == theirs.text:
+            return theirs.lines
+        if theirs.text == base.text:
+            return ours.lines
+        nested = (ours.children, theirs.children, base.children)
+        if nested[0] is not None and nested[1] is not None:
+            head = self._lines("".join(base.head), "".join(ours.head), "".join(theirs.head))
+            return head + self.merge(base.children or [], nested[0], nested[1])
+        return self._lines(base.text, ours.text, theirs.text)
+
+    def _lines(self, base: str, ours: str, theirs: str) -> list[str]:
+        result = merge_text(base, ours, theirs)
+        self.conflicts += result.conflicts
+        return result.text.splitlines(keepends=True)
+
+
+def _order(ours: list[Chunk], theirs: list[Chunk]) -> list[Key]:
+    """The user's order, with scaffold's new chunks after their predecessor in its rendering."""
+    order = [c.key for c in ours]
+    placed = set(order)
+    for index, chunk in enumerate(theirs):
+        if chunk.key in placed:
+            continue
+        position = 0
+        for previous in reversed(theirs[:index]):
+            if previous.key in placed:
+                position = order.index(previous.key) + 1
+                break
+        order.insert(position, chunk.key)
+        placed.add(chunk.key)
+    return order
+
+
+def _defined_names(text: str) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+        elif isinstance(node, ast.alias):
+            names.add(node.asname or node.name)
+    return names
+
+
+def _keeps_user_names(base: str, ours: str, merged: str) -> bool:
+    """The merge parses and still defines every name the user added."""
+    try:
+        kept = _defined_names(merged)
+    except SyntaxError:
+        return False
+    return (_defined_names(ours) - _defined_names(base)) <= kept

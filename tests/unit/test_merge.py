@@ -1,0 +1,116 @@
+"""Three-way merges: exact texts asserted, conflict markers included (Copier's test style)."""
+
+from __future__ import annotations
+
+from scaffolder.merge import merge
+from scaffolder.merge.text import has_conflict_markers
+
+BASE = '''"""Posts."""
+
+from app.models import Post
+
+
+class PostService:
+    """CRUD for posts."""
+
+    page_size = 20
+
+    def list(self) -> list[Post]:
+        return []
+
+    def get(self, id: int) -> Post | None:
+        return None
+'''
+
+
+def test_user_edits_one_method_while_scaffold_changes_another() -> None:
+    ours = BASE.replace("return []", "return sorted([])  # mine")
+    theirs = BASE.replace("return None", "return self.find(id)")
+    result = merge("app/services/post.py", BASE, ours, theirs)
+    assert result.clean
+    assert result.how == "python"
+    assert result.text == BASE.replace("return []", "return sorted([])  # mine").replace(
+        "return None", "return self.find(id)"
+    )
+
+
+def test_user_adds_a_method_while_scaffold_adds_a_field_next_to_it() -> None:
+    ours = BASE.replace(
+        "    page_size = 20\n",
+        "    page_size = 20\n\n    def count(self) -> int:\n        return 0\n",
+    )
+    theirs = BASE.replace("    page_size = 20\n", "    page_size = 20\n    max_page_size = 100\n")
+    result = merge("app/services/post.py", BASE, ours, theirs)
+    assert result.clean, result.text
+    assert "    max_page_size = 100\n" in result.text
+    assert "    def count(self) -> int:\n        return 0\n" in result.text
+    assert result.text.index("page_size = 20") < result.text.index("max_page_size = 100")
+
+
+def test_both_change_the_same_line_is_a_conflict_inside_that_definition() -> None:
+    ours = BASE.replace("page_size = 20", "page_size = 50")
+    theirs = BASE.replace("page_size = 20", "page_size = 25")
+    result = merge("app/services/post.py", BASE, ours, theirs)
+    assert result.conflicts == 1
+    assert (
+        "<<<<<<< yours\n    page_size = 50\n||||||| generated before\n    page_size = 20\n"
+        "=======\n    page_size = 25\n>>>>>>> scaffold\n"
+    ) in result.text
+    assert has_conflict_markers(result.text)
+    # everything outside the conflicting definition is merged as usual
+    assert result.text.count("def get(") == 1
+
+
+def test_scaffold_removes_a_definition_the_user_edited_conflict_keeps_the_users_code() -> None:
+    ours = BASE.replace("return None", "return None  # edited")
+    theirs = BASE[: BASE.index("\n    def get(")] + "\n"
+    result = merge("app/services/post.py", BASE, ours, theirs)
+    assert result.conflicts == 1
+    assert "return None  # edited" in result.text
+
+
+def test_scaffold_removes_an_untouched_definition() -> None:
+    theirs = BASE[: BASE.index("\n    def get(")] + "\n"
+    ours = BASE.replace('"""Posts."""', '"""Posts, my way."""')
+    result = merge("app/services/post.py", BASE, ours, theirs)
+    assert result.clean
+    assert "def get(" not in result.text
+    assert '"""Posts, my way."""' in result.text
+
+
+def test_user_deleted_definition_stays_deleted() -> None:
+    ours = BASE[: BASE.index("\n    def get(")] + "\n"
+    theirs = BASE.replace("page_size = 20", "page_size = 25")
+    result = merge("app/services/post.py", BASE, ours, theirs)
+    assert result.clean
+    assert "def get(" not in result.text
+    assert "page_size = 25" in result.text
+
+
+def test_new_import_from_scaffold_and_users_import_both_survive() -> None:
+    ours = BASE.replace(
+        "from app.models import Post\n", "from app.models import Post\nimport math\n"
+    )
+    theirs = BASE.replace("from app.models import Post\n", "from app.models import Post, Tag\n")
+    result = merge("app/services/post.py", BASE, ours, theirs)
+    assert result.clean
+    assert "import math\n" in result.text
+    assert "from app.models import Post, Tag\n" in result.text
+    assert "from app.models import Post\n" not in result.text
+
+
+def test_text_files_merge_by_line() -> None:
+    base = "a\nb\nc\nd\n"
+    result = merge("app/templates/post/list.html", base, "A\nb\nc\nd\n", "a\nb\nc\nD\n")
+    assert result.clean
+    assert result.how == "text"
+    assert result.text == "A\nb\nc\nD\n"
+
+
+def test_unparsable_python_falls_back_to_lines() -> None:
+    base = "x = 1\na = 0\nb = 0\ny = 2\n"
+    ours = "x = 1\na = 0\nb = 0\ny = (\n"  # the user is mid-edit
+    theirs = "x = 3\na = 0\nb = 0\ny = 2\n"
+    result = merge("app/a.py", base, ours, theirs)
+    assert result.how == "text"
+    assert result.text == "x = 3\na = 0\nb = 0\ny = (\n"
