@@ -18,3 +18,10 @@ def log_in(client: TestClient, email: str, password: str = PASSWORD) -> None:
     data = {"email": email, "password": password, "csrf_token": csrf_token_of(client)}
     response = client.post("/login", data=data, follow_redirects=False)
     assert response.status_code == 303, response.text
+
+
+def bearer_headers(client: TestClient, email: str, password: str = PASSWORD) -> dict[str, str]:
+    """Authorization headers for API calls as this user (via POST /api/auth/token)."""
+    response = client.post("/api/auth/token", data={"username": email, "password": password})
+    assert response.status_code == 200, response.text
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}

@@ -1,7 +1,7 @@
 from fastapi.testclient import TestClient
 
 from tests.conftest import MakeUser
-from tests.helpers import PASSWORD, csrf_token_of, log_in
+from tests.helpers import PASSWORD, bearer_headers, csrf_token_of, log_in
 
 
 def test_login_page_has_a_csrf_protected_form(client: TestClient) -> None:
@@ -72,13 +72,18 @@ def test_token_for_valid_credentials(client: TestClient, make_user: MakeUser) ->
     data = {"username": "ada@example.com", "password": PASSWORD}
     response = client.post("/api/auth/token", data=data)
     assert response.status_code == 200
-    body = response.json()
-    assert body["token_type"] == "bearer"
+    assert set(response.json()) == {"access_token", "token_type"}
+    assert response.json()["token_type"] == "bearer"
 
-    headers = {"Authorization": f"Bearer {body['access_token']}"}
-    me = client.get("/api/auth/me", headers=headers)
+    me = client.get("/api/auth/me", headers=bearer_headers(client, "ada@example.com"))
     assert me.status_code == 200
     assert me.json()["email"] == "ada@example.com"
+
+
+def test_api_ignores_the_session_cookie(client: TestClient, make_user: MakeUser) -> None:
+    make_user("ada@example.com")
+    log_in(client, "ada@example.com")
+    assert client.get("/api/auth/me").status_code == 401  # bearer tokens only
 
 
 def test_token_is_refused_for_bad_credentials(client: TestClient, make_user: MakeUser) -> None:
