@@ -26,3 +26,21 @@ def make_environment(search_path: list[Path]) -> jinja2.Environment:
     )
     env.filters.update(filters.FILTERS)
     return env
+
+
+#: Delimiters of blueprints that generate Jinja templates (`*.html.jinja`): the blueprint's
+#: own code is written `[[ x ]]`, `[% if %]`, `[# note #]`, so the project's Jinja
+#: (`{{ x }}`, `{% if %}`) appears in the blueprint exactly as it will in the output.
+HTML_BLUEPRINT_SUFFIX = ".html.jinja"
+
+
+def make_html_environment(env: jinja2.Environment) -> jinja2.Environment:
+    """`env` with the `[[ ]]` / `[% %]` / `[# #]` delimiters of HTML blueprints."""
+    return env.overlay(
+        block_start_string="[%",
+        block_end_string="%]",
+        variable_start_string="[[",
+        variable_end_string="]]",
+        comment_start_string="[#",
+        comment_end_string="#]",
+    )
