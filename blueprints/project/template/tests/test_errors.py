@@ -45,3 +45,4 @@ def test_server_errors_never_leak_details(app: FastAPI) -> None:
         for response in (page, api):
             assert "secret internals" not in response.text
             assert "Traceback" not in response.text
+            assert response.headers["x-content-type-options"] == "nosniff"
