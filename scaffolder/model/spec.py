@@ -258,6 +258,59 @@ class Field:
         """True when a create payload must contain this field."""
         return not self.nullable and self.default is None and not self.is_many
 
+    @property
+    def model_type(self) -> str | None:
+        """The explicit SQLAlchemy type of the model's `mapped_column`, or None.
+
+        None for datetimes (the project's `type_annotation_map` makes them UTC-aware)
+        and for refs/manys (the foreign key or association table gives the type).
+        """
+        if self.type is FieldType.DATETIME or self.relation is not None:
+            return None
+        return self.column_type
+
+    @property
+    def string_max_length(self) -> int | None:
+        """Longest text a schema accepts: the tighter of `max` and the column length."""
+        bounds = [n for n in (self.max_length, self.length) if n is not None]
+        return min(bounds) if bounds else None
+
+    @property
+    def sample(self) -> str:
+        """A Python expression for a valid value of this field in generated tests.
+
+        It uses an `n: int` in scope, so unique fields get a different value per `n`.
+        """
+        from scaffolder.model.samples import sample_expression
+
+        return sample_expression(self)
+
+    @property
+    def example(self) -> object:
+        """An example API value (JSON-ready) for OpenAPI documentation."""
+        from scaffolder.model.samples import example_value
+
+        return example_value(self)
+
+
+@dataclass(frozen=True)
+class QueryField:
+    """A field (or generated column) as list queries see it: filters and sort keys."""
+
+    name: str  # spec name: `author`, `status`, `id`
+    param: str  # query parameter / filter attribute: `author_id`, `status`, `id`
+    python_type: str  # type of a filter value: `int` for refs and manys
+    field: Field | None  # None for id and timestamps
+
+    @property
+    def attribute(self) -> str:
+        """The model attribute compared or sorted: the column (`author_id`), or the many."""
+        return self.param
+
+    @property
+    def is_many(self) -> bool:
+        return self.field is not None and self.field.is_many
+
 
 @dataclass(frozen=True)
 class OrderKey:
@@ -334,6 +387,119 @@ class Resource:
     @property
     def enums(self) -> tuple[EnumType, ...]:
         return tuple(f.enum for f in self.fields if f.enum is not None)
+
+    @property
+    def generated_names(self) -> tuple[str, ...]:
+        """Columns every row has without being declared: `id`, and the timestamps."""
+        return ("id", "created_at", "updated_at") if self.timestamps else ("id",)
+
+    def query_field(self, name: str) -> QueryField:
+        """How list queries see the field or generated column `name`."""
+        if name == "id":
+            return QueryField(name, "id", "int", None)
+        if name in ("created_at", "updated_at"):
+            return QueryField(name, name, "datetime", None)
+        f = self.field(name)
+        if f.is_ref:
+            return QueryField(name, f.api_name, "int", f)
+        if f.is_many:
+            return QueryField(name, name, "int", f)
+        return QueryField(name, name, f.python_type, f)
+
+    @property
+    def sort_fields(self) -> tuple[QueryField, ...]:
+        """Everything a list can be sorted by: generated columns and sortable fields."""
+        names = [*self.generated_names, *(f.name for f in self.fields if f.is_sortable)]
+        return tuple(self.query_field(n) for n in names)
+
+    @property
+    def api_sort_fields(self) -> tuple[QueryField, ...]:
+        """What the REST list accepts in `sort` (`api.sort`)."""
+        return tuple(self.query_field(n) for n in self.api.sort)
+
+    @property
+    def filter_fields(self) -> tuple[QueryField, ...]:
+        """Exact-match filters the service accepts: `api.filters` and `admin.filters`."""
+        wanted = set(self.api.filters) | set(self.admin.filters)
+        names = [*self.generated_names, *(f.name for f in self.fields)]
+        return tuple(self.query_field(n) for n in names if n in wanted)
+
+    @property
+    def api_filter_fields(self) -> tuple[QueryField, ...]:
+        """Filters of the REST list (`api.filters`), in declaration order."""
+        names = [*self.generated_names, *(f.name for f in self.fields)]
+        return tuple(self.query_field(n) for n in names if n in self.api.filters)
+
+    @property
+    def search_fields(self) -> tuple[Field, ...]:
+        """Text fields searched by `q` (`admin.search`)."""
+        return tuple(self.field(n) for n in self.admin.search)
+
+    @property
+    def display_field(self) -> Field | None:
+        """The field that labels a row, or None when rows are labelled by id."""
+        return self.field(self.display) if self.has_field(self.display) else None
+
+    @property
+    def creatable_fields(self) -> tuple[Field, ...]:
+        """Fields a client may set (`read_only` ones are managed by the application)."""
+        return tuple(f for f in self.fields if not f.read_only)
+
+    @property
+    def readable_fields(self) -> tuple[Field, ...]:
+        """Fields the API returns (`write_only` ones, such as secrets, are never sent)."""
+        return tuple(f for f in self.fields if not f.write_only)
+
+    @property
+    def unique_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.unique)
+
+    @property
+    def check_constraints(self) -> tuple[CheckSpec, ...]:
+        return tuple(c for f in self.fields for c in f.check_constraints)
+
+    @property
+    def create_example(self) -> dict[str, object]:
+        """An example create payload (API names), for OpenAPI documentation."""
+        return {f.api_name: f.example for f in self.creatable_fields}
+
+    @property
+    def update_example(self) -> dict[str, object]:
+        """An example PATCH payload: one field changed."""
+        for f in self.creatable_fields:
+            if f.relation is None:
+                return {f.api_name: f.example}
+        return dict(list(self.create_example.items())[:1])
+
+    @property
+    def related_models(self) -> tuple[Names, ...]:
+        """Other models this one's relationships name (referred to, or referring to it)."""
+        seen: dict[str, None] = {}
+        for f in self.fields:
+            if f.relation is not None:
+                seen[f.relation.target] = None
+        for r in self.reverse:
+            seen[r.source] = None
+        seen.pop(self.name, None)
+        return tuple(USER_NAMES if n == USER_RESOURCE else Names.derive(n) for n in seen)
+
+    @property
+    def str_expression(self) -> str:
+        """The body of the model's `__str__`: the `display` field, else `<Label> #<id>`."""
+        fallback = f'f"{self.names.label} #{{self.id}}"'
+        f = self.display_field
+        if f is None or f.is_ref or f.is_many:
+            return fallback
+        value = f"self.{f.name}"
+        if f.is_textual:
+            text = value
+        elif f.enum is not None:
+            text = f"{value}.value"
+        else:
+            text = f"str({value})"
+        if not f.nullable:
+            return text
+        return f"{text} if {value} is not None else {fallback}"
 
     @property
     def depends_on(self) -> tuple[str, ...]:

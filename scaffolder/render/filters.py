@@ -25,8 +25,20 @@ def py_tuple(values: Any) -> str:
     return "(" + ", ".join(items) + ")"
 
 
+def py_value(value: Any) -> str:
+    """A Python literal of a JSON-like value (dicts, lists, strings, numbers, booleans, None)."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{py_str(str(k))}: {py_value(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(py_value(v) for v in value) + "]"
+    if isinstance(value, str):
+        return py_str(value)
+    return repr(value)
+
+
 FILTERS: dict[str, Callable[..., str]] = {
     "py_str": py_str,
     "py_list": py_list,
     "py_tuple": py_tuple,
+    "py_value": py_value,
 }

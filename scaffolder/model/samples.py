@@ -1,0 +1,121 @@
+"""Sample values for generated tests: a valid Python expression per field, varying with `n`.
+
+Each expression may use an `n: int` (1, 2, 3, …) in scope so that rows made for
+one test differ in their unique fields, and respects the field's bounds.
+The generated test modules import `date`, `datetime`, `time`, `timedelta`, `UTC`,
+`Decimal` and `UUID` for them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from scaffolder.model.names import humanize
+from scaffolder.model.types import FieldType
+
+if TYPE_CHECKING:
+    from scaffolder.model.spec import Field
+
+#: Room left for the `n` suffix of text samples (`Title 123`).
+_SUFFIX = 4
+
+
+def sample_expression(field: Field) -> str:
+    """A Python expression for a valid value of `field` (never None)."""
+    t = field.type
+    if field.enum is not None:
+        return f"{field.enum.class_name}.{field.enum.members[0].name}"
+    if t in (FieldType.STR, FieldType.TEXT):
+        return _text(field, humanize(field.name), " ")
+    if t is FieldType.SLUG:
+        return _text(field, field.name.replace("_", "-"), "-")
+    if t is FieldType.EMAIL:
+        return f'f"{field.name.replace("_", "-")}-{{n}}@example.com"'
+    if t is FieldType.URL:
+        return f'f"https://example.com/{field.name.replace("_", "-")}/{{n}}"'
+    if t in (FieldType.INT, FieldType.BIGINT):
+        return _number(field, "n" if field.unique else "1")
+    if t is FieldType.FLOAT:
+        return _number(field, "n + 0.5" if field.unique else "1.5")
+    if t is FieldType.DECIMAL:
+        return _decimal(field)
+    if t is FieldType.BOOL:
+        return "True"
+    if t is FieldType.DATE:
+        return "date(2024, 1, 1) + timedelta(days=n)"
+    if t is FieldType.DATETIME:
+        return "datetime(2024, 1, 1, tzinfo=UTC) + timedelta(hours=n)"
+    if t is FieldType.TIME:
+        return "time(n % 24, n // 24 % 60)"
+    if t is FieldType.UUID:
+        return "UUID(int=n)"
+    if t is FieldType.JSON:
+        return '{"n": n}'
+    raise ValueError(f"no sample for a {t.value} field")  # ref/many: ids come from rows
+
+
+def _text(field: Field, word: str, separator: str) -> str:
+    longest = field.string_max_length
+    shortest = field.min_length or 1
+    if longest is not None:
+        word = word[: max(longest - _SUFFIX - len(separator), 0)]
+    if not word:
+        return 'f"{n}"'
+    # Pad so even `n` = 1 reaches min_length.
+    word += "x" * max(shortest - len(word) - len(separator) - 1, 0)
+    return f'f"{word}{separator}{{n}}"'
+
+
+def _number(field: Field, base: str) -> str:
+    """`base`, moved inside the field's bounds when it has some."""
+    low, high = field.min_value, field.max_value
+    if low is not None and high is not None:
+        span = int(high) - int(low)
+        return f"{low!r} + ({base}) % {span + 1}" if field.unique else repr(low)
+    if low is not None:
+        return f"{low!r} + ({base})" if field.unique or low > 1 else base
+    if high is not None:
+        return f"{high!r} - ({base})" if field.unique or high < 1 else base
+    return base
+
+
+def _decimal(field: Field) -> str:
+    scale = field.scale or 0
+    precision = field.precision or 12
+    largest = Decimal(10) ** (precision - scale) - 1  # integer digits available
+    low = field.min_value
+    if low is not None:
+        return f'Decimal("{low}")'
+    if field.unique:
+        return f"Decimal(n % {int(largest) + 1})" if largest >= 1 else 'Decimal("0")'
+    return 'Decimal("1.5")' if scale >= 1 and largest >= 1 else 'Decimal("1")'
+
+
+def example_value(field: Field) -> object:
+    """A JSON-ready example of the field's API value (`n` = 1), for OpenAPI docs."""
+    import datetime as dt
+    import uuid
+
+    if field.enum is not None:
+        return field.enum.members[0].value
+    if field.is_ref:
+        return 1
+    if field.is_many:
+        return [1]
+    namespace: dict[str, object] = {
+        "n": 1,
+        "date": dt.date,
+        "datetime": dt.datetime,
+        "time": dt.time,
+        "timedelta": dt.timedelta,
+        "UTC": dt.UTC,
+        "Decimal": Decimal,
+        "UUID": uuid.UUID,
+    }
+    value = eval(sample_expression(field), namespace)  # our own expressions, never user input
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, Decimal | uuid.UUID):
+        return str(value)
+    return value
