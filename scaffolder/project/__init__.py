@@ -82,25 +82,28 @@ def create_project(
     skeleton = render_skeleton(answers, suggestions, interactive=interactive)
     package_name = _package_of(skeleton)
     generated = format_python(skeleton, package_name)
-    applied_spec = EMPTY_SPEC
+    applied_spec, owners = EMPTY_SPEC, dict[str, str]()
     if spec is not None:
-        applied_spec = generate_spec_resources(generated, spec, spec_text)
+        applied_spec, owners = generate_spec_resources(generated, spec, spec_text)
 
     files = {**generated, SPEC_FILE: spec_text}
-    files.update(state_files(generated, applied_spec, f"scaffold {__version__}"))
+    files.update(state_files(generated, applied_spec, f"scaffold {__version__}", owners))
     _write_new_directory(destination, files)
     return NewProject(path=destination, package_name=package_name, files=len(files))
 
 
-def generate_spec_resources(generated: dict[str, str], spec: Spec, spec_text: str) -> str:
+def generate_spec_resources(
+    generated: dict[str, str], spec: Spec, spec_text: str
+) -> tuple[str, dict[str, str]]:
     """Hook for resource generation (the resource issue): add every resource of `spec`.
 
-    It will render each resource's files into `generated` and wire them into the
-    skeleton (see docs/generated-project.md, "Wiring points"), then return the spec
-    text it applied. Until then nothing is generated, so the applied spec stays the
-    empty one and a later `scaffold sync` generates the resources.
+    It will render each resource's files into `generated` (formatted), wire them
+    into the skeleton (docs/generated-project.md, "Wiring points") and return the
+    spec text it applied with {path: owning resource} for the manifest. Until then
+    nothing is generated, so the applied spec stays the empty one and a later
+    `scaffold sync` generates the resources.
     """
-    return EMPTY_SPEC
+    return EMPTY_SPEC, {}
 
 
 def _check_destination(destination: Path) -> None:
