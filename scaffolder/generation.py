@@ -1,8 +1,11 @@
-"""Generating resources into a project: render → plan → (apply), the pipeline of DESIGN.md.
+"""Bringing a project in line with its spec: render → plan → (apply), DESIGN.md's pipeline.
 
-`prepare()` is pure: it renders every file the chosen resources need, formats
-them once, decides per file what to do, and computes the `.scaffold/` state that
-records the run. The CLI prints the plan (`--dry-run`) or applies it.
+`prepare()` is pure. It renders every resource of the spec, derives a migration
+from the difference with the last applied spec, computes the wiring edits, formats
+all Python once, then decides per file what to do — three-way merging files the
+user edited — and computes the `.scaffold/` state that records the run. Both
+`scaffold generate resource` and `scaffold sync` (and `scaffold new --spec`) run it;
+the CLI prints the plan (`--dry-run`), checks it (`--check`) or applies it.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from scaffolder import __version__
 from scaffolder.errors import UsageError
-from scaffolder.model.spec import Resource, Spec
+from scaffolder.model.spec import Spec
 from scaffolder.plan import Action, FileOp, Plan
 
 if TYPE_CHECKING:
@@ -32,13 +35,13 @@ PACKAGE_INITS = {
 
 @dataclass
 class Generation:
-    """The outcome of planning a generation run."""
+    """The outcome of planning a run."""
 
     plan: Plan
     state: dict[str, str]  # `.scaffold/` files to write after the plan
     resources: list[str]  # what was rendered, in spec order
     migration: str | None = None  # path of the new migration, if any
-    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # data-loss warnings of the migration
 
 
 def find_package(project: Path) -> str:
@@ -58,82 +61,62 @@ def find_package(project: Path) -> str:
     return candidates[0]
 
 
-def generated_resources(project: Path) -> set[str]:
-    """Resources already generated: those of the last applied spec (`.scaffold/spec.yaml`)."""
+def applied_spec(project: Path) -> Spec | None:
+    """The spec the generated code reflects (`.scaffold/spec.yaml`), if any."""
     from scaffolder.spec import parse_spec
     from scaffolder.state import SPEC_PATH
 
     applied = project / SPEC_PATH
     if not applied.is_file():
-        return set()
-    try:
-        return {
-            r.name for r in parse_spec(applied.read_text(encoding="utf-8"), SPEC_PATH).resources
-        }
-    except Exception:  # an unreadable old state: regenerate as if nothing was
-        return set()
+        return None
+    return parse_spec(applied.read_text(encoding="utf-8"), SPEC_PATH)
 
 
-def with_dependencies(spec: Spec, names: list[str]) -> list[str]:
-    """`names` plus every declared resource they refer to, transitively, in spec order."""
-    wanted: set[str] = set()
-    stack = list(names)
-    while stack:
-        name = stack.pop()
-        if name in wanted or not spec.has_resource(name):
-            continue
-        wanted.add(name)
-        stack.extend(spec.resource(name).depends_on)
-    return [r.name for r in spec.resources if r.name in wanted]
-
-
-def prepare(project: Path, spec: Spec, spec_text: str, targets: list[str]) -> Generation:
-    """Plan generating `targets` (and what they depend on) into `project`.
-
-    Resources generated before are re-rendered too, since a new relation adds a
-    reverse collection to its target; unchanged files come out identical.
-    """
-    from scaffolder.codemods.wiring import resource_wiring, user_wiring
-    from scaffolder.migrate.create import create_resources
+def prepare(project: Path, spec: Spec, spec_text: str) -> Generation:
+    """Plan bringing `project` in line with `spec` (whose text becomes scaffold.yaml)."""
+    from scaffolder.codemods.wiring import wiring_edits
+    from scaffolder.migrate.diff import diff_specs
     from scaffolder.migrate.revisions import new_revision, versions_on_disk
-    from scaffolder.plan.planner import plan_edited, plan_generated, read_text, run_edits
+    from scaffolder.plan.planner import (
+        plan_edited,
+        plan_generated,
+        plan_orphans,
+        read_text,
+        run_edits,
+    )
     from scaffolder.render.formatting import format_python
     from scaffolder.render.resource import ResourceRenderer
-    from scaffolder.state import load_manifest, read_base
+    from scaffolder.state import MANIFEST_PATH, PROJECT_OWNER, load_manifest, read_base
 
     package = find_package(project)
-    before = generated_resources(project)
-    chosen = with_dependencies(spec, [*targets, *(n for n in before if spec.has_resource(n))])
-    resources = [spec.resource(n) for n in chosen]
-    new = [r for r in resources if r.name not in before]
+    old = applied_spec(project)
 
     renderer = ResourceRenderer(spec, package, project)
     tree: dict[str, str] = {}
     owners: dict[str, str] = {}
-    for resource in resources:
+    for resource in spec.resources:
         for path, text in renderer.render(resource).items():
             tree[path] = text
             owners[path] = resource.name
     inits = _package_inits(project, package, tree)
     tree.update(inits)
 
+    changes = diff_specs(old, spec)
     migration: str | None = None
-    if new:
-        operations = create_resources(new)
+    if not changes.empty:
         path, text = new_revision(
             versions_on_disk(project),
-            message=f"Create {_join(operations.tables)}.",
-            slug=_migration_slug(new),
-            upgrade=operations.upgrade,
-            downgrade=operations.downgrade,
+            message=_sentence(changes.summary),
+            slug=_slug(changes.summary),
+            upgrade=changes.upgrade,
+            downgrade=changes.downgrade,
             project=project,
         )
         tree[path] = text
-        owners[path] = ", ".join(r.name for r in new)
+        owners[path] = "migration"
         migration = path
-    edits = [e for r in resources for e in resource_wiring(spec, r, package)]
-    edits += user_wiring(spec, package, {r.name for r in resources})
-    edited = run_edits(project, edits)
+
+    edited = run_edits(project, wiring_edits(spec, old, package))
     changed = {
         p: f.text for p, f in edited.items() if f.original is not None and f.text != f.original
     }
@@ -142,14 +125,15 @@ def prepare(project: Path, spec: Spec, spec_text: str, targets: list[str]) -> Ge
     for path in changed:
         edited[path].text = formatted[path]
 
-    manifest = load_manifest(project) if (project / ".scaffold/manifest.json").is_file() else None
-    bases: dict[str, str] = {}
-    if manifest is not None:
-        bases = {
-            path: read_base(project, record)
-            for path, record in manifest.files.items()
-            if path in tree
-        }
+    manifest = load_manifest(project) if (project / MANIFEST_PATH).is_file() else None
+    records = dict(manifest.files) if manifest is not None else {}
+    bases = {p: read_base(project, r) for p, r in records.items() if p in tree}
+    orphans = {
+        p: read_base(project, r)
+        for p, r in records.items()
+        if p not in tree and r.owner not in (PROJECT_OWNER, "migration")
+    }
+    old_owners = {p: r.owner for p, r in records.items()}
 
     plan = Plan()
     current_spec = read_text(project, SPEC_FILE)
@@ -157,10 +141,34 @@ def prepare(project: Path, spec: Spec, spec_text: str, targets: list[str]) -> Ge
         action = Action.CREATE if current_spec is None else Action.UPDATE
         plan.add(FileOp(action, SPEC_FILE, spec_text, current_spec))
     plan_generated(plan, project, tree, bases, owners, create_only=frozenset(inits))
+    plan_orphans(plan, project, orphans, old_owners)
     plan_edited(plan, edited)
+    _format_merges(plan, package)
 
-    state = _next_state(project, manifest, plan, spec_text, owners)
-    return Generation(plan, state, chosen, migration)
+    state = _next_state(project, manifest, tree, owners, orphans, spec_text)
+    return Generation(
+        plan, state, [r.name for r in spec.resources], migration, list(changes.warnings)
+    )
+
+
+def _format_merges(plan: Plan, package: str) -> None:
+    """Lay out cleanly merged Python like everything else scaffold writes."""
+    from scaffolder.render.formatting import FormattingError, format_python
+
+    merged = {op.path: op.text for op in plan.ops if op.action is Action.MERGE and op.text}
+    python = {p: t for p, t in merged.items() if p.endswith(".py")}
+    if not python:
+        return
+    try:
+        formatted = format_python(python, package)
+    except FormattingError:
+        return
+    plan.ops = [
+        FileOp(op.action, op.path, formatted[op.path], op.current, op.note, op.owner)
+        if op.action is Action.MERGE and op.path in formatted
+        else op
+        for op in plan.ops
+    ]
 
 
 def _package_inits(project: Path, package: str, tree: dict[str, str]) -> dict[str, str]:
@@ -184,33 +192,41 @@ def _package_inits(project: Path, package: str, tree: dict[str, str]) -> dict[st
 def _next_state(
     project: Path,
     manifest: Manifest | None,
-    plan: Plan,
-    spec_text: str,
+    tree: dict[str, str],
     owners: dict[str, str],
+    orphans: dict[str, str],
+    spec_text: str,
 ) -> dict[str, str]:
-    """`.scaffold/` after the run: bases of every generated file (old ones kept), the spec."""
+    """`.scaffold/` after the run: the new rendering is the base of every generated file.
+
+    Files no longer generated leave the manifest (deleted, or kept as the user's own).
+    """
     from scaffolder.state import read_base, state_files
 
     generated: dict[str, str] = {}
     all_owners: dict[str, str] = {}
     if manifest is not None:
         for path, record in manifest.files.items():
+            if path in orphans:
+                continue
             generated[path] = read_base(project, record)
             all_owners[path] = record.owner
-    for op in plan.ops:
-        if op.owner is None or op.text is None or op.action is Action.CONFLICT:
-            continue  # hand-owned files, and conflicts (their base stays the old one)
-        generated[op.path] = op.text
-        all_owners[op.path] = op.owner
+    for path, text in tree.items():
+        if path in owners:  # package __init__ files are the user's from the start
+            generated[path] = text
+            all_owners[path] = owners[path]
     return state_files(generated, spec_text, f"scaffold {__version__}", all_owners)
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def _sentence(summary: list[str]) -> str:
+    text = "; ".join(summary)
+    if len(text) > 72:
+        text = text[:69].rsplit(" ", 1)[0] + "…"
+    return text[:1].upper() + text[1:] + "."
 
 
-def _migration_slug(resources: list[Resource]) -> str:
-    tables = [r.names.table for r in resources]
-    if len(tables) > 3:
-        return f"create_{tables[0]}_and_{len(tables) - 1}_more"
-    return "create_" + "_".join(tables)
+def _slug(summary: list[str]) -> str:
+    import re
+
+    words = re.sub(r"[^a-z0-9]+", "_", " ".join(summary[:2]).lower()).strip("_")
+    return words[:48].rstrip("_") or "update"

@@ -115,14 +115,20 @@ def _escape(text: str) -> str:
 _VERB_STYLE = {
     "create": "bold green",
     "update": "bold yellow",
+    "merge": "bold blue",
     "inject": "bold cyan",
+    "remove": "bold red",
     "identical": "dim",
+    "skip": "dim",
+    "keep": "yellow",
     "conflict": "bold red",
     "manual": "bold magenta",
 }
 
 
-def plan(the_plan: Plan, *, dry_run: bool = False, verbose: bool = False) -> None:
+def plan(
+    the_plan: Plan, *, dry_run: bool = False, verbose: bool = False, diffs: bool = True
+) -> None:
     """Rails-style lines, one per file (`create  app/models/post.py`); diffs in a dry run."""
     import difflib
 
@@ -130,12 +136,12 @@ def plan(the_plan: Plan, *, dry_run: bool = False, verbose: bool = False) -> Non
 
     console = out()
     for op in the_plan.ops:
-        if op.action is Action.IDENTICAL and not verbose:
+        if op.action in (Action.IDENTICAL, Action.SKIP) and not verbose:
             continue
         style = _VERB_STYLE[op.action.value]
         note = f"  [dim]({_escape(op.note)})[/]" if op.note else ""
         console.print(f"[{style}]{op.action.value:>10}[/]  {_escape(op.path)}{note}")
-        if dry_run and op.text is not None and op.action is not Action.IDENTICAL:
+        if dry_run and diffs and op.text is not None and op.action is not Action.IDENTICAL:
             before = (op.current or "").splitlines(keepends=True)
             after = op.text.splitlines(keepends=True)
             for line in difflib.unified_diff(before, after, f"a/{op.path}", f"b/{op.path}"):
@@ -144,7 +150,7 @@ def plan(the_plan: Plan, *, dry_run: bool = False, verbose: bool = False) -> Non
                 console.print(
                     f"[{colour}]{text}[/]" if colour else text, overflow="ignore", crop=False
                 )
-    writes = len(the_plan.writes)
+    writes = len(the_plan.changes)
     problems = the_plan.problems
     if dry_run:
         console.print(
@@ -155,3 +161,9 @@ def plan(the_plan: Plan, *, dry_run: bool = False, verbose: bool = False) -> Non
         console.print("Nothing to do: everything is up to date.")
     for op in problems:
         err().print(f"[bold red]{op.action.value}:[/] {_escape(op.path)}: {_escape(op.note or '')}")
+
+
+def warnings(items: list[str]) -> None:
+    """Warnings to read before applying (a migration that loses data)."""
+    for item in items:
+        err().print(f"[bold yellow]warning:[/] {_escape(item)}")

@@ -69,6 +69,7 @@ def main_callback(
 app.command("new")(new.new)
 app.add_typer(generate.app, name="generate")
 app.command("sync")(sync.sync)
+app.command("undo")(sync.undo)
 app.add_typer(destroy.app, name="destroy")
 app.command("check")(check.check)
 app.command("schema")(schema.schema)

@@ -6,20 +6,35 @@ from typing import Annotated
 
 import typer
 
-from scaffolder.errors import NotAvailableError
+from scaffolder.cli.context import options
 
 app = typer.Typer(help="Remove part of the spec and its generated code.", no_args_is_help=True)
 
 
 @app.command("resource")
 def resource(
+    ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Resource to remove.", metavar="NAME")],
     force: Annotated[
         bool, typer.Option("--force", help="Also delete generated files you have edited.")
     ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
+    ] = False,
 ) -> None:
     """Remove resource NAME from scaffold.yaml with its files, wiring and table.
 
+    Refused while another resource refers to NAME. Files you edited are kept and
+    reported (deleted too with --force); a migration drops the table.
+    `scaffold undo` reverts the whole run.
+
     Example: scaffold destroy resource Tag
     """
-    raise NotAvailableError("`scaffold destroy resource` is not available yet in this version.")
+    from scaffolder import report
+    from scaffolder.commands.destroy import destroy_resource
+
+    generation = destroy_resource(options(ctx).project, name, force=force, dry_run=dry_run)
+    report.warnings(generation.warnings)
+    report.plan(generation.plan, dry_run=dry_run)
+    if generation.plan.problems:
+        raise typer.Exit(1)

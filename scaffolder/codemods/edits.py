@@ -220,3 +220,111 @@ def ensure_type_checking_import(text: str, module: str, name: str) -> EditResult
     body = list(tree.body)
     body.insert(last_import + 1, block_statement)
     return EditResult(Outcome.APPLIED, tree.with_changes(body=body).code)
+
+
+# ------------------------------------------------------------------ undoing wiring
+
+
+def remove_import(text: str, module: str, name: str, alias: str | None = None) -> EditResult:
+    """Remove `name [as alias]` from `from module import …` (the whole line if it was alone)."""
+    tree = _parse(text)
+    if tree is None:
+        return EditResult(Outcome.UNABLE, text, f"remove `from {module} import {name}`")
+    bound = alias or name
+    body: list[cst.BaseStatement] = []
+    changed = False
+    for statement in tree.body:
+        if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1:
+            small = statement.body[0]
+            if isinstance(small, cst.ImportFrom) and _imports(small, module, name, bound):
+                assert not isinstance(small.names, cst.ImportStar)
+                rest = [
+                    a
+                    for a in small.names
+                    if not (
+                        _code(a.name) == name
+                        and (_code(a.asname.name) if a.asname else _code(a.name)) == bound
+                    )
+                ]
+                changed = True
+                if not rest:
+                    continue
+                rest[-1] = rest[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+                statement = statement.with_changes(body=[small.with_changes(names=rest)])
+        body.append(statement)
+    if not changed:
+        return EditResult(Outcome.PRESENT, text)
+    return EditResult(Outcome.APPLIED, tree.with_changes(body=body).code)
+
+
+def remove_list_item(text: str, variable: str, item: str) -> EditResult:
+    """Remove `item` from the list literal assigned to `variable`."""
+    tree = _parse(text)
+    if tree is None:
+        return EditResult(Outcome.UNABLE, text, f"remove `{item}` from `{variable}`")
+    for index, statement in enumerate(tree.body):
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        small = statement.body[0]
+        value = _assigned_list(small, variable)
+        if value is None:
+            continue
+        elements = [e for e in value.elements if _normal(_code(e.value)) != _normal(item)]
+        if len(elements) == len(value.elements):
+            return EditResult(Outcome.PRESENT, text)
+        new_small = small.with_changes(value=value.with_changes(elements=elements))
+        body = list(tree.body)
+        body[index] = statement.with_changes(body=[new_small, *statement.body[1:]])
+        return EditResult(Outcome.APPLIED, tree.with_changes(body=body).code)
+    return EditResult(Outcome.PRESENT, text)
+
+
+def remove_statement_in_function(text: str, function: str, statement: str) -> EditResult:
+    """Remove `statement` from the body of `function` (if nothing is left, `pass` stays)."""
+    tree = _parse(text)
+    if tree is None:
+        return EditResult(Outcome.UNABLE, text, f"remove `{statement}` from `{function}()`")
+    for index, node in enumerate(tree.body):
+        if isinstance(node, cst.FunctionDef) and node.name.value == function:
+            block = node.body
+            if not isinstance(block, cst.IndentedBlock):
+                break
+            kept = [s for s in block.body if _normal(_code(s)) != _normal(statement)]
+            if len(kept) == len(block.body):
+                return EditResult(Outcome.PRESENT, text)
+            if not kept:
+                kept = [cst.parse_statement("pass\n")]
+            body = list(tree.body)
+            body[index] = node.with_changes(body=block.with_changes(body=kept))
+            return EditResult(Outcome.APPLIED, tree.with_changes(body=body).code)
+    return EditResult(Outcome.PRESENT, text)
+
+
+def remove_class_attribute(text: str, class_name: str, attribute: str) -> EditResult:
+    """Remove the statement defining `attribute` in `class_name`."""
+    tree = _parse(text)
+    if tree is None:
+        return EditResult(Outcome.UNABLE, text, f"remove `{attribute}` from class `{class_name}`")
+    for index, node in enumerate(tree.body):
+        if isinstance(node, cst.ClassDef) and node.name.value == class_name:
+            block = node.body
+            if not isinstance(block, cst.IndentedBlock):
+                break
+            members = list(block.body)
+            for i, member in enumerate(members):
+                if attribute in _assigned_names(member):
+                    removed = members.pop(i)
+                    if i < len(members) and isinstance(removed, cst.SimpleStatementLine):
+                        # keep the comments that stood above the removed attribute
+                        following = members[i]
+                        comments = [ln for ln in removed.leading_lines if ln.comment is not None]
+                        if comments and isinstance(
+                            following, cst.SimpleStatementLine | cst.FunctionDef
+                        ):
+                            members[i] = following.with_changes(
+                                leading_lines=[*removed.leading_lines, *following.leading_lines]
+                            )
+                    body = list(tree.body)
+                    body[index] = node.with_changes(body=block.with_changes(body=members))
+                    return EditResult(Outcome.APPLIED, tree.with_changes(body=body).code)
+    return EditResult(Outcome.PRESENT, text)

@@ -18,7 +18,7 @@ def generate_resource(
     dry_run: bool = False,
 ) -> Generation:
     """Add `name` with `fields` to the spec (if given), then generate it. Applies unless dry_run."""
-    from scaffolder.plan.apply import apply_plan
+    from scaffolder.commands.sync import apply_generation
     from scaffolder.spec import parse_cli_fields, parse_spec
     from scaffolder.spec.edit import add_resource
 
@@ -47,7 +47,7 @@ def generate_resource(
             hint=did_you_mean(name, declared)
             or f"give its fields: scaffold generate resource {name} title:str(200) …",
         )
-    generation = prepare(project, spec, text, [name])
+    generation = prepare(project, spec, text)
     if not dry_run:
-        apply_plan(generation.plan, project, generation.state)
+        apply_generation(project, generation)
     return generation

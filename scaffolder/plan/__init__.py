@@ -15,14 +15,20 @@ class Action(StrEnum):
 
     CREATE = "create"  # new file
     UPDATE = "update"  # generated file, not edited since: replaced by the new rendering
+    MERGE = "merge"  # generated file edited by hand and changed by scaffold: merged cleanly
     INJECT = "inject"  # hand-owned file: a wiring edit (codemod) applied
+    REMOVE = "remove"  # generated file no longer generated, never edited: deleted
     IDENTICAL = "identical"  # already as it should be: nothing to write
-    CONFLICT = "conflict"  # generated file edited by hand: not overwritten
+    SKIP = "skip"  # deleted by the user: stays deleted
+    KEEP = "keep"  # no longer generated but edited by hand: kept, now the user's
+    CONFLICT = "conflict"  # both sides changed the same lines: diff3 markers written
     MANUAL = "manual"  # a wiring edit the codemod could not make: the user must add it
 
 
-#: Actions that write a file.
-WRITES = frozenset({Action.CREATE, Action.UPDATE, Action.INJECT})
+#: Actions that write a file (a conflict writes the file with its markers).
+WRITES = frozenset({Action.CREATE, Action.UPDATE, Action.MERGE, Action.INJECT, Action.CONFLICT})
+#: Actions that change the working tree.
+CHANGES = WRITES | {Action.REMOVE}
 
 
 @dataclass(frozen=True)
@@ -48,12 +54,21 @@ class Plan:
 
     @property
     def writes(self) -> list[FileOp]:
-        return [op for op in self.ops if op.action in WRITES]
+        return [op for op in self.ops if op.action in WRITES and op.text is not None]
+
+    @property
+    def removals(self) -> list[FileOp]:
+        return [op for op in self.ops if op.action is Action.REMOVE]
+
+    @property
+    def changes(self) -> list[FileOp]:
+        return [op for op in self.ops if op.action in CHANGES]
 
     @property
     def problems(self) -> list[FileOp]:
+        """What needs the user: conflicts (new or unresolved) and wiring to add by hand."""
         return [op for op in self.ops if op.action in (Action.CONFLICT, Action.MANUAL)]
 
     @property
     def changes_nothing(self) -> bool:
-        return not self.writes and not self.problems
+        return not self.changes and not self.problems

@@ -29,5 +29,7 @@ def apply_plan(plan: Plan, project: Path, extra: dict[str, str] | None = None) -
     for op in plan.writes:
         assert op.text is not None
         write_atomic(project / op.path, op.text)
+    for op in plan.removals:
+        (project / op.path).unlink(missing_ok=True)
     for path, text in (extra or {}).items():
         write_atomic(project / path, text)

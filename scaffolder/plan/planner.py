@@ -25,30 +25,65 @@ def plan_generated(
     *,
     create_only: frozenset[str] = frozenset(),
 ) -> None:
-    """Add an op for each generated file.
+    """Add an op per generated file, from its base (last generated), ours (disk) and the new text.
 
-    A file still equal to what scaffold last generated (its base) is replaced; a file
-    edited since is reported as a conflict and left alone (three-way merging is
-    `scaffold sync`'s job). Paths in `create_only` are written only if missing.
+    ours == base: take the new text; new == base: keep ours; else a three-way merge.
+    A file scaffold generated before and the user deleted stays deleted. Paths in
+    `create_only` are written only if missing.
     """
-    for path, text in tree.items():
+    from scaffolder.merge import merge
+    from scaffolder.merge.text import has_conflict_markers
+
+    for path, new in tree.items():
         current = read_text(project, path)
+        base = bases.get(path)
         owner = owners.get(path)
+
+        def op(action: Action, text: str | None, note: str | None = None) -> None:
+            plan.add(FileOp(action, path, text, current, note=note, owner=owner))  # noqa: B023
+
         if current is None:
-            plan.add(FileOp(Action.CREATE, path, text, owner=owner))
-        elif current == text or path in create_only:
-            plan.add(FileOp(Action.IDENTICAL, path, text, current, owner=owner))
-        elif bases.get(path) == current:
-            plan.add(FileOp(Action.UPDATE, path, text, current, owner=owner))
+            if base is not None:
+                op(Action.SKIP, None, "deleted by you; stays deleted")
+            else:
+                op(Action.CREATE, new)
+        elif current == new or path in create_only:
+            op(Action.IDENTICAL, None)
+        elif current == base:
+            op(Action.UPDATE, new)
+        elif new == base:
+            if has_conflict_markers(current):
+                op(Action.CONFLICT, None, "unresolved conflict markers")
+            else:
+                op(Action.IDENTICAL, None)
+        else:
+            result = merge(path, base or "", current, new)
+            if result.clean:
+                op(Action.MERGE, result.text)
+            else:
+                count = f"{result.conflicts} conflict{'s' if result.conflicts != 1 else ''}"
+                op(Action.CONFLICT, result.text, f"{count}: resolve the marked lines")
+
+
+def plan_orphans(
+    plan: Plan, project: Path, orphans: Mapping[str, str], owners: Mapping[str, str]
+) -> None:
+    """Files scaffold generated before but no longer does: removed unless edited since."""
+    for path, base in orphans.items():
+        current = read_text(project, path)
+        if current is None:
+            continue
+        if current == base:
+            plan.add(FileOp(Action.REMOVE, path, None, current, owner=owners.get(path)))
         else:
             plan.add(
                 FileOp(
-                    Action.CONFLICT,
+                    Action.KEEP,
                     path,
-                    text,
+                    None,
                     current,
-                    note="edited since it was generated; left as is",
-                    owner=owner,
+                    note="no longer generated, but edited by you: kept",
+                    owner=owners.get(path),
                 )
             )
 

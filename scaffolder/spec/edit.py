@@ -44,3 +44,15 @@ def add_resource(
     stream = io.StringIO()
     new_yaml().dump(doc, stream)
     return stream.getvalue()
+
+
+def remove_resource(text: str, file: str, name: str) -> str:
+    """The spec text without resource `name` (round-trip: other comments and order kept)."""
+    doc: Any = parse_yaml(text, file)
+    resources = doc.get("resources") if doc is not None else None
+    if not resources or name not in resources:
+        raise UsageError(f"resource `{name}` is not declared in {file}")
+    del resources[name]
+    stream = io.StringIO()
+    new_yaml().dump(doc, stream)
+    return stream.getvalue()

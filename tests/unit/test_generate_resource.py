@@ -1,9 +1,4 @@
-"""`scaffold generate resource` on a small inline project, with stand-in templates.
-
-The project's own `blueprints/resource/` overrides the bundled templates, so these
-tests exercise the pipeline (spec edit, render, wiring, migration, state, plan)
-without depending on what the real templates generate.
-"""
+"""`scaffold generate resource` on a small inline project, with stand-in templates."""
 
 from __future__ import annotations
 
@@ -11,61 +6,20 @@ import json
 from pathlib import Path
 
 import pytest
+from inline_project import make_project, set_template, snapshot
 from typer.testing import CliRunner
 
 from scaffolder.cli import app
-from scaffolder.render.resource import RESOURCE_FILES
-
-SKELETON = {
-    "scaffold.yaml": "version: 1\n# The resources of this project.\nresources: {}\n",
-    "app/main.py": '"""App."""\n',
-    "app/models/base.py": '"""Base."""\n',
-    "app/models/__init__.py": (
-        '"""Models."""\n\nfrom app.models.base import Base\nfrom app.models.user import User\n\n'
-        '__all__ = ["Base", "User"]\n'
-    ),
-    "app/models/user.py": (
-        '"""User."""\n\nfrom sqlalchemy.orm import Mapped, mapped_column\n\nfrom app.models.base '
-        'import Base\n\n\nclass User(Base):\n    """A user."""\n\n'
-        "    id: Mapped[int] = mapped_column(primary_key=True)\n\n"
-        "    def __str__(self) -> str:\n        return str(self.id)\n"
-    ),
-    "app/routes.py": (
-        '"""Routes."""\n\nfrom fastapi import FastAPI\n\n\n'
-        'def include_routers(app: FastAPI) -> None:\n    """All routers."""\n'
-    ),
-    "app/admin/registry.py": '"""Admin."""\n\nADMIN_RESOURCES: list[object] = []\n',
-    "app/nav.py": '"""Nav."""\n\nNAV: list[object] = []\n',
-    "migrations/versions/0001_create_users.py": (
-        '"""Users."""\n\nrevision: str = "0001"\ndown_revision: str | None = None\n'
-    ),
-}
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    for path, text in SKELETON.items():
-        target = tmp_path / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text)
-    for blueprint in RESOURCE_FILES:
-        template = tmp_path / "blueprints" / "resource" / blueprint.template
-        template.parent.mkdir(parents=True, exist_ok=True)
-        template.write_text('"""{{ resource.name }}: ' + blueprint.template + '."""\n')
-    return tmp_path
+    return make_project(tmp_path)
 
 
 def run(project: Path, *args: str) -> tuple[int, str]:
     result = CliRunner().invoke(app, ["-C", str(project), "generate", "resource", *args])
     return result.exit_code, result.output
-
-
-def snapshot(project: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(project)): p.read_text()
-        for p in sorted(project.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_new_resource_is_declared_generated_wired_and_migrated(project: Path) -> None:
@@ -151,12 +105,15 @@ def test_undeclared_resource_without_fields_is_refused(project: Path) -> None:
     assert "not declared" in output
 
 
-def test_edited_generated_file_is_not_overwritten(project: Path) -> None:
+def test_conflicting_edit_keeps_the_users_text_with_markers(project: Path) -> None:
     assert run(project, "Author", "name:str")[0] == 0
     model = project / "app/models/author.py"
     model.write_text('"""Mine."""\n')
-    (project / "blueprints/resource/model.py.jinja").write_text('"""v2 {{ resource.name }}."""\n')
+    set_template(project, "model.py.jinja", '"""v2 {{ resource.name }}."""\n')
     code, output = run(project, "Author")
     assert code == 1
-    assert model.read_text() == '"""Mine."""\n'
+    assert model.read_text() == (
+        '<<<<<<< yours\n"""Mine."""\n||||||| generated before\n"""Author: model.py.jinja."""\n'
+        '=======\n"""v2 Author."""\n>>>>>>> scaffold\n'
+    )
     assert "conflict" in output

@@ -1,0 +1,54 @@
+"""`scaffold destroy resource`: remove a resource from the spec, with its code and table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scaffolder.errors import UsageError
+from scaffolder.generation import SPEC_FILE, Generation, prepare
+from scaffolder.plan import Action, FileOp
+
+
+def destroy_resource(project: Path, name: str, *, force: bool, dry_run: bool) -> Generation:
+    """Plan (and unless dry_run, apply) removing `name`; refuse while others refer to it."""
+    from scaffolder.commands.sync import apply_generation
+    from scaffolder.spec import parse_spec
+    from scaffolder.spec.edit import remove_resource
+    from scaffolder.spec.suggest import did_you_mean
+
+    spec_path = project / SPEC_FILE
+    if not spec_path.is_file():
+        raise UsageError(f"no {SPEC_FILE} in {project.resolve()}")
+    text = spec_path.read_text(encoding="utf-8")
+    spec = parse_spec(text, SPEC_FILE)
+    if not spec.has_resource(name):
+        declared = [r.name for r in spec.resources]
+        raise UsageError(
+            f"resource `{name}` is not declared in {SPEC_FILE}",
+            hint=did_you_mean(name, declared),
+        )
+    referring = [
+        f"{r.name}.{f.name}"
+        for r in spec.resources
+        if r.name != name
+        for f in r.fields
+        if f.relation is not None and f.relation.target == name
+    ]
+    if referring:
+        verb = "refers" if len(referring) == 1 else "refer"
+        raise UsageError(
+            f"cannot destroy `{name}`: {', '.join(referring)} {verb} to it",
+            hint="remove or change those fields first (then `scaffold sync`)",
+        )
+    remaining = remove_resource(text, SPEC_FILE, name)
+    generation = prepare(project, parse_spec(remaining, SPEC_FILE), remaining)
+    if force:  # edited files go too: the user asked for it
+        generation.plan.ops = [
+            FileOp(Action.REMOVE, op.path, None, op.current, owner=op.owner)
+            if op.action is Action.KEEP
+            else op
+            for op in generation.plan.ops
+        ]
+    if not dry_run:
+        apply_generation(project, generation)
+    return generation

@@ -1,0 +1,48 @@
+"""The undo snapshot: what every file a run changes looked like before it.
+
+Taken before anything is written, so `scaffold undo` can put the whole working
+tree (and `.scaffold/`) back as it was, whatever the run did: created files are
+removed, changed and removed files get their old text back.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from scaffolder.errors import UsageError
+from scaffolder.plan import Plan
+from scaffolder.plan.apply import write_atomic
+
+UNDO_DIR = ".scaffold/undo"
+UNDO_FILE = f"{UNDO_DIR}/last-run.json"
+
+
+def take_snapshot(project: Path, plan: Plan, state: dict[str, str]) -> None:
+    """Record the current text (or absence) of every path the run will change."""
+    paths = [op.path for op in plan.changes] + list(state)
+    before: dict[str, str | None] = {}
+    for path in paths:
+        target = project / path
+        before[path] = target.read_text(encoding="utf-8") if target.is_file() else None
+    write_atomic(project / UNDO_DIR / ".gitignore", "# local undo data, never committed\n*\n")
+    write_atomic(project / UNDO_FILE, json.dumps(before, indent=1, sort_keys=True) + "\n")
+
+
+def undo_last_run(project: Path) -> list[str]:
+    """Restore the snapshot of the last run; return the paths put back. Undo works once."""
+    snapshot = project / UNDO_FILE
+    if not snapshot.is_file():
+        raise UsageError(
+            "there is no run to undo",
+            hint="scaffold keeps one snapshot, taken by the last sync or generate that wrote files",
+        )
+    before: dict[str, str | None] = json.loads(snapshot.read_text(encoding="utf-8"))
+    for path, text in before.items():
+        target = project / path
+        if text is None:
+            target.unlink(missing_ok=True)
+        else:
+            write_atomic(target, text)
+    snapshot.unlink()
+    return sorted(before)
