@@ -82,7 +82,8 @@ def create_project(
     skeleton = render_skeleton(answers, suggestions, interactive=interactive)
     package_name = _package_of(skeleton)
     generated = format_python(skeleton, package_name)
-    applied_spec, owners = EMPTY_SPEC, dict[str, str]()
+    applied_spec = EMPTY_SPEC
+    owners: dict[str, str] = {}
     if spec is not None:
         applied_spec, owners = generate_spec_resources(generated, spec, spec_text)
 
