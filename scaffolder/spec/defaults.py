@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import uuid
 from decimal import Decimal, InvalidOperation
@@ -52,7 +53,8 @@ def convert_default(
         if text not in values:
             raise DefaultError(
                 f"default `{text}` is not one of the enum values ({', '.join(values)})",
-                hint=did_you_mean(text, values),
+                hint=did_you_mean(text, values) or "the default must be one of the values",
+                example=f"= {_scalar(values[0])}",
             )
         member = enum.member(text)
         return Default(text, f"{enum.class_name}.{member.name}")
@@ -69,15 +71,25 @@ def convert_default(
     if field_type is FieldType.FLOAT:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise DefaultError(f"default `{value}` is not a number", example="= 0.5")
-        return Default(float(value), repr(float(value)))
+        number = float(value)
+        if not math.isfinite(number):
+            # `inf` and `nan` are not Python literals, and JSON cannot carry them
+            raise DefaultError(
+                f"default `{_text(value, raw)}` is not a finite number", example="= 0.5"
+            )
+        return Default(number, repr(number))
     if field_type is FieldType.DECIMAL:
         return _decimal_default(value, raw, precision or 12, scale if scale is not None else 2)
     if field_type is FieldType.BOOL:
         if not isinstance(value, bool):
-            raise DefaultError(f"default `{value}` is not a boolean", hint="use true or false")
+            raise DefaultError(
+                f"default `{_text(value, raw)}` is not a boolean",
+                hint="use true or false",
+                example="= false",
+            )
         return Default(bool(value), repr(bool(value)))
     if field_type in (FieldType.DATE, FieldType.DATETIME, FieldType.TIME):
-        return _temporal_default(field_type, value)
+        return _temporal_default(field_type, value, raw)
     if field_type is FieldType.UUID:
         try:
             parsed = uuid.UUID(str(value))
@@ -90,8 +102,27 @@ def convert_default(
     raise AssertionError(f"unhandled type {field_type}")  # pragma: no cover
 
 
+def _scalar(text: str) -> str:
+    """`text` as a shorthand default: quoted when YAML would read it as something else."""
+    plain_text = re.fullmatch(r"[A-Za-z_][A-Za-z0-9_ -]*", text) and text.lower() not in (
+        "true",
+        "false",
+        "yes",
+        "no",
+        "on",
+        "off",
+        "null",
+    )
+    return text if plain_text else "'" + text.replace("'", "''") + "'"
+
+
 def _text(value: Any, raw: str | None) -> str:
     """String form of a default: YAML may have read `= 1` as a number; keep what was written."""
+    if not isinstance(value, str | int | float | dt.date | dt.time):
+        raise DefaultError(
+            "the default must be a single value, not a list or mapping",
+            hint="only a `json` field takes a list or mapping as its default",
+        )
     if isinstance(value, str):
         return str(value)
     if raw is not None:
@@ -123,35 +154,39 @@ def _int_default(field_type: FieldType, value: Any) -> Default:
     low, high = INT32_RANGE if field_type is FieldType.INT else INT64_RANGE
     if not low <= value <= high:
         raise DefaultError(
-            f"default {value} does not fit a {field_type} column ({low} to {high})",
+            f"default {value} does not fit an {field_type} column ({low} to {high})",
             hint="use bigint for larger numbers" if field_type is FieldType.INT else None,
         )
     return Default(int(value), str(int(value)))
 
 
 def _decimal_default(value: Any, raw: str | None, precision: int, scale: int) -> Default:
+    example = "= " + ("9" if precision > scale else "0") + ("." + "9" * scale if scale else "")
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise DefaultError(f"default `{value}` is not a decimal number", example="= 9.99")
+        raise DefaultError(f"default `{value}` is not a decimal number", example=example)
     text = raw if raw is not None and not isinstance(value, str) else str(value)
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise DefaultError(f"default `{text}` is not a decimal number", example="= 9.99") from None
+        raise DefaultError(f"default `{text}` is not a decimal number", example=example) from None
     if not number.is_finite():
-        raise DefaultError(f"default `{text}` is not a finite number", example="= 9.99")
+        raise DefaultError(f"default `{text}` is not a finite number", example=example)
     exponent = number.as_tuple().exponent
     digits_after = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    digits_before = len(str(abs(number.to_integral_value(rounding="ROUND_DOWN"))).lstrip("0"))
+    # adjusted() is the exponent of the leading digit: 123.4 → 2, 1E+20 → 20, 0.05 → -2
+    digits_before = max(number.adjusted() + 1, 0) if number else 0
     if digits_after > scale or digits_before > precision - scale:
         raise DefaultError(
             f"default {text} does not fit decimal({precision},{scale})",
             hint=f"at most {precision - scale} digits before and {scale} after the point",
+            example=example,
         )
     return Default(number, f'Decimal("{number}")')
 
 
-def _temporal_default(field_type: FieldType, value: Any) -> Default:
+def _temporal_default(field_type: FieldType, value: Any, raw: str | None) -> Default:
     name = field_type.value
+    written = _text(value, raw)
     examples = {
         FieldType.DATE: "= 2024-01-31",
         FieldType.DATETIME: "= 2024-01-31T09:30:00+00:00",
@@ -171,11 +206,11 @@ def _temporal_default(field_type: FieldType, value: Any) -> Default:
         parsed = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
     except ValueError:
         raise DefaultError(
-            f"default `{value}` is not an ISO 8601 {name}", example=examples[field_type]
+            f"default `{written}` is not an ISO 8601 {name}", example=examples[field_type]
         ) from None
     if parsed.tzinfo is None:
         raise DefaultError(
-            f"default `{value}` has no timezone; datetimes are timezone-aware",
+            f"default `{written}` has no timezone; datetimes are timezone-aware",
             hint="add an offset such as +00:00 or Z",
             example=examples[field_type],
         )

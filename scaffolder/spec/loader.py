@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from scaffolder.errors import Problem, SpecError
-from scaffolder.model.names import Names, enum_member_names, pascal_case, plural_of
+from scaffolder.model.names import Names, enum_member_names, pascal_case, plural_of, snake_case
 from scaffolder.model.spec import (
     BUILTIN_TABLES,
     USER_ATTRIBUTES,
@@ -130,6 +130,10 @@ class _RawResource:
     decl: Mapping[str, Any]
     names: Names
     fields: list[_RawField]
+    #: False when the name itself was reported (its derived table is not checked again)
+    valid_name: bool = True
+    #: False when `fields` was missing or malformed: options naming fields stay quiet
+    fields_ok: bool = True
 
 
 class SpecLoader:
@@ -184,22 +188,25 @@ class SpecLoader:
                 start, "the spec must be a mapping with `version` and `resources`", example=example
             )
             return []
-        self._unknown_keys(doc, TOP_KEYS, "top-level key")
+        typos = self._unknown_keys(doc, TOP_KEYS, "top-level key {key}")
         if "version" not in doc:
-            self._add(
-                start,
-                "missing `version`",
-                hint="the spec format version is 1",
-                example="version: 1",
-            )
+            if "version" not in typos:  # a misspelled `version` is reported already
+                self._add(
+                    start,
+                    "missing `version`",
+                    hint="the spec format version is 1",
+                    example="version: 1",
+                )
         elif doc["version"] != SPEC_VERSION or isinstance(doc["version"], bool):
             self._add(
-                _Spot(self.pos.value(doc, "version")),
+                _value_spot(self.pos, doc, "version"),
                 f"unsupported version `{doc['version']}`",
                 hint="this scaffold reads version 1 of the spec format",
                 example="version: 1",
             )
         if "resources" not in doc:
+            if "resources" in typos:  # the misspelled key is reported already
+                return []
             self._add(
                 start,
                 "missing `resources`",
@@ -212,7 +219,7 @@ class SpecLoader:
             return []
         if not isinstance(resources, Mapping):
             self._add(
-                _Spot(self.pos.value(doc, "resources")),
+                _value_spot(self.pos, doc, "resources"),
                 "`resources` must be a mapping of resource name to declaration",
                 example="resources:\n  Post:\n    fields:\n      title: str(200)",
             )
@@ -226,17 +233,22 @@ class SpecLoader:
 
     def _unknown_keys(
         self, mapping: Mapping[str, Any], allowed: Mapping[str, str], what: str
-    ) -> None:
+    ) -> set[str]:
+        """Report keys not in `allowed`; return the keys suggested instead (likely typos)."""
+        suggested: set[str] = set()
         for key in mapping:
             if str(key) not in allowed:
                 suggestion = closest(str(key), allowed)
+                if suggestion:
+                    suggested.add(suggestion)
                 self._add(
                     _Spot(self.pos.key(mapping, key), span=len(str(key))),
-                    f"unknown {what} `{key}`",
+                    f"unknown {what.format(key=f'`{key}`')}",
                     hint=f"did you mean `{suggestion}`?"
                     if suggestion
                     else f"allowed: {', '.join(allowed)}",
                 )
+        return suggested
 
     def _resource(self, resources: Any, name: Any, decl: Any) -> _RawResource | None:
         site = self.pos.key(resources, name)
@@ -250,25 +262,25 @@ class SpecLoader:
                 example=f"{name}:\n  fields:\n    title: str(200)",
             )
             return None
-        self._unknown_keys(decl, RESOURCE_KEYS, f"key in resource `{name}`")
-        plural = self._optional_str(decl, "plural")
-        table = self._optional_str(decl, "table")
+        typos = self._unknown_keys(decl, RESOURCE_KEYS, f"key {{key}} in resource `{name}`")
+        plural = self._optional_str(decl, "plural", name)
+        table = self._optional_str(decl, "table", name)
         if table is not None and not names_check.TABLE_NAME.match(table):
             self._add(
-                _Spot(self.pos.value(decl, "table")),
+                _value_spot(self.pos, decl, "table"),
                 f"table name `{table}` must be snake_case ASCII",
                 example=f"table: {names_check.snake_suggestion(table)}",
             )
         elif table is not None and len(table) > names_check.MAX_IDENTIFIER:
             self._add(
-                _Spot(self.pos.value(decl, "table")),
+                _value_spot(self.pos, decl, "table"),
                 f"table name `{table}` is longer than {names_check.MAX_IDENTIFIER} characters",
                 hint="PostgreSQL truncates longer names",
             )
         if plural is not None and not plural.strip():
             self._add(
-                _Spot(self.pos.value(decl, "plural")),
-                "`plural` must not be empty",
+                _value_spot(self.pos, decl, "plural"),
+                f"resource `{name}`: `plural` must not be empty",
                 example=f"plural: {plural_of(name)}",
             )
             plural = None
@@ -276,16 +288,20 @@ class SpecLoader:
             name if valid_name else names_check.pascal_suggestion(name), plural=plural, table=table
         )
         fields: list[_RawField] = []
+        fields_ok = True
         if "fields" not in decl:
-            self._add(
-                spot,
-                f"resource `{name}` has no `fields`",
-                example=f"{name}:\n  fields:\n    title: str(200)",
-            )
+            fields_ok = False
+            if "fields" not in typos:  # a misspelled `fields` is reported already
+                self._add(
+                    spot,
+                    f"resource `{name}` has no `fields`",
+                    example=f"{name}:\n  fields:\n    title: str(200)",
+                )
         else:
             raw_fields = decl["fields"]
             fields_site = self.pos.value(decl, "fields")
             if not isinstance(raw_fields, Mapping) or not raw_fields:
+                fields_ok = False
                 self._add(
                     _Spot(fields_site),
                     f"`fields` of `{name}` must be a non-empty mapping of name to type",
@@ -296,7 +312,7 @@ class SpecLoader:
                     parsed = self._field(name, raw_fields, field_name, value)
                     if parsed is not None:
                         fields.append(parsed)
-        return _RawResource(name, site, decl, names, fields)
+        return _RawResource(name, site, decl, names, fields, valid_name, fields_ok)
 
     def _check_resource_name(self, name: str, spot: _Spot) -> bool:
         if not names_check.RESOURCE_NAME.match(name):
@@ -318,13 +334,15 @@ class SpecLoader:
             return False
         return True
 
-    def _optional_str(self, decl: Mapping[str, Any], key: str) -> str | None:
+    def _optional_str(self, decl: Mapping[str, Any], key: str, resource: str) -> str | None:
         if key not in decl or decl[key] is None:
             return None
         value = decl[key]
         if not isinstance(value, str):
             self._add(
-                _Spot(self.pos.value(decl, key)), f"`{key}` must be a string", example=f"{key}: …"
+                _value_spot(self.pos, decl, key),
+                f"resource `{resource}`: `{key}` must be a string",
+                example=f"{key}: {'Entries' if key == 'plural' else 'entries'}",
             )
             return None
         return str(value)
@@ -342,7 +360,7 @@ class SpecLoader:
         if isinstance(value, Mapping):
             return self._long_field(resource, name, name_spot, value)
         self._add(
-            _Spot(self.pos.value(fields, name)) if value is not None else name_spot,
+            _value_spot(self.pos, fields, name) if value is not None else name_spot,
             f"field `{name}` of `{resource}` needs a type",
             example=f"{name}: str(200)",
         )
@@ -409,7 +427,7 @@ class SpecLoader:
             except Exception:  # any YAML error: the text is not a scalar
                 self._add(
                     raw.default_spot,
-                    f"default of `{name}` is not a valid YAML value",
+                    f"field `{name}` of `{resource}`: the default is not a valid YAML value",
                     hint="quote it: = 'some text'",
                 )
                 raw.default = _MISSING
@@ -435,9 +453,13 @@ class SpecLoader:
     def _long_field(
         self, resource: str, name: str, name_spot: _Spot, decl: Mapping[str, Any]
     ) -> _RawField | None:
-        self._unknown_keys(decl, FIELD_KEYS, f"key in field `{name}` of `{resource}`")
+        typos = self._unknown_keys(
+            decl, FIELD_KEYS, f"key {{key}} in field `{name}` of `{resource}`"
+        )
+        if "type" not in decl and "type" in typos:
+            return None
         if "type" not in decl or not isinstance(decl["type"], str):
-            spot = _Spot(self.pos.value(decl, "type")) if "type" in decl else name_spot
+            spot = _value_spot(self.pos, decl, "type") if "type" in decl else name_spot
             self._add(
                 spot,
                 f"field `{name}` of `{resource}` needs `type:` (a type name)",
@@ -459,7 +481,7 @@ class SpecLoader:
         if short.nullable or short.flags or short.default is not None:
             self._add(
                 _Spot(site),
-                f"`type` of `{name}` takes a type only",
+                f"field `{name}` of `{resource}`: `type` takes a type only",
                 hint="in the long form, write nullable/unique/index/default as keys",
                 example=f"{name}:\n  type: {short.type.text}\n  nullable: true",
             )
@@ -470,12 +492,12 @@ class SpecLoader:
                 value = decl[flag]
                 if not isinstance(value, bool):
                     self._add(
-                        _Spot(self.pos.value(decl, flag)),
-                        f"`{flag}` of `{name}` must be true or false",
+                        _value_spot(self.pos, decl, flag),
+                        f"field `{name}` of `{resource}`: `{flag}` must be true or false",
                         example=f"{flag}: true",
                     )
                     continue
-                raw.options[flag] = (bool(value), _Spot(self.pos.value(decl, flag)))
+                raw.options[flag] = (bool(value), _value_spot(self.pos, decl, flag))
         raw.nullable = bool(raw.option("nullable"))
         raw.unique = bool(raw.option("unique"))
         raw.index = bool(raw.option("index"))
@@ -490,10 +512,10 @@ class SpecLoader:
             "back",
         ):
             if key in decl:
-                raw.options[key] = (decl[key], _Spot(self.pos.value(decl, key)))
+                raw.options[key] = (decl[key], _value_spot(self.pos, decl, key))
         if "default" in decl:
             raw.default = decl["default"]
-            raw.default_spot = _Spot(self.pos.value(decl, "default"))
+            raw.default_spot = _value_spot(self.pos, decl, "default")
         return raw
 
     # ------------------------------------------------------------------ pass 2: fields
@@ -515,19 +537,26 @@ class SpecLoader:
 
     def _generated_name_clash(self, raw: _RawField, refs: set[str], timestamps: bool) -> None:
         clash: str | None = None
+        example: str | None = None
         if raw.name == "id":
-            clash = "every resource gets an `id` primary key"
+            clash = "every resource gets an `id` primary key; drop this field or rename it"
+            example = f"{snake_case(raw.resource)}_number: {raw.type_name}"
         elif timestamps and raw.name in ("created_at", "updated_at"):
             clash = (
                 f"`{raw.name}` is managed by `timestamps` (set `timestamps: false` to declare it)"
             )
+            example = "timestamps: false"
         elif raw.name.endswith("_id") and raw.name.removesuffix("_id") in refs:
-            clash = f"`{raw.name}` is the foreign-key column of ref field `{raw.name[:-3]}`"
+            clash = (
+                f"`{raw.name}` is the foreign-key column of ref field `{raw.name[:-3]}`; "
+                "drop this field, the ref creates the column"
+            )
         if clash:
             self._add(
                 raw.name_spot,
                 f"field name `{raw.name}` in `{raw.resource}` collides with a generated name",
                 hint=clash,
+                example=example,
             )
 
     # ----------------------------------------------------------------- pass 3: resources
@@ -600,6 +629,8 @@ class SpecLoader:
     def _check_tables(self, raws: list[_RawResource], resources: list[Resource]) -> None:
         owners: dict[str, str] = {}
         for raw, resource in zip(raws, resources, strict=True):
+            if not raw.valid_name:
+                continue  # the name is reported; the table derived from it would repeat that
             tables = [(resource.names.table, f"resource `{resource.name}`")]
             tables += [
                 (f.relation.association_table, f"association table of `{resource.name}.{f.name}`")
@@ -607,7 +638,7 @@ class SpecLoader:
                 if f.relation is not None and f.relation.association_table
             ]
             spot = (
-                _Spot(self.pos.value(raw.decl, "table"))
+                _value_spot(self.pos, raw.decl, "table")
                 if "table" in raw.decl
                 else _Spot(raw.site, span=len(raw.name))
             )
@@ -628,6 +659,11 @@ class SpecLoader:
                     )
                 else:
                     owners[table] = owner
+
+
+def _value_spot(pos: Positions, mapping: Any, key: str) -> _Spot:
+    """The value of `key`, underlined whole when it is a scalar."""
+    return _Spot(pos.value(mapping, key), span=pos.value_span(mapping, key))
 
 
 def _unquote(text: str) -> str:
@@ -910,7 +946,11 @@ class _FieldBuilder:
         relational = field_type in (FieldType.REF, FieldType.MANY)
         for key in ("on_delete", "back"):
             if key in raw.options and not relational:
-                self.error(raw.spot(key), f"`{key}` applies only to ref and many fields")
+                self.error(
+                    raw.spot(key),
+                    f"`{key}` applies only to ref and many fields",
+                    hint=f"drop `{key}`, or make the field a ref: `type: ref(Author)`",
+                )
         if field_type is FieldType.MANY:
             for key in ("nullable", "unique", "index"):
                 if getattr(raw, key):
@@ -925,7 +965,12 @@ class _FieldBuilder:
                 "a `json` field cannot be unique or indexed",
             )
         if raw.option("read_only") and raw.option("write_only"):
-            self.error(raw.spot("write_only"), "a field cannot be both read_only and write_only")
+            self.error(
+                raw.spot("write_only"),
+                "a field cannot be both read_only and write_only",
+                hint="read_only: never written by clients; write_only: never sent to them; "
+                "keep one",
+            )
         for key in ("label", "help", "renamed_from"):
             if key in raw.options and not isinstance(raw.option(key), str):
                 self.error(raw.spot(key), f"`{key}` must be a string")
@@ -978,7 +1023,11 @@ class _FieldBuilder:
         else:
             low, high = bounds.get("min"), bounds.get("max")
             if low is not None and high is not None and low > high:
-                self.error(raw.spot("min"), f"`min` {low} is larger than `max` {high}")
+                self.error(
+                    raw.spot("min"),
+                    f"`min` {low} is larger than `max` {high}",
+                    example=f"min: {high}\nmax: {low}",
+                )
             values["min_value"], values["max_value"] = low, high
 
     def _length_bounds(
@@ -1005,7 +1054,11 @@ class _FieldBuilder:
                     f"maximum length {high} exceeds the column length {column}",
                 )
         if low is not None and high is not None and low > high:
-            self.error(raw.spot("min"), f"`min` {low} is larger than the maximum {high}")
+            self.error(
+                raw.spot("min"),
+                f"`min` {low} is larger than the maximum {high}",
+                hint="`min` is the shortest length allowed, the maximum the longest",
+            )
         values["min_length"] = int(low) if low is not None else None
         values["max_length"] = int(high) if high is not None else None
 
@@ -1040,13 +1093,23 @@ class _FieldBuilder:
                 spot,
                 error.message,
                 hint=error.hint,
-                example=self.example(f"{field_type.value} {error.example}")
-                if error.example
-                else None,
+                example=self._default_example(error.example) if error.example else None,
             )
             return None
         self._default_in_bounds(default, spot, values)
         return default
+
+    def _default_example(self, default: str) -> str:
+        """`= 0` → the field written with that default, in the form the user wrote it in."""
+        raw = self.raw
+        if raw.long_form:
+            return f"default: {default.removeprefix('= ')}"
+        written = raw.type_name
+        if raw.args is not None:
+            written += "(" + ", ".join(a.text for a in raw.args) + ")"
+        if raw.nullable:
+            written += "?"
+        return self.example(f"{written} {default}")
 
     def _default_in_bounds(self, default: Default, spot: _Spot, values: dict[str, Any]) -> None:
         value = default.value
@@ -1055,9 +1118,17 @@ class _FieldBuilder:
             high = values.get("max_length") or values.get("length")
             low = values.get("min_length")
             if high is not None and size > high:
-                self.error(spot, f"default is {size} characters long, more than {high}")
+                self.error(
+                    spot,
+                    f"default is {size} characters long, more than {high}",
+                    hint="shorten the default or raise the maximum length",
+                )
             if low is not None and size < low:
-                self.error(spot, f"default is {size} characters long, fewer than {low}")
+                self.error(
+                    spot,
+                    f"default is {size} characters long, fewer than {low}",
+                    hint="lengthen the default or lower `min`",
+                )
         elif isinstance(value, int | float | Decimal) and not isinstance(value, bool):
             low, high = values.get("min_value"), values.get("max_value")
             if low is not None and value < low:
@@ -1090,8 +1161,8 @@ class _ResourceBuilder:
         timestamps = self.decl.get("timestamps", True)
         if not isinstance(timestamps, bool):
             loader._add(
-                _Spot(loader.pos.value(self.decl, "timestamps")),
-                "`timestamps` must be true or false",
+                _value_spot(loader.pos, self.decl, "timestamps"),
+                f"resource `{raw.name}`: `timestamps` must be true or false",
                 example="timestamps: false",
             )
             timestamps = True
@@ -1109,7 +1180,7 @@ class _ResourceBuilder:
             not isinstance(renamed, str) or not names_check.RESOURCE_NAME.match(renamed)
         ):
             self.add(
-                _Spot(self.loader.pos.value(self.decl, "renamed_from")),
+                _value_spot(self.loader.pos, self.decl, "renamed_from"),
                 "`renamed_from` must be the previous PascalCase resource name",
                 example="renamed_from: OldName",
             )
@@ -1147,7 +1218,7 @@ class _ResourceBuilder:
             value = [value]
         elif not isinstance(value, Sequence):
             self.add(
-                _Spot(pos.value(mapping, key)),
+                _value_spot(pos, mapping, key),
                 f"`{what}` must be a list of field names",
                 example=f"{key}: [{', '.join(list(allowed)[:2])}]",
             )
@@ -1162,8 +1233,8 @@ class _ResourceBuilder:
             name = str(item)
             bare = name.removeprefix("-") if key == "ordering" else name
             spot = _Spot(site, span=len(name))
-            if bare in self.unbuilt:
-                continue  # its own declaration is already reported
+            if bare in self.unbuilt or not self.raw.fields_ok:
+                continue  # its own declaration (or the resource's `fields`) is reported
             if bare not in allowed and bare not in why:
                 self.add(
                     spot,
@@ -1212,7 +1283,7 @@ class _ResourceBuilder:
         pos = self.loader.pos
         if not isinstance(value, Sequence) or isinstance(value, str):
             self.add(
-                _Spot(pos.value(self.decl, "layers")),
+                _value_spot(pos, self.decl, "layers"),
                 "`layers` must be a list",
                 example="layers: [api, admin]",
             )
@@ -1228,7 +1299,7 @@ class _ResourceBuilder:
                     or f"layers: {', '.join(LAYER_NAMES)}",
                 )
             elif Layer(str(item)) in layers:
-                self.add(spot, f"layer `{item}` is listed twice")
+                self.add(spot, f"layer `{item}` is listed twice", hint="list each layer once")
             else:
                 layers.append(Layer(str(item)))
         return tuple(sorted(layers, key=lambda layer: LAYER_NAMES.index(layer.value)))
@@ -1239,11 +1310,13 @@ class _ResourceBuilder:
             return {}
         if not isinstance(value, Mapping):
             self.add(
-                _Spot(self.loader.pos.value(self.decl, key)),
+                _value_spot(self.loader.pos, self.decl, key),
                 f"`{key}` must be a mapping with keys: {', '.join(allowed)}",
             )
             return {}
-        self.loader._unknown_keys(value, allowed, f"key in `{key}` of `{self.raw.name}`")
+        self.loader._unknown_keys(
+            value, allowed, f"key {{key}} in `{key}` of resource `{self.raw.name}`"
+        )
         return value
 
     def _admin(self, display: str) -> AdminOptions:
@@ -1308,7 +1381,7 @@ class _ResourceBuilder:
         max_page_size = self._positive(section, "max_page_size", max(100, page_size))
         if max_page_size < page_size:
             self.add(
-                _Spot(self.loader.pos.value(section, "max_page_size")),
+                _value_spot(self.loader.pos, section, "max_page_size"),
                 f"`api.max_page_size` {max_page_size} is smaller than `page_size` {page_size}",
             )
         default_filters = tuple(
@@ -1333,7 +1406,7 @@ class _ResourceBuilder:
         value = section[key]
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             self.add(
-                _Spot(self.loader.pos.value(section, key)),
+                _value_spot(self.loader.pos, section, key),
                 f"`api.{key}` must be a positive whole number",
                 example=f"{key}: {default}",
             )

@@ -138,7 +138,13 @@ def parse_shorthand(text: str) -> Shorthand:
         word = text[pos:end]
         if word in SHORTHAND_FLAGS:
             if any(f.text == word for f in flags):
-                raise ShorthandError(f"`{word}` is given twice", pos, len(word))
+                raise ShorthandError(
+                    f"`{word}` is given twice",
+                    pos,
+                    len(word),
+                    hint="give each modifier once",
+                    example=f"{type_token.text} {word}",
+                )
             flags.append(Token(word, pos))
             pos = end
             continue

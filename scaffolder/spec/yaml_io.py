@@ -7,8 +7,10 @@ error messages need.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from scaffolder.errors import Problem, SpecError
@@ -63,41 +65,128 @@ def parse_yaml(text: str, file: str) -> Any:
     """Parse YAML text, turning parser errors (and duplicate keys) into a SpecError."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    yaml = new_yaml()
+    yaml.Constructor = _lenient_constructor()
     try:
-        return new_yaml().load(text)
+        return yaml.load(text)
     except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        lines = text.splitlines()
-        line = mark.line + 1 if mark is not None else 0
-        column = mark.column + 1 if mark is not None else 0
-        snippet = lines[line - 1] if 0 < line <= len(lines) else None
-        what = " ".join(p for p in (error.context, error.problem) if p)
-        hint = None
-        if "duplicate key" in what:
-            hint = "each key may appear once in a mapping; merge or rename the duplicate"
-        elif "\t" in text and "tab" in what.lower():
-            hint = "YAML indentation must use spaces, not tabs"
-        raise SpecError(
-            [
-                Problem(
-                    file=file,
-                    line=line,
-                    column=column,
-                    message=f"invalid YAML: {what}",
-                    hint=hint or "check indentation, colons and brackets around this place",
-                    snippet=snippet,
-                )
-            ]
-        ) from None
+        raise SpecError([_yaml_problem(error, text, file)]) from None
     except YAMLError as error:  # errors without a position
         raise SpecError([Problem(file, 0, 0, f"invalid YAML: {error}")]) from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as error:
+        # a constructor gave up on a well-formed node (the parser has no position for it)
+        raise SpecError([Problem(file, 0, 0, f"invalid YAML: {error}")]) from None
+
+
+@cache
+def _lenient_constructor() -> Any:
+    """The round-trip constructor, except that a date-like scalar that is no real date
+    (`2024-02-30`) stays a string, so the loader can say which value is wrong and where."""
+    from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
+    from ruamel.yaml.error import YAMLError
+
+    class LenientConstructor(RoundTripConstructor):
+        def construct_object(self, node: Any, deep: bool = False) -> Any:
+            """Any failure to build a value (`!!bool x`, `!!int x`) becomes a YAML error
+            at the node, instead of an exception without a position."""
+            try:
+                return super().construct_object(node, deep=deep)
+            except YAMLError:
+                raise
+            except Exception as error:
+                raise ConstructorError(
+                    None,
+                    None,
+                    f"cannot read this {node.tag.split(':')[-1]} value ({error!r})",
+                    node.start_mark,
+                ) from None
+
+        def lenient_timestamp(self, node: Any, values: Any = None) -> Any:
+            try:
+                return self.construct_yaml_timestamp(node, values)
+            except ValueError:
+                return self.construct_scalar(node)
+
+    LenientConstructor.add_constructor(
+        "tag:yaml.org,2002:timestamp", LenientConstructor.lenient_timestamp
+    )
+    return LenientConstructor
+
+
+def _yaml_problem(error: Any, text: str, file: str) -> Problem:
+    """A parser error as a Problem: where it is, in words, with a hint for common causes."""
+    lines = text.splitlines()
+    mark = error.problem_mark or error.context_mark
+    if (
+        mark is not None
+        and error.context_mark is not None
+        and mark.line >= len(lines)  # "unexpected end of stream": point at what was left open
+    ):
+        mark = error.context_mark
+    line = mark.line + 1 if mark is not None else 0
+    column = mark.column + 1 if mark is not None else 0
+    snippet = lines[line - 1] if 0 < line <= len(lines) else None
+    problem = str(error.problem or "")
+    what = " ".join(p for p in (error.context, error.problem) if p)
+    hint = "check indentation, colons and brackets around this place"
+    example = None
+    span = 1
+    duplicate = re.match(r'found duplicate key "(.*)" with value', problem)
+    if duplicate:
+        key = duplicate.group(1)
+        what = f"duplicate key `{key}`"
+        first = _first_occurrence(lines, key, error.context_mark, mark)
+        if first:
+            what += f" (first given on line {first})"
+        hint = "each key may appear once in a mapping; merge the two or rename one"
+        span = len(key)
+    elif "'\\t'" in problem or (snippet is not None and snippet[column - 1 : column] == "\t"):
+        what = "a tab character where YAML expects spaces"
+        hint = "YAML indentation must use spaces, not tabs"
+    elif "mapping values are not allowed" in problem:
+        hint = "a value that contains `: ` must be quoted"
+        example = "help: 'Note: shown under the input'"
+    return Problem(
+        file=file,
+        line=line,
+        column=column,
+        message=f"invalid YAML: {what}",
+        hint=hint,
+        example=example,
+        snippet=snippet,
+        span=span,
+    )
+
+
+def _first_occurrence(lines: list[str], key: str, start: Any, end: Any) -> int | None:
+    """1-based line where a duplicated block-mapping key was first written, if findable."""
+    if start is None or end is None:
+        return None
+    pattern = re.compile(rf"\s*['\"]?{re.escape(key)}['\"]?\s*:")
+    for index in range(start.line, min(end.line, len(lines))):
+        if pattern.match(lines[index]) and lines[index][: end.column].strip() == "":
+            return index + 1
+    return None
 
 
 def parse_scalar(text: str) -> Any:
     """Parse one YAML scalar (a shorthand default such as `0`, `draft` or `'a b'`)."""
     from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
 
-    return YAML(typ="safe", pure=True).load(text)
+    try:
+        return YAML(typ="safe", pure=True).load(text)
+    except YAMLError:
+        raise
+    except Exception:  # well-formed but not constructible (`2024-02-30`): keep the text
+        return text
+
+
+#: A scalar as written on one line: quoted, or plain up to the end of the line or a
+#: comment (block style) or also up to a flow indicator (flow style: `{a: 1, b: 2}`).
+_QUOTED = r"'(?:[^']|'')*'|\"(?:[^\"\\]|\\.)*\""
+_BLOCK_SCALAR = re.compile(rf"{_QUOTED}|\S.*?(?=\s+#|\s*$)")
+_FLOW_SCALAR = re.compile(rf"{_QUOTED}|[^\s,\[\]{{}}].*?(?=\s+#|\s*[,\]}}]|\s*$)")
 
 
 class Positions:
@@ -140,6 +229,21 @@ class Positions:
             return self.at(node.lc.line, node.lc.col)
         except AttributeError:
             return self.start()
+
+    def value_span(self, mapping: Any, key: str) -> int:
+        """How many characters the scalar value of `key` covers on its line (1 if not scalar)."""
+        value = mapping.get(key) if isinstance(mapping, Mapping) else None
+        if isinstance(value, Mapping) or (
+            isinstance(value, Sequence) and not isinstance(value, str)
+        ):
+            return 1
+        site = self.value(mapping, key)
+        if site.snippet is None:
+            return 1
+        flow = getattr(getattr(mapping, "fa", None), "flow_style", lambda: False)()
+        pattern = _FLOW_SCALAR if flow else _BLOCK_SCALAR
+        match = pattern.match(site.snippet, site.column - 1)
+        return max(len(match.group().rstrip()), 1) if match else 1
 
     def text_site(self, mapping: Any, key: str) -> Site:
         """Site of a string value's first character, past its opening quote if quoted."""
