@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -171,6 +172,26 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
         "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "-e", str(generated.root)
     )
     return generated
+
+
+def test_this_environment_provides_every_dependency_of_the_project(project: Project) -> None:
+    """The premise of `--no-deps` above: scaffold's dev extra covers the project's needs."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from packaging.requirements import Requirement
+
+    metadata = tomllib.loads((project.root / "pyproject.toml").read_text())["project"]
+    wanted = [*metadata["dependencies"], *metadata["optional-dependencies"]["dev"]]
+    problems = []
+    for requirement in map(Requirement, wanted):
+        try:
+            installed = version(requirement.name)
+        except PackageNotFoundError:
+            problems.append(f"{requirement}: not installed")
+            continue
+        if not requirement.specifier.contains(installed, prereleases=True):
+            problems.append(f"{requirement}: {installed} is installed")
+    assert problems == [], "add these to the dev extra of scaffold's pyproject.toml"
 
 
 @pytest.mark.parametrize(
