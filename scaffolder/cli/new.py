@@ -45,10 +45,11 @@ def new(
         interactive=not defaults and sys.stdin.isatty(),
     )
     where = display_path(created.path)
+    cd = f"  cd {where}\n" if where != "." else ""
     report.out().print(
         f"Created {where} ({created.files} files, package {created.package_name}).\n"
         f"Next:\n"
-        f"  cd {where}\n"
+        f"{cd}"
         f"  pip install -e '.[dev]'\n"
         f"  alembic upgrade head\n"
         f"  python -m {created.package_name} createsuperuser --email you@example.com "
