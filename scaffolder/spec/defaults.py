@@ -203,7 +203,10 @@ def _temporal_default(field_type: FieldType, value: Any, raw: str | None) -> Def
         if field_type is FieldType.TIME:
             parsed_time = dt.time.fromisoformat(str(value))
             return Default(parsed_time, f'time.fromisoformat("{parsed_time.isoformat()}")')
-        parsed = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+        # rebuilt from its ISO form: ruamel's TimeStamp subclass must not leak into the model
+        parsed = dt.datetime.fromisoformat(
+            value.isoformat() if isinstance(value, dt.datetime) else str(value)
+        )
     except ValueError:
         raise DefaultError(
             f"default `{written}` is not an ISO 8601 {name}", example=examples[field_type]

@@ -11,6 +11,7 @@ Only if no pass found a problem is the frozen model returned.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -308,7 +309,10 @@ class SpecLoader:
                     example="fields:\n  title: str(200)",
                 )
             else:
+                stray = _comma_leftovers(raw_fields)
                 for field_name, value in raw_fields.items():
+                    if field_name in stray:
+                        continue  # reported with the field whose value the comma cut
                     parsed = self._field(name, raw_fields, field_name, value)
                     if parsed is not None:
                         fields.append(parsed)
@@ -349,18 +353,19 @@ class SpecLoader:
 
     # ------------------------------------------------------------------ fields, pass 1
 
-    def _field(self, resource: str, fields: Any, name: Any, value: Any) -> _RawField | None:
-        name_site = self.pos.key(fields, name)
-        name = str(name)
+    def _field(self, resource: str, fields: Any, key: Any, value: Any) -> _RawField | None:
+        name_site = self.pos.key(fields, key)
+        name = str(key)
         name_spot = _Spot(name_site, span=len(name))
         self._check_field_name(name, name_spot, resource)
         if isinstance(value, str):
-            site = self.pos.text_site(fields, name)
-            return self._shorthand_field(resource, name, name_spot, str(value), site)
+            site = self.pos.text_site(fields, key)
+            whole = _comma_rejoined(fields, key)
+            return self._shorthand_field(resource, name, name_spot, str(value), site, whole)
         if isinstance(value, Mapping):
             return self._long_field(resource, name, name_spot, value)
         self._add(
-            _value_spot(self.pos, fields, name) if value is not None else name_spot,
+            _value_spot(self.pos, fields, key) if value is not None else name_spot,
             f"field `{name}` of `{resource}` needs a type",
             example=f"{name}: str(200)",
         )
@@ -403,18 +408,27 @@ class SpecLoader:
         return True
 
     def _shorthand_field(
-        self, resource: str, name: str, name_spot: _Spot, text: str, site: Site
+        self,
+        resource: str,
+        name: str,
+        name_spot: _Spot,
+        text: str,
+        site: Site,
+        whole: str | None = None,
     ) -> _RawField | None:
         try:
             short = parse_shorthand(text)
         except ShorthandError as error:
+            hint, example = error.hint, f"{name}: {error.example}" if error.example else None
+            if whole is not None:  # `{price: decimal(10,2)}`: the comma ended the value
+                hint, example = _FLOW_COMMA_HINT, f"{name}: '{whole}'"
             self.problems.add(
                 site,
                 f"field `{name}` of `{resource}`: {error.message}",
                 offset=error.offset,
                 span=error.span,
-                hint=error.hint,
-                example=f"{name}: {error.example}" if error.example else None,
+                hint=hint,
+                example=example,
             )
             return None
         raw = self._from_shorthand(resource, name, name_spot, short, site)
@@ -453,8 +467,11 @@ class SpecLoader:
     def _long_field(
         self, resource: str, name: str, name_spot: _Spot, decl: Mapping[str, Any]
     ) -> _RawField | None:
+        stray = _comma_leftovers(decl)
         typos = self._unknown_keys(
-            decl, FIELD_KEYS, f"key {{key}} in field `{name}` of `{resource}`"
+            {k: v for k, v in decl.items() if k not in stray} if stray else decl,
+            FIELD_KEYS,
+            f"key {{key}} in field `{name}` of `{resource}`",
         )
         if "type" not in decl and "type" in typos:
             return None
@@ -470,12 +487,14 @@ class SpecLoader:
         try:
             short = parse_shorthand(str(decl["type"]))
         except ShorthandError as error:
+            whole = _comma_rejoined(decl, "type")
             self.problems.add(
                 site,
                 f"field `{name}` of `{resource}`: {error.message}",
                 offset=error.offset,
                 span=error.span,
-                hint=error.hint,
+                hint=_FLOW_COMMA_HINT if whole else error.hint,
+                example=f"type: '{whole}'" if whole else None,
             )
             return None
         if short.nullable or short.flags or short.default is not None:
@@ -659,6 +678,48 @@ class SpecLoader:
                     )
                 else:
                     owners[table] = owner
+
+
+_FLOW_COMMA_HINT = "inside `{…}` a comma ends the value; quote a type that contains commas"
+
+
+def _is_flow(mapping: Any) -> bool:
+    return bool(getattr(getattr(mapping, "fa", None), "flow_style", lambda: False)())
+
+
+def _comma_leftovers(mapping: Mapping[Any, Any]) -> set[Any]:
+    """Keys of a flow mapping that are the rest of a value cut at a comma.
+
+    `{price: decimal(10,2)}` reads as `price: decimal(10` and a key `2)` without value.
+    """
+    if not _is_flow(mapping):
+        return set()
+    stray: set[Any] = set()
+    open_paren = False
+    for key, value in mapping.items():
+        if open_paren and value is None and "(" not in str(key):
+            stray.add(key)
+            open_paren = ")" not in str(key)
+            continue
+        open_paren = isinstance(value, str) and value.count("(") > value.count(")")
+    return stray
+
+
+def _comma_rejoined(mapping: Mapping[Any, Any], key: Any) -> str | None:
+    """The value of `key` as written before a flow mapping's commas cut it, if they did."""
+    if not _is_flow(mapping):
+        return None
+    stray = _comma_leftovers(mapping)
+    keys = list(mapping)
+    index = keys.index(key)
+    rest = []
+    for following in keys[index + 1 :]:
+        if following not in stray:
+            break
+        rest.append(str(following))
+    if not rest:
+        return None
+    return ",".join([str(mapping[key]), *rest])
 
 
 def _value_spot(pos: Positions, mapping: Any, key: str) -> _Spot:
@@ -1009,15 +1070,24 @@ class _FieldBuilder:
                 kind = "a whole number of characters" if textual else "a number"
                 self.error(raw.spot(key), f"`{key}` must be {kind}", example=f"{key}: 10")
                 continue
+            # plain int/float: ruamel's ScalarInt/ScalarFloat must not leak into the model
+            number: int | float = int(value) if isinstance(value, int) else float(value)
+            if isinstance(number, float) and not math.isfinite(number):
+                self.error(raw.spot(key), f"`{key}` must be a finite number", example=f"{key}: 10")
+                continue
             if field_type is FieldType.DECIMAL:
-                bounds[key] = Decimal(str(value))
-            elif field_type in (FieldType.INT, FieldType.BIGINT) and isinstance(value, float):
-                if not value.is_integer():
-                    self.error(raw.spot(key), f"`{key}` of an integer field must be whole")
+                bounds[key] = Decimal(str(number))
+            elif field_type in (FieldType.INT, FieldType.BIGINT) and isinstance(number, float):
+                if not number.is_integer():
+                    self.error(
+                        raw.spot(key),
+                        f"`{key}` of an integer field must be whole",
+                        example=f"{key}: {math.floor(number)}",
+                    )
                     continue
-                bounds[key] = int(value)
+                bounds[key] = int(number)
             else:
-                bounds[key] = value
+                bounds[key] = number
         if textual:
             self._length_bounds(field_type, bounds, values)
         else:
