@@ -154,8 +154,11 @@ def _int_default(field_type: FieldType, value: Any) -> Default:
     low, high = INT32_RANGE if field_type is FieldType.INT else INT64_RANGE
     if not low <= value <= high:
         raise DefaultError(
-            f"default {value} does not fit an {field_type} column ({low} to {high})",
-            hint="use bigint for larger numbers" if field_type is FieldType.INT else None,
+            f"default {value} does not fit {'an' if field_type is FieldType.INT else 'a'} "
+            f"{field_type} column ({low} to {high})",
+            hint="use bigint for larger numbers"
+            if field_type is FieldType.INT
+            else "use decimal(P,0) for larger whole numbers",
         )
     return Default(int(value), str(int(value)))
 

@@ -201,7 +201,9 @@ class SpecLoader:
         elif doc["version"] != SPEC_VERSION or isinstance(doc["version"], bool):
             self._add(
                 _value_spot(self.pos, doc, "version"),
-                f"unsupported version `{doc['version']}`",
+                f"`version` must be the number 1, not the text `{doc['version']}`"
+                if isinstance(doc["version"], str)
+                else f"unsupported version `{doc['version']}`",
                 hint="this scaffold reads version 1 of the spec format",
                 example="version: 1",
             )
@@ -494,7 +496,9 @@ class SpecLoader:
                 offset=error.offset,
                 span=error.span,
                 hint=_FLOW_COMMA_HINT if whole else error.hint,
-                example=f"type: '{whole}'" if whole else None,
+                example=f"type: '{whole}'"
+                if whole
+                else (f"type: {error.example}" if error.example else None),
             )
             return None
         if short.nullable or short.flags or short.default is not None:
@@ -727,6 +731,46 @@ def _value_spot(pos: Positions, mapping: Any, key: str) -> _Spot:
     return _Spot(pos.value(mapping, key), span=pos.value_span(mapping, key))
 
 
+#: What people write for a type, from SQL, ORMs or other languages → the spec's type.
+_TYPE_ALIASES = {
+    "string": "str",
+    "varchar": "str",
+    "char": "str",
+    "character": "str",
+    "integer": "int",
+    "smallint": "int",
+    "long": "bigint",
+    "boolean": "bool",
+    "double": "float",
+    "real": "float",
+    "number": "decimal",
+    "numeric": "decimal",
+    "money": "decimal",
+    "timestamp": "datetime",
+    "timestamptz": "datetime",
+    "guid": "uuid",
+    "jsonb": "json",
+    "dict": "json",
+    "object": "json",
+    "foreignkey": "ref",
+    "fk": "ref",
+    "belongs_to": "ref",
+    "manytomany": "many",
+    "list": "many",
+    "choice": "enum",
+    "choices": "enum",
+}
+
+
+def _type_suggestion(written: str) -> str | None:
+    """`did you mean` for a type: near misses and the usual names from elsewhere."""
+    alias = _TYPE_ALIASES.get(written.lower().replace("_", "").replace("-", ""))
+    alias = alias or _TYPE_ALIASES.get(written.lower())
+    if alias:
+        return f"did you mean `{alias}`?"
+    return did_you_mean(written, TYPE_NAMES)
+
+
 def _unquote(text: str) -> str:
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
         return text[1:-1]
@@ -761,8 +805,7 @@ class _FieldBuilder:
             self.error(
                 raw.type_spot,
                 f"unknown type `{raw.type_name}`",
-                hint=did_you_mean(raw.type_name, TYPE_NAMES)
-                or f"known types: {', '.join(TYPE_NAMES)}",
+                hint=_type_suggestion(raw.type_name) or f"known types: {', '.join(TYPE_NAMES)}",
             )
             return None
         info = TYPES[field_type]
@@ -1024,6 +1067,8 @@ class _FieldBuilder:
             self.error(
                 raw.spot("unique" if raw.unique else "index") if raw.long_form else raw.type_spot,
                 "a `json` field cannot be unique or indexed",
+                hint="JSON values cannot be compared by the database; drop `unique`/`index`",
+                example=self.example("json"),
             )
         if raw.option("read_only") and raw.option("write_only"):
             self.error(
@@ -1034,10 +1079,19 @@ class _FieldBuilder:
             )
         for key in ("label", "help", "renamed_from"):
             if key in raw.options and not isinstance(raw.option(key), str):
-                self.error(raw.spot(key), f"`{key}` must be a string")
+                self.error(
+                    raw.spot(key),
+                    f"`{key}` must be a string",
+                    example=f"{key}: '{raw.option(key)}'",
+                )
         renamed = raw.option("renamed_from")
         if isinstance(renamed, str) and not names_check.FIELD_NAME.match(renamed):
-            self.error(raw.spot("renamed_from"), f"`renamed_from: {renamed}` is not a field name")
+            self.error(
+                raw.spot("renamed_from"),
+                f"`renamed_from: {renamed}` is not a field name",
+                hint="give the field's previous snake_case name",
+                example=f"renamed_from: {names_check.snake_suggestion(renamed)}",
+            )
         self._bounds(field_type, info.textual, info.numeric, values)
 
     def _bounds(
@@ -1050,7 +1104,9 @@ class _FieldBuilder:
         if not (textual or numeric):
             for key in present:
                 self.error(
-                    raw.spot(key), f"`{key}` applies to numbers and strings, not `{field_type}`"
+                    raw.spot(key),
+                    f"`{key}` applies to numbers and strings, not `{field_type}`",
+                    hint=f"drop `{key}`",
                 )
             return
         if "max_length" in present and not textual:
@@ -1111,7 +1167,11 @@ class _FieldBuilder:
         raw = self.raw
         low, high_max, high_len = bounds.get("min"), bounds.get("max"), bounds.get("max_length")
         if high_max is not None and high_len is not None and high_max != high_len:
-            self.error(raw.spot("max"), "`max` and `max_length` disagree; give one of them")
+            self.error(
+                raw.spot("max"),
+                "`max` and `max_length` disagree; give one of them",
+                example=f"max_length: {high_len}",
+            )
         high = high_max if high_max is not None else high_len
         column = values.get("length")
         column_from_type = raw.args is not None or field_type in (FieldType.EMAIL, FieldType.URL)
@@ -1122,6 +1182,8 @@ class _FieldBuilder:
                 self.error(
                     raw.spot("max" if high_max is not None else "max_length"),
                     f"maximum length {high} exceeds the column length {column}",
+                    hint=f"raise the length in the type, e.g. `{field_type}({int(high)})`, "
+                    "or lower the maximum",
                 )
         if low is not None and high is not None and low > high:
             self.error(
@@ -1202,9 +1264,17 @@ class _FieldBuilder:
         elif isinstance(value, int | float | Decimal) and not isinstance(value, bool):
             low, high = values.get("min_value"), values.get("max_value")
             if low is not None and value < low:
-                self.error(spot, f"default {value} is below `min` {low}")
+                self.error(
+                    spot,
+                    f"default {value} is below `min` {low}",
+                    hint="the default must lie within `min` and `max`",
+                )
             if high is not None and value > high:
-                self.error(spot, f"default {value} is above `max` {high}")
+                self.error(
+                    spot,
+                    f"default {value} is above `max` {high}",
+                    hint="the default must lie within `min` and `max`",
+                )
 
 
 def _opt_str(value: Any) -> str | None:
@@ -1313,7 +1383,14 @@ class _ResourceBuilder:
                     or f"fields: {', '.join(allowed)}",
                 )
             elif bare in why:
-                self.add(spot, f"`{what}` cannot use `{bare}`: {why[bare]}")
+                usable = [n for n in allowed if n not in why]
+                self.add(
+                    spot,
+                    f"`{what}` cannot use `{bare}`: {why[bare]}",
+                    hint=f"usable here: {', '.join(usable)}"
+                    if usable
+                    else f"no field of `{self.raw.name}` fits here; drop `{key}`",
+                )
             else:
                 names.append(name)
         return tuple(names)
@@ -1453,6 +1530,7 @@ class _ResourceBuilder:
             self.add(
                 _value_spot(self.loader.pos, section, "max_page_size"),
                 f"`api.max_page_size` {max_page_size} is smaller than `page_size` {page_size}",
+                example=f"max_page_size: {page_size}",
             )
         default_filters = tuple(
             f.name

@@ -76,7 +76,7 @@ def parse_shorthand(text: str) -> Shorthand:
             "missing field type",
             pos,
             hint="a field starts with its type",
-            example="title: str(200)",
+            example="str(200)",
         )
     type_token = Token(match.group(), pos)
     pos = match.end()
