@@ -40,6 +40,9 @@ class BlueprintFile:
         )
 
 
+_TEMPLATES = "{package}/templates/{snake}"
+_ADMIN_TEMPLATES = "{package}/templates/admin/{snake}"
+
 RESOURCE_FILES: tuple[BlueprintFile, ...] = (
     BlueprintFile("model.py.jinja", "{package}/models/{snake}.py"),
     BlueprintFile("schemas.py.jinja", "{package}/schemas/{snake}.py"),
@@ -47,6 +50,32 @@ RESOURCE_FILES: tuple[BlueprintFile, ...] = (
     BlueprintFile("api.py.jinja", "{package}/api/{snake}.py", Layer.API),
     BlueprintFile("tests/test_model.py.jinja", "tests/{snake}/test_model.py"),
     BlueprintFile("tests/test_api.py.jinja", "tests/{snake}/test_api.py", Layer.API),
+    # HTML pages and admin screens (HTML blueprints: see `HTML_BLUEPRINT_SUFFIX`).
+    BlueprintFile("common/forms.py.jinja", "{package}/forms.py", (Layer.HTML, Layer.ADMIN)),
+    BlueprintFile("common/listing.py.jinja", "{package}/listing.py", (Layer.HTML, Layer.ADMIN)),
+    BlueprintFile("views.py.jinja", "{package}/views/{snake}.py", Layer.HTML),
+    BlueprintFile("templates/list.html.jinja", _TEMPLATES + "/list.html", Layer.HTML),
+    BlueprintFile("templates/_results.html.jinja", _TEMPLATES + "/_results.html", Layer.HTML),
+    BlueprintFile("templates/detail.html.jinja", _TEMPLATES + "/detail.html", Layer.HTML),
+    BlueprintFile("templates/form.html.jinja", _TEMPLATES + "/form.html", Layer.HTML),
+    BlueprintFile(
+        "templates/confirm_delete.html.jinja", _TEMPLATES + "/confirm_delete.html", Layer.HTML
+    ),
+    BlueprintFile("tests/forms.py.jinja", "tests/{snake}/forms.py", (Layer.HTML, Layer.ADMIN)),
+    BlueprintFile("tests/test_views.py.jinja", "tests/{snake}/test_views.py", Layer.HTML),
+    BlueprintFile("admin.py.jinja", "{package}/admin/{snake}.py", Layer.ADMIN),
+    *(
+        BlueprintFile(f"templates/admin/{name}.jinja", f"{_ADMIN_TEMPLATES}/{name}", Layer.ADMIN)
+        for name in (
+            "list.html",
+            "_results.html",
+            "form.html",
+            "_options.html",
+            "confirm_delete.html",
+            "confirm_delete_selected.html",
+        )
+    ),
+    BlueprintFile("tests/test_admin.py.jinja", "tests/{snake}/test_admin.py", Layer.ADMIN),
 )
 
 
@@ -68,10 +97,13 @@ class ResourceRenderer:
 
     def render(self, resource: Resource) -> dict[str, str]:
         """{path: text} of every file of `resource` (unformatted)."""
+        return {
+            blueprint.output_path(self.package, resource): self.render_file(blueprint, resource)
+            for blueprint in resource_files(resource)
+        }
+
+    def render_file(self, blueprint: BlueprintFile, resource: Resource) -> str:
+        """The text of one blueprint file for `resource` (unformatted)."""
         context = {"spec": self.spec, "resource": resource, "package": self.package}
-        tree: dict[str, str] = {}
-        for blueprint in resource_files(resource):
-            env = self.html_env if blueprint.template.endswith(HTML_BLUEPRINT_SUFFIX) else self.env
-            template = env.get_template(blueprint.template)
-            tree[blueprint.output_path(self.package, resource)] = template.render(context)
-        return tree
+        env = self.html_env if blueprint.template.endswith(HTML_BLUEPRINT_SUFFIX) else self.env
+        return env.get_template(blueprint.template).render(context)

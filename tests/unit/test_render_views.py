@@ -1,0 +1,188 @@
+"""The HTML pages and admin screens rendered for the example specs: key content, determinism.
+
+Only the blueprints of pages and admin screens are rendered here (not the data
+layers), so a failure points at them. Running the generated code is the e2e suite's job.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from scaffolder.model.spec import Layer, Resource, Spec
+from scaffolder.render.formatting import format_python
+from scaffolder.render.resource import RESOURCE_FILES, BlueprintFile, ResourceRenderer
+from scaffolder.spec import load_spec
+
+EXAMPLES = Path(__file__).parents[2] / "scaffolder" / "examples"
+PACKAGE = "blog"
+
+
+def _ours(blueprint: BlueprintFile) -> bool:
+    """Whether a blueprint file belongs to pages or admin screens (html/admin layers)."""
+    layers = blueprint.layer if isinstance(blueprint.layer, tuple) else (blueprint.layer,)
+    return bool({Layer.HTML, Layer.ADMIN} & set(layers))
+
+
+@cache
+def spec(name: str) -> Spec:
+    return load_spec(EXAMPLES / f"{name}.yaml")
+
+
+def render(spec_name: str) -> dict[str, str]:
+    """Every page/admin file of every resource of an example, Python formatted."""
+    example = spec(spec_name)
+    renderer = ResourceRenderer(example, PACKAGE)
+    tree: dict[str, str] = {}
+    for resource in example.resources:
+        for blueprint in RESOURCE_FILES:
+            if _ours(blueprint) and blueprint.wanted_by(resource):
+                path = blueprint.output_path(PACKAGE, resource)
+                tree[path] = renderer.render_file(blueprint, resource)
+    return format_python(tree, PACKAGE)
+
+
+@cache
+def blog() -> dict[str, str]:
+    return render("blog")
+
+
+@cache
+def shop() -> dict[str, str]:
+    return render("shop")
+
+
+def resource(spec_name: str, name: str) -> Resource:
+    return spec(spec_name).resource(name)
+
+
+def test_html_layer_gets_views_templates_and_tests() -> None:
+    tree = blog()
+    for snake in ("author", "tag", "post"):
+        assert f"blog/views/{snake}.py" in tree
+        for page in ("list", "_results", "detail", "form", "confirm_delete"):
+            assert f"blog/templates/{snake}/{page}.html" in tree
+        assert f"tests/{snake}/test_views.py" in tree
+        assert f"tests/{snake}/test_admin.py" in tree
+
+
+def test_resources_without_the_html_layer_get_no_pages() -> None:
+    tree = blog()
+    assert "blog/views/comment.py" not in tree
+    assert not any(path.startswith("blog/templates/comment/") for path in tree)
+    assert "tests/comment/test_views.py" not in tree
+    assert "blog/admin/comment.py" in tree  # layers: [api, admin]
+    assert "tests/comment/test_admin.py" in tree
+
+
+def test_routers_and_prefixes() -> None:
+    tree = blog()
+    views = tree["blog/views/post.py"]
+    assert 'router = APIRouter(\n    prefix="/posts",' in views
+    admin = tree["blog/admin/post.py"]
+    assert 'prefix="/posts"' in admin
+    assert "dependencies=[Depends(require_staff)]" in admin
+    assert "order-lines" in shop()["blog/admin/order_line.py"]
+
+
+def test_views_use_the_service_and_schemas() -> None:
+    views = blog()["blog/views/post.py"]
+    for call in (
+        "post_service.list_posts(",
+        "post_service.get_post(",
+        "post_service.create_post(",
+        "post_service.update_post(",
+        "post_service.delete_post(",
+        "author_service.author_choices(",
+        "tag_service.tag_choices(",
+        "reader.validate(PostCreate)",
+        "reader.validate(PostUpdate)",
+    ):
+        assert call in views, call
+    assert "select(" not in views  # no queries of its own
+    assert "LoggedInUser" in views
+
+
+def test_every_post_form_carries_the_csrf_token() -> None:
+    for tree in (blog(), shop()):
+        for path, text in tree.items():
+            if path.endswith(".html"):
+                forms = re.findall(r"<form\b[^>]*>", text)
+                posts = [f for f in forms if 'method="post"' in f]
+                tokens = text.count('name="csrf_token" value="{{ csrf_token }}"')
+                assert tokens == len(posts), path
+
+
+def test_generated_templates_are_valid_jinja_and_python_parses() -> None:
+    env = jinja2.Environment(autoescape=True)
+    for tree in (blog(), shop()):
+        for path, text in tree.items():
+            if path.endswith(".html"):
+                env.parse(text)
+                assert "[[" not in text, path
+                assert "[%" not in text, path
+            else:
+                ast.parse(text, path)
+
+
+def test_admin_list_columns_search_and_filters_follow_the_spec() -> None:
+    tree = blog()
+    post = resource("blog", "Post")
+    results = tree["blog/templates/admin/post/_results.html"]
+    headers = re.findall(r"<th scope=\"col\"[^>]*>(.*?)</th>", results, re.S)
+    labels = [re.sub(r"<[^>]+>", "", h).strip() for h in headers]
+    assert labels == ["Select", *(post.field(name).label for name in post.admin.list)]
+    assert 'name="ids"' in results  # bulk delete checkboxes
+    page = tree["blog/templates/admin/post/list.html"]
+    assert 'name="q"' in page
+    assert 'filter_url("status", "published")' in page
+    assert 'filter_choices["author_id"]' in page
+    comment_page = tree["blog/templates/admin/comment/list.html"]
+    assert 'name="q"' not in comment_page  # Comment has no admin.search
+    assert 'sort_state("id")' in tree["blog/templates/admin/comment/_results.html"]
+
+
+def test_form_widgets_follow_the_field_types() -> None:
+    form = blog()["blog/templates/post/form.html"]
+    assert '<select id="field-author_id" name="author_id"' in form
+    assert 'name="tags_ids"' in form
+    assert "multiple" in form
+    assert '<input type="datetime-local" id="field-published_at"' in form
+    assert '<textarea id="field-body"' in form
+    assert 'aria-describedby="field-title-error"' in form
+    order_form = shop()["blog/templates/order/form.html"]
+    assert '<option value="on hold"{% if values["status"] == "on hold" %} selected' in order_form
+    product_form = shop()["blog/templates/admin/product/form.html"]
+    assert 'type="checkbox" id="field-active"' in product_form
+    assert 'hx-get="/admin/products/choices/category_id"' in product_form  # search when large
+
+
+def test_admin_readonly_fields_are_shown_not_edited_when_changing() -> None:
+    blueprint = next(f for f in RESOURCE_FILES if f.template == "admin.py.jinja")
+    base = spec("blog")
+    post = base.resource("Post")
+    readonly = replace(post, admin=replace(post.admin, readonly=("slug",)))
+    text = ResourceRenderer(base, PACKAGE).render_file(blueprint, readonly)
+    assert '    if adding:\n        reader.text("slug", required=True)' in text
+
+
+def test_rendering_is_deterministic() -> None:
+    assert render("blog") == blog()
+    assert render("shop") == shop()
+
+
+@pytest.mark.parametrize("spec_name", ["blog", "shop"])
+def test_shared_modules_are_identical_for_every_resource(spec_name: str) -> None:
+    example = spec(spec_name)
+    renderer = ResourceRenderer(example, PACKAGE)
+    shared = [f for f in RESOURCE_FILES if f.template.startswith("common/")]
+    assert shared
+    for blueprint in shared:
+        texts = {renderer.render_file(blueprint, r) for r in example.resources}
+        assert len(texts) == 1, blueprint.template
