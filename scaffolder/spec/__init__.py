@@ -27,7 +27,15 @@ def load_spec(path: Path) -> Spec:
         raise UsageError(f"{display_path(path)} is a directory, not a spec file") from None
     except UnicodeDecodeError as error:
         raise SpecError(
-            [Problem(display_path(path), 0, 0, f"the file is not UTF-8 text ({error.reason})")]
+            [
+                Problem(
+                    display_path(path),
+                    0,
+                    0,
+                    f"the file is not UTF-8 text ({error.reason})",
+                    hint="save scaffold.yaml as UTF-8",
+                )
+            ]
         ) from None
     return parse_spec(text, display_path(path))
 

@@ -99,7 +99,7 @@ def _problem(
         hint=hint,
         example=example,
         snippet=argument,
-        span=span,
+        span=max(span, 1),
     )
 
 

@@ -1459,6 +1459,7 @@ class _ResourceBuilder:
             self.add(
                 _value_spot(self.loader.pos, self.decl, key),
                 f"`{key}` must be a mapping with keys: {', '.join(allowed)}",
+                example=f"{key}:\n  {next(iter(allowed))}: [id]",
             )
             return {}
         self.loader._unknown_keys(

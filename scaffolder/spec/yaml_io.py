@@ -64,6 +64,7 @@ def new_yaml() -> Any:
 def parse_yaml(text: str, file: str) -> Any:
     """Parse YAML text, turning parser errors (and duplicate keys) into a SpecError."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
 
     yaml = new_yaml()
     yaml.Constructor = _lenient_constructor()
@@ -71,11 +72,36 @@ def parse_yaml(text: str, file: str) -> Any:
         return yaml.load(text)
     except MarkedYAMLError as error:
         raise SpecError([_yaml_problem(error, text, file)]) from None
+    except ReaderError as error:  # a character YAML does not allow at all
+        raise SpecError([_reader_problem(error, text, file)]) from None
     except YAMLError as error:  # errors without a position
-        raise SpecError([Problem(file, 0, 0, f"invalid YAML: {error}")]) from None
+        raise SpecError(
+            [Problem(file, 0, 0, f"invalid YAML: {error}", hint="check the file's syntax")]
+        ) from None
     except (ValueError, TypeError, OverflowError, RecursionError) as error:
         # a constructor gave up on a well-formed node (the parser has no position for it)
-        raise SpecError([Problem(file, 0, 0, f"invalid YAML: {error}")]) from None
+        raise SpecError(
+            [Problem(file, 0, 0, f"invalid YAML: {error}", hint="check the file's syntax")]
+        ) from None
+
+
+def _reader_problem(error: Any, text: str, file: str) -> Problem:
+    """A control character (or similar) that YAML rejects, at its line and column."""
+    position = getattr(error, "position", 0) or 0
+    before = text[:position]
+    line = before.count("\n") + 1
+    column = position - (before.rfind("\n") + 1) + 1
+    lines = text.splitlines()
+    character = getattr(error, "character", None)
+    code = f"U+{character:04X}" if isinstance(character, int) else repr(character)
+    return Problem(
+        file=file,
+        line=line,
+        column=column,
+        message=f"invalid YAML: the character {code} is not allowed in YAML",
+        hint="delete it (control characters often come from copy and paste)",
+        snippet=lines[line - 1] if 0 < line <= len(lines) else None,
+    )
 
 
 @cache

@@ -43,6 +43,8 @@ def _check_problems(problems: list[Problem]) -> None:
         assert problem.line >= 0
         assert problem.column >= 0
         assert problem.span >= 1
+        # the contract: every error says how to fix it
+        assert problem.hint or problem.example, problem
 
 
 def _loads_or_reports(text: str) -> None:
