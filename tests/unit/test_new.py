@@ -14,7 +14,7 @@ from scaffolder.cli import app
 from scaffolder.project import EMPTY_SPEC
 from scaffolder.project.names import derive_package_name, derive_project_name
 from scaffolder.project.skeleton import read_tree
-from scaffolder.state import Manifest, load_manifest
+from scaffolder.state import Manifest, load_manifest, read_base
 
 runner = CliRunner()
 
@@ -156,6 +156,7 @@ def test_manifest_and_base_record_every_generated_file(tmp_path: Path) -> None:
         assert record.owner == "project"
         assert record.base == hashlib.sha256(tree[path].encode()).hexdigest()
         assert tree[f".scaffold/base/{record.base}"] == tree[path]
+        assert read_base(root, record) == tree[path]
     assert not [p for p in tree if p.startswith(".scaffold/base/") and p.endswith(".py")]
     assert tree[".scaffold/spec.yaml"] == EMPTY_SPEC
 
