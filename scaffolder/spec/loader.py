@@ -244,12 +244,16 @@ class SpecLoader:
                 suggestion = closest(str(key), allowed)
                 if suggestion:
                     suggested.add(suggestion)
+                hint = f"did you mean `{suggestion}`?" if suggestion else None
+                example = None
+                if hint is None and allowed is RESOURCE_KEYS and _looks_like_a_field(mapping[key]):
+                    hint = f"if `{key}` is a field, indent it under `fields:`"
+                    example = f"fields:\n  {key}: {mapping[key]}"
                 self._add(
                     _Spot(self.pos.key(mapping, key), span=len(str(key))),
                     f"unknown {what.format(key=f'`{key}`')}",
-                    hint=f"did you mean `{suggestion}`?"
-                    if suggestion
-                    else f"allowed: {', '.join(allowed)}",
+                    hint=hint or f"allowed: {', '.join(allowed)}",
+                    example=example,
                 )
         return suggested
 
@@ -771,6 +775,18 @@ def _type_suggestion(written: str) -> str | None:
     return did_you_mean(written, TYPE_NAMES)
 
 
+def _looks_like_a_field(value: Any) -> bool:
+    """A shorthand string with a known type, or a mapping with a `type` key."""
+    if isinstance(value, Mapping):
+        return "type" in value
+    if not isinstance(value, str):
+        return False
+    try:
+        return parse_shorthand(value).type.text in TYPE_NAMES
+    except ShorthandError:
+        return False
+
+
 def _unquote(text: str) -> str:
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
         return text[1:-1]
@@ -959,7 +975,7 @@ class _FieldBuilder:
                 spot, f"`{field_type}({target})` refers to an undeclared resource", hint=hint
             )
             return None
-        on_delete = self._on_delete(many)
+        on_delete = self._on_delete(many, target)
         back = self._back()
         target_names = self.targets[target]
         source = self.resource.names
@@ -992,7 +1008,7 @@ class _FieldBuilder:
             fk_column=f"{raw.name}_id",
         )
 
-    def _on_delete(self, many: bool) -> OnDelete:
+    def _on_delete(self, many: bool, target: str) -> OnDelete:
         value = self.raw.option("on_delete")
         if value is None:
             # association rows belong to both sides: they go when either row goes
@@ -1018,7 +1034,7 @@ class _FieldBuilder:
                 spot,
                 "`on_delete: set_null` needs a nullable reference",
                 hint="add `nullable: true`, or use restrict or cascade",
-                example=f"{self.raw.name}:\n  type: ref(…)\n  nullable: true\n  "
+                example=f"{self.raw.name}:\n  type: ref({target})\n  nullable: true\n  "
                 "on_delete: set_null",
             )
         return result
@@ -1380,7 +1396,7 @@ class _ResourceBuilder:
                     spot,
                     f"`{what}` names unknown field `{bare}`",
                     hint=did_you_mean(bare, [*allowed, *self.unbuilt])
-                    or f"fields: {', '.join(allowed)}",
+                    or f"fields of `{self.raw.name}`: {', '.join(allowed)}",
                 )
             elif bare in why:
                 usable = [n for n in allowed if n not in why]

@@ -169,9 +169,28 @@ def _yaml_problem(error: Any, text: str, file: str) -> Problem:
     elif "'\\t'" in problem or (snippet is not None and snippet[column - 1 : column] == "\t"):
         what = "a tab character where YAML expects spaces"
         hint = "YAML indentation must use spaces, not tabs"
+    elif "expected <block end>" in problem and snippet is not None and snippet.strip():
+        indent, above = _indentation(lines, line - 1)
+        if above is not None:
+            what = (
+                f"bad indentation: this line is indented by {indent} spaces, "
+                f"the line above by {above}"
+            )
+            hint = "keys of one mapping must line up exactly (indent with spaces)"
+            example = _line_above(lines, line - 1) + "\n" + " " * above + snippet.strip()
     elif "mapping values are not allowed" in problem:
-        hint = "a value that contains `: ` must be quoted"
-        example = "help: 'Note: shown under the input'"
+        indent, above = _indentation(lines, line - 1)
+        opens_block = _line_above(lines, line - 1).endswith(":")
+        if above is not None and snippet is not None and indent > above and not opens_block:
+            what = (
+                f"bad indentation: this line is indented by {indent} spaces, "
+                f"the line above by {above}"
+            )
+            hint = "indent a key like the keys beside it (or quote a value that contains `: `)"
+            example = _line_above(lines, line - 1) + "\n" + " " * above + snippet.strip()
+        else:
+            hint = "a value that contains `: ` must be quoted"
+            example = "help: 'Note: shown under the input'"
     return Problem(
         file=file,
         line=line,
@@ -182,6 +201,26 @@ def _yaml_problem(error: Any, text: str, file: str) -> Problem:
         snippet=snippet,
         span=span,
     )
+
+
+def _line_above(lines: list[str], index: int) -> str:
+    """The nearest content line above line `index` (0-based), without trailing space."""
+    for previous in reversed(lines[:index]):
+        stripped = previous.strip()
+        if stripped and not stripped.startswith("#"):
+            return previous.rstrip()
+    return ""
+
+
+def _indentation(lines: list[str], index: int) -> tuple[int, int | None]:
+    """Indentation of line `index` (0-based) and of the nearest content line above it."""
+    line = lines[index] if 0 <= index < len(lines) else ""
+    indent = len(line) - len(line.lstrip(" "))
+    for previous in reversed(lines[:index]):
+        stripped = previous.strip()
+        if stripped and not stripped.startswith("#"):
+            return indent, len(previous) - len(previous.lstrip(" "))
+    return indent, None
 
 
 def _first_occurrence(lines: list[str], key: str, start: Any, end: Any) -> int | None:
