@@ -119,3 +119,34 @@ def example_value(field: Field) -> object:
     if isinstance(value, Decimal | uuid.UUID):
         return str(value)
     return value
+
+
+def invalid_example(field: Field) -> str | None:
+    """A Python expression of an API value the schema must refuse (422), or None if none."""
+    t = field.type
+    if field.is_ref:
+        return "0"
+    if field.is_many:
+        return "[0]"
+    if field.enum is not None:
+        return '"not one of the values"'
+    if t is FieldType.SLUG:
+        return '"Not a slug!"'
+    if t is FieldType.EMAIL:
+        return '"not-an-email"'
+    if t is FieldType.URL:
+        return '"ftp://example.com/file"'
+    if field.is_textual:
+        longest = field.string_max_length
+        return f'"x" * {longest + 1}' if longest is not None else None
+    if t in (FieldType.INT, FieldType.BIGINT):
+        return repr(field.min_value - 1) if field.min_value is not None else '"not a number"'
+    if t in (FieldType.FLOAT, FieldType.DECIMAL):
+        return '"not a number"'
+    if t is FieldType.BOOL:
+        return '"maybe"'
+    if t is FieldType.DATETIME:
+        return '"2024-01-01T12:00:00"'  # no timezone: refused, datetimes are aware
+    if t in (FieldType.DATE, FieldType.TIME, FieldType.UUID):
+        return f'"not a {t.value}"'
+    return None

@@ -6,12 +6,13 @@ attributes of these classes and never compute names or types themselves.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
 
-from scaffolder.model.names import Names, humanize
+from scaffolder.model.names import Names, humanize, snake_case
 from scaffolder.model.types import TYPES, FieldType, TypeInfo
 
 
@@ -100,6 +101,11 @@ class Relation:
     association_table: str | None = None
     source_column: str | None = None  # association column pointing at this resource
     target_column: str | None = None  # association column pointing at the target
+
+    @property
+    def target_snake(self) -> str:
+        """Module name of the target's model (`BlogPost` → `blog_post`)."""
+        return snake_case(self.target)
 
 
 @dataclass(frozen=True)
@@ -292,6 +298,13 @@ class Field:
 
         return example_value(self)
 
+    @property
+    def invalid_example(self) -> str | None:
+        """A Python expression of an API value validation must refuse (422), or None."""
+        from scaffolder.model.samples import invalid_example
+
+        return invalid_example(self)
+
 
 @dataclass(frozen=True)
 class QueryField:
@@ -451,6 +464,24 @@ class Resource:
         return tuple(f for f in self.fields if not f.write_only)
 
     @property
+    def a_label(self) -> str:
+        """The label in running text, with its article: `a post`, `an order line`."""
+        label = self.names.label.lower()
+        return f"{'an' if label[:1] in 'aeiou' else 'a'} {label}"
+
+    @property
+    def samples_use_n(self) -> bool:
+        """Whether the sample values of the fields a client sets vary with `n`."""
+        return any(
+            re.search(r"\bn\b", f.sample) for f in self.creatable_fields if f.relation is None
+        )
+
+    @property
+    def round_trip_keys(self) -> tuple[str, ...]:
+        """API keys a client writes and reads back: neither read-only nor write-only."""
+        return tuple(f.api_name for f in self.fields if not (f.read_only or f.write_only))
+
+    @property
     def unique_fields(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.unique)
 
@@ -480,6 +511,13 @@ class Resource:
                 seen[f.relation.target] = None
         for r in self.reverse:
             seen[r.source] = None
+        seen.pop(self.name, None)
+        return tuple(USER_NAMES if n == USER_RESOURCE else Names.derive(n) for n in seen)
+
+    @property
+    def targets(self) -> tuple[Names, ...]:
+        """Other models this one's `ref`/`many` fields point at (the service loads them)."""
+        seen = dict.fromkeys(f.relation.target for f in self.fields if f.relation is not None)
         seen.pop(self.name, None)
         return tuple(USER_NAMES if n == USER_RESOURCE else Names.derive(n) for n in seen)
 

@@ -53,7 +53,7 @@ def format_python(tree: dict[str, str], package: str) -> dict[str, str]:
             "--fix-only",
             "--select=I,F401",
             "--exit-zero",
-            f"--config=lint.isort.known-first-party=['{package}']",
+            f"--config=lint.isort.known-first-party=['{package}', 'tests']",
             ".",
         )
         _ruff(root, "format", *common, ".")

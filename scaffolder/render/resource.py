@@ -48,6 +48,13 @@ RESOURCE_FILES: tuple[BlueprintFile, ...] = (
     BlueprintFile("schemas.py.jinja", "{package}/schemas/{snake}.py"),
     BlueprintFile("service.py.jinja", "{package}/services/{snake}.py"),
     BlueprintFile("api.py.jinja", "{package}/api/{snake}.py", Layer.API),
+    # Shared by every resource: each renders the same text, so the file exists as long
+    # as one resource does.
+    BlueprintFile("schemas_common.py.jinja", "{package}/schemas/common.py"),
+    BlueprintFile("services_common.py.jinja", "{package}/services/common.py"),
+    BlueprintFile("tests/resources.py.jinja", "tests/resources.py"),
+    BlueprintFile("tests/__init__.py.jinja", "tests/{snake}/__init__.py"),
+    BlueprintFile("tests/factories.py.jinja", "tests/{snake}/factories.py"),
     BlueprintFile("tests/test_model.py.jinja", "tests/{snake}/test_model.py"),
     BlueprintFile("tests/test_api.py.jinja", "tests/{snake}/test_api.py", Layer.API),
     # HTML pages and admin screens (HTML blueprints: see `HTML_BLUEPRINT_SUFFIX`).
