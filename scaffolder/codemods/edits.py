@@ -1,10 +1,11 @@
-"""The three kinds of wiring edit scaffold makes, as small libcst transformations:
+"""The wiring edits scaffold makes, as small libcst transformations, each with its undo:
 
-- `ensure_import`: `from X import Y [as Z]` at module level;
-- `ensure_list_item`: an element at the end of a module-level list literal
-  (`NAV`, `ADMIN_RESOURCES`, `__all__`);
-- `ensure_statement`: a statement at the end of a function body
-  (`include_routers`) or of a class body's attributes (relationships on `User`).
+- an import `from X import Y [as Z]` at module level (`ensure_import`);
+- an element of a module-level list literal: `NAV`, `ADMIN_RESOURCES`, `__all__`
+  (`ensure_list_item`);
+- a statement at the end of a function (`include_routers`);
+- an attribute of a class (relationships on `User`), and an import under
+  `if TYPE_CHECKING:` for its annotation.
 
 Presence is decided by comparing normalised code, so wiring that is already there
 (written by scaffold or by hand, formatted differently) is never duplicated.
@@ -12,9 +13,15 @@ Presence is decided by comparing normalised code, so wiring that is already ther
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import libcst as cst
 
 from scaffolder.codemods import EditResult, Outcome
+
+Body = list[cst.BaseStatement]
+#: Edits a block's body: the new body, or None when there is nothing to do.
+BlockEdit = Callable[[Body], Body | None]
 
 
 def _normal(code: str) -> str:
@@ -32,26 +39,52 @@ def _parse(text: str) -> cst.Module | None:
         return None
 
 
-def ensure_import(text: str, module: str, name: str, alias: str | None = None) -> EditResult:
-    """Add `from module import name [as alias]` after the module's last top-level import."""
-    line = f"from {module} import {name}" + (f" as {alias}" if alias else "")
+def _edit_block(
+    text: str,
+    matches: Callable[[cst.BaseStatement], bool],
+    edit: BlockEdit,
+    manual: str,
+    *,
+    required: bool = True,
+) -> EditResult:
+    """Apply `edit` to the body of the first module-level block `matches` selects.
+
+    A missing block is `unable` (with `manual`, the code to add by hand) when the
+    edit adds wiring, and `present` (nothing to remove) when `required` is False.
+    """
     tree = _parse(text)
     if tree is None:
-        return EditResult(Outcome.UNABLE, text, f"{line}  (the file does not parse)")
-    bound = alias or name
-    last_import = -1
-    for index, statement in enumerate(tree.body):
-        if not isinstance(statement, cst.SimpleStatementLine):
+        return EditResult(Outcome.UNABLE, text, manual + " (the file does not parse)")
+    for index, node in enumerate(tree.body):
+        if not matches(node) or not isinstance(node, cst.FunctionDef | cst.ClassDef | cst.If):
             continue
-        for small in statement.body:
-            if isinstance(small, cst.ImportFrom) and _imports(small, module, name, bound):
-                return EditResult(Outcome.PRESENT, text)
-            if isinstance(small, cst.Import | cst.ImportFrom):
-                last_import = index
-    new_statement = cst.parse_statement(line + "\n")
-    body = list(tree.body)
-    body.insert(last_import + 1, new_statement)
-    return EditResult(Outcome.APPLIED, tree.with_changes(body=body).code)
+        block = node.body
+        if not isinstance(block, cst.IndentedBlock):
+            break
+        new_body = edit(list(block.body))
+        if new_body is None:
+            return EditResult(Outcome.PRESENT, text)
+        body = list(tree.body)
+        body[index] = node.with_changes(body=block.with_changes(body=new_body))
+        return EditResult(Outcome.APPLIED, tree.with_changes(body=body).code)
+    if required:
+        return EditResult(Outcome.UNABLE, text, manual)
+    return EditResult(Outcome.PRESENT, text)
+
+
+def _function(name: str) -> Callable[[cst.BaseStatement], bool]:
+    return lambda node: isinstance(node, cst.FunctionDef) and node.name.value == name
+
+
+def _class(name: str) -> Callable[[cst.BaseStatement], bool]:
+    return lambda node: isinstance(node, cst.ClassDef) and node.name.value == name
+
+
+def _type_checking(node: cst.BaseStatement) -> bool:
+    return isinstance(node, cst.If) and _code(node.test) == "TYPE_CHECKING" and not node.orelse
+
+
+# ------------------------------------------------------------------ imports
 
 
 def _imports(node: cst.ImportFrom, module: str, name: str, bound: str) -> bool:
@@ -59,41 +92,97 @@ def _imports(node: cst.ImportFrom, module: str, name: str, bound: str) -> bool:
         return False
     if isinstance(node.names, cst.ImportStar):
         return False
-    for alias in node.names:
-        imported = _code(alias.name)
-        as_name = _code(alias.asname.name) if alias.asname else imported
-        if imported == name and as_name == bound:
-            return True
-    return False
+    return any(_alias_is(alias, name, bound) for alias in node.names)
 
 
-def ensure_list_item(text: str, variable: str, item: str) -> EditResult:
-    """Append `item` (source of an expression) to the list literal assigned to `variable`."""
-    manual = f"add `{item},` to the list `{variable}`"
+def _alias_is(alias: cst.ImportAlias, name: str, bound: str) -> bool:
+    imported = _code(alias.name)
+    return imported == name and (_code(alias.asname.name) if alias.asname else imported) == bound
+
+
+def _has_import(
+    statements: Sequence[cst.BaseStatement], module: str, name: str, bound: str
+) -> bool:
+    return any(
+        isinstance(statement, cst.SimpleStatementLine)
+        and any(
+            isinstance(s, cst.ImportFrom) and _imports(s, module, name, bound)
+            for s in statement.body
+        )
+        for statement in statements
+    )
+
+
+def _last_import(statements: Sequence[cst.BaseStatement]) -> int:
+    """Index of the last top-level import statement, -1 if none."""
+    return max(
+        (
+            i
+            for i, s in enumerate(statements)
+            if isinstance(s, cst.SimpleStatementLine)
+            and any(isinstance(x, cst.Import | cst.ImportFrom) for x in s.body)
+        ),
+        default=-1,
+    )
+
+
+def ensure_import(text: str, module: str, name: str, alias: str | None = None) -> EditResult:
+    """Add `from module import name [as alias]` after the module's last top-level import."""
+    line = f"from {module} import {name}" + (f" as {alias}" if alias else "")
     tree = _parse(text)
     if tree is None:
-        return EditResult(Outcome.UNABLE, text, manual + " (the file does not parse)")
-    for index, statement in enumerate(tree.body):
-        if not isinstance(statement, cst.SimpleStatementLine):
-            continue
-        small = statement.body[0]
-        value = _assigned_list(small, variable)
-        if value is None:
-            continue
-        if any(_normal(_code(e.value)) == _normal(item) for e in value.elements):
-            return EditResult(Outcome.PRESENT, text)
-        elements = list(value.elements)
-        new_element = cst.Element(cst.parse_expression(item))
-        if elements:
-            elements[-1] = elements[-1].with_changes(
-                comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
-            )
-        elements.append(new_element)
-        new_small = small.with_changes(value=value.with_changes(elements=elements))
-        body = list(tree.body)
-        body[index] = statement.with_changes(body=[new_small, *statement.body[1:]])
-        return EditResult(Outcome.APPLIED, tree.with_changes(body=body).code)
-    return EditResult(Outcome.UNABLE, text, manual + f" (no `{variable} = [...]` found)")
+        return EditResult(Outcome.UNABLE, text, f"{line}  (the file does not parse)")
+    if _has_import(tree.body, module, name, alias or name):
+        return EditResult(Outcome.PRESENT, text)
+    body = list(tree.body)
+    body.insert(_last_import(body) + 1, cst.parse_statement(line + "\n"))
+    return EditResult(Outcome.APPLIED, tree.with_changes(body=body).code)
+
+
+def remove_import(text: str, module: str, name: str, alias: str | None = None) -> EditResult:
+    """Remove `name [as alias]` from `from module import …` (the whole line if it was alone)."""
+    tree = _parse(text)
+    if tree is None:
+        return EditResult(Outcome.UNABLE, text, f"remove `from {module} import {name}`")
+    bound = alias or name
+    if not _has_import(tree.body, module, name, bound):
+        return EditResult(Outcome.PRESENT, text)
+    body: Body = []
+    for statement in tree.body:
+        small = statement.body[0] if isinstance(statement, cst.SimpleStatementLine) else None
+        if isinstance(small, cst.ImportFrom) and _imports(small, module, name, bound):
+            assert not isinstance(small.names, cst.ImportStar)
+            rest = [a for a in small.names if not _alias_is(a, name, bound)]
+            if not rest:
+                continue
+            rest[-1] = rest[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+            statement = statement.with_changes(body=[small.with_changes(names=rest)])
+        body.append(statement)
+    return EditResult(Outcome.APPLIED, tree.with_changes(body=body).code)
+
+
+def ensure_type_checking_import(text: str, module: str, name: str) -> EditResult:
+    """`from module import name` inside the module's `if TYPE_CHECKING:` block (made if missing)."""
+    line = f"from {module} import {name}"
+
+    def add(body: Body) -> Body | None:
+        if _has_import(body, module, name, name):
+            return None
+        return [*body, cst.parse_statement(line + "\n")]
+
+    result = _edit_block(text, _type_checking, add, f"{line} under `if TYPE_CHECKING:`")
+    if result.outcome is not Outcome.UNABLE or _parse(text) is None:
+        return result
+    with_typing = ensure_import(text, "typing", "TYPE_CHECKING").text
+    tree = _parse(with_typing)
+    assert tree is not None
+    block = cst.parse_statement(f"if TYPE_CHECKING:\n    {line}\n")
+    body = list(tree.body)
+    body.insert(_last_import(body) + 1, block.with_changes(leading_lines=[cst.EmptyLine()]))
+    return EditResult(Outcome.APPLIED, tree.with_changes(body=body).code)
+
+
+# ------------------------------------------------------------------ list items
 
 
 def _assigned_list(node: cst.BaseSmallStatement, variable: str) -> cst.List | None:
@@ -108,65 +197,92 @@ def _assigned_list(node: cst.BaseSmallStatement, variable: str) -> cst.List | No
     return None
 
 
+def _edit_list(
+    text: str,
+    variable: str,
+    edit: Callable[[list[cst.BaseElement]], list[cst.BaseElement] | None],
+    manual: str,
+    *,
+    required: bool,
+) -> EditResult:
+    tree = _parse(text)
+    if tree is None:
+        return EditResult(Outcome.UNABLE, text, manual + " (the file does not parse)")
+    for index, statement in enumerate(tree.body):
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        small = statement.body[0]
+        value = _assigned_list(small, variable)
+        if value is None:
+            continue
+        elements = edit(list(value.elements))
+        if elements is None:
+            return EditResult(Outcome.PRESENT, text)
+        new_small = small.with_changes(value=value.with_changes(elements=elements))
+        body = list(tree.body)
+        body[index] = statement.with_changes(body=[new_small, *statement.body[1:]])
+        return EditResult(Outcome.APPLIED, tree.with_changes(body=body).code)
+    if required:
+        return EditResult(Outcome.UNABLE, text, manual + f" (no `{variable} = [...]` found)")
+    return EditResult(Outcome.PRESENT, text)
+
+
+def ensure_list_item(text: str, variable: str, item: str) -> EditResult:
+    """Append `item` (source of an expression) to the list literal assigned to `variable`."""
+
+    def append(elements: list[cst.BaseElement]) -> list[cst.BaseElement] | None:
+        if any(_normal(_code(e.value)) == _normal(item) for e in elements):
+            return None
+        if elements:
+            space = cst.SimpleWhitespace(" ")
+            elements[-1] = elements[-1].with_changes(comma=cst.Comma(whitespace_after=space))
+        return [*elements, cst.Element(cst.parse_expression(item))]
+
+    return _edit_list(
+        text, variable, append, f"add `{item},` to the list `{variable}`", required=True
+    )
+
+
+def remove_list_item(text: str, variable: str, item: str) -> EditResult:
+    """Remove `item` from the list literal assigned to `variable`."""
+
+    def drop(elements: list[cst.BaseElement]) -> list[cst.BaseElement] | None:
+        kept = [e for e in elements if _normal(_code(e.value)) != _normal(item)]
+        return None if len(kept) == len(elements) else kept
+
+    return _edit_list(text, variable, drop, f"remove `{item}` from `{variable}`", required=False)
+
+
+# ------------------------------------------------------------------ statements and attributes
+
+
+def _same_statement(statement: str) -> Callable[[cst.BaseStatement], bool]:
+    return lambda node: _normal(_code(node)) == _normal(statement)
+
+
 def ensure_statement_in_function(text: str, function: str, statement: str) -> EditResult:
     """Append `statement` to the body of the module-level function `function`."""
-    manual = f"add `{statement}` at the end of `{function}()`"
-    tree = _parse(text)
-    if tree is None:
-        return EditResult(Outcome.UNABLE, text, manual + " (the file does not parse)")
-    for index, node in enumerate(tree.body):
-        if isinstance(node, cst.FunctionDef) and node.name.value == function:
-            block = node.body
-            if not isinstance(block, cst.IndentedBlock):
-                break
-            if any(_normal(_code(s)) == _normal(statement) for s in block.body):
-                return EditResult(Outcome.PRESENT, text)
-            new_block = block.with_changes(body=[*block.body, cst.parse_statement(statement)])
-            body = list(tree.body)
-            body[index] = node.with_changes(body=new_block)
-            return EditResult(Outcome.APPLIED, tree.with_changes(body=body).code)
-    return EditResult(Outcome.UNABLE, text, manual + f" (no `def {function}` found)")
+
+    def append(body: Body) -> Body | None:
+        if any(map(_same_statement(statement), body)):
+            return None
+        return [*body, cst.parse_statement(statement)]
+
+    manual = f"add `{statement.strip()}` at the end of `{function}()`"
+    return _edit_block(text, _function(function), append, manual)
 
 
-def ensure_class_attribute(
-    text: str, class_name: str, attribute: str, statement: str
-) -> EditResult:
-    """Add `statement` (defining `attribute`) after the last attribute of `class_name`.
+def remove_statement_in_function(text: str, function: str, statement: str) -> EditResult:
+    """Remove `statement` from the body of `function` (if nothing is left, `pass` stays)."""
 
-    Comments above the first method (such as "added below this line") move above
-    the new attribute, so they keep describing where generated attributes go.
-    """
-    manual = f"add `{statement}` to class `{class_name}`"
-    tree = _parse(text)
-    if tree is None:
-        return EditResult(Outcome.UNABLE, text, manual + " (the file does not parse)")
-    for index, node in enumerate(tree.body):
-        if not (isinstance(node, cst.ClassDef) and node.name.value == class_name):
-            continue
-        block = node.body
-        if not isinstance(block, cst.IndentedBlock):
-            break
-        members = list(block.body)
-        if any(attribute in _assigned_names(m) for m in members):
-            return EditResult(Outcome.PRESENT, text)
-        position = len(members)
-        for i, member in enumerate(members):
-            if isinstance(member, cst.FunctionDef | cst.ClassDef):
-                position = i
-                break
-        new = cst.parse_statement(statement)
-        if position < len(members) and isinstance(new, cst.SimpleStatementLine):
-            following = members[position]
-            assert isinstance(following, cst.FunctionDef | cst.ClassDef)
-            comments = [line for line in following.leading_lines if line.comment is not None]
-            if comments:
-                new = new.with_changes(leading_lines=list(following.leading_lines))
-                members[position] = following.with_changes(leading_lines=[cst.EmptyLine()])
-        members.insert(position, new)
-        body = list(tree.body)
-        body[index] = node.with_changes(body=block.with_changes(body=members))
-        return EditResult(Outcome.APPLIED, tree.with_changes(body=body).code)
-    return EditResult(Outcome.UNABLE, text, manual + f" (no `class {class_name}` found)")
+    def drop(body: Body) -> Body | None:
+        kept = [s for s in body if not _same_statement(statement)(s)]
+        if len(kept) == len(body):
+            return None
+        return kept or [cst.parse_statement("pass\n")]
+
+    manual = f"remove `{statement.strip()}` from `{function}()`"
+    return _edit_block(text, _function(function), drop, manual, required=False)
 
 
 def _assigned_names(node: cst.BaseStatement) -> set[str]:
@@ -182,149 +298,54 @@ def _assigned_names(node: cst.BaseStatement) -> set[str]:
     return names
 
 
-def ensure_type_checking_import(text: str, module: str, name: str) -> EditResult:
-    """`from module import name` inside the module's `if TYPE_CHECKING:` block (made if missing)."""
-    tree = _parse(text)
-    line = f"from {module} import {name}"
-    if tree is None:
-        return EditResult(Outcome.UNABLE, text, f"{line} under `if TYPE_CHECKING:`")
-    for index, node in enumerate(tree.body):
-        if isinstance(node, cst.If) and _code(node.test) == "TYPE_CHECKING":
-            block = node.body
-            if not isinstance(block, cst.IndentedBlock):
-                break
-            for statement in block.body:
-                if isinstance(statement, cst.SimpleStatementLine) and any(
-                    isinstance(s, cst.ImportFrom) and _imports(s, module, name, name)
-                    for s in statement.body
-                ):
-                    return EditResult(Outcome.PRESENT, text)
-            new_block = block.with_changes(body=[*block.body, cst.parse_statement(line + "\n")])
-            body = list(tree.body)
-            body[index] = node.with_changes(body=new_block)
-            return EditResult(Outcome.APPLIED, tree.with_changes(body=body).code)
-    typing_import = ensure_import(text, "typing", "TYPE_CHECKING")
-    tree = _parse(typing_import.text)
-    assert tree is not None
-    last_import = max(
-        (
-            i
-            for i, s in enumerate(tree.body)
-            if isinstance(s, cst.SimpleStatementLine)
-            and any(isinstance(x, cst.Import | cst.ImportFrom) for x in s.body)
-        ),
-        default=-1,
-    )
-    block_statement = cst.parse_statement(f"if TYPE_CHECKING:\n    {line}\n")
-    block_statement = block_statement.with_changes(leading_lines=[cst.EmptyLine()])
-    body = list(tree.body)
-    body.insert(last_import + 1, block_statement)
-    return EditResult(Outcome.APPLIED, tree.with_changes(body=body).code)
+def ensure_class_attribute(
+    text: str, class_name: str, attribute: str, statement: str
+) -> EditResult:
+    """Add `statement` (defining `attribute`) after the last attribute of `class_name`.
 
+    Comments above the first method (such as "added below this line") move above
+    the new attribute, so they keep describing where generated attributes go.
+    """
 
-# ------------------------------------------------------------------ undoing wiring
+    def add(members: Body) -> Body | None:
+        if any(attribute in _assigned_names(m) for m in members):
+            return None
+        position = next(
+            (i for i, m in enumerate(members) if isinstance(m, cst.FunctionDef | cst.ClassDef)),
+            len(members),
+        )
+        new = cst.parse_statement(statement)
+        if position < len(members) and isinstance(new, cst.SimpleStatementLine):
+            following = members[position]
+            assert isinstance(following, cst.FunctionDef | cst.ClassDef)
+            if any(line.comment is not None for line in following.leading_lines):
+                new = new.with_changes(leading_lines=list(following.leading_lines))
+                members[position] = following.with_changes(leading_lines=[cst.EmptyLine()])
+        return [*members[:position], new, *members[position:]]
 
-
-def remove_import(text: str, module: str, name: str, alias: str | None = None) -> EditResult:
-    """Remove `name [as alias]` from `from module import …` (the whole line if it was alone)."""
-    tree = _parse(text)
-    if tree is None:
-        return EditResult(Outcome.UNABLE, text, f"remove `from {module} import {name}`")
-    bound = alias or name
-    body: list[cst.BaseStatement] = []
-    changed = False
-    for statement in tree.body:
-        if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1:
-            small = statement.body[0]
-            if isinstance(small, cst.ImportFrom) and _imports(small, module, name, bound):
-                assert not isinstance(small.names, cst.ImportStar)
-                rest = [
-                    a
-                    for a in small.names
-                    if not (
-                        _code(a.name) == name
-                        and (_code(a.asname.name) if a.asname else _code(a.name)) == bound
-                    )
-                ]
-                changed = True
-                if not rest:
-                    continue
-                rest[-1] = rest[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
-                statement = statement.with_changes(body=[small.with_changes(names=rest)])
-        body.append(statement)
-    if not changed:
-        return EditResult(Outcome.PRESENT, text)
-    return EditResult(Outcome.APPLIED, tree.with_changes(body=body).code)
-
-
-def remove_list_item(text: str, variable: str, item: str) -> EditResult:
-    """Remove `item` from the list literal assigned to `variable`."""
-    tree = _parse(text)
-    if tree is None:
-        return EditResult(Outcome.UNABLE, text, f"remove `{item}` from `{variable}`")
-    for index, statement in enumerate(tree.body):
-        if not isinstance(statement, cst.SimpleStatementLine):
-            continue
-        small = statement.body[0]
-        value = _assigned_list(small, variable)
-        if value is None:
-            continue
-        elements = [e for e in value.elements if _normal(_code(e.value)) != _normal(item)]
-        if len(elements) == len(value.elements):
-            return EditResult(Outcome.PRESENT, text)
-        new_small = small.with_changes(value=value.with_changes(elements=elements))
-        body = list(tree.body)
-        body[index] = statement.with_changes(body=[new_small, *statement.body[1:]])
-        return EditResult(Outcome.APPLIED, tree.with_changes(body=body).code)
-    return EditResult(Outcome.PRESENT, text)
-
-
-def remove_statement_in_function(text: str, function: str, statement: str) -> EditResult:
-    """Remove `statement` from the body of `function` (if nothing is left, `pass` stays)."""
-    tree = _parse(text)
-    if tree is None:
-        return EditResult(Outcome.UNABLE, text, f"remove `{statement}` from `{function}()`")
-    for index, node in enumerate(tree.body):
-        if isinstance(node, cst.FunctionDef) and node.name.value == function:
-            block = node.body
-            if not isinstance(block, cst.IndentedBlock):
-                break
-            kept = [s for s in block.body if _normal(_code(s)) != _normal(statement)]
-            if len(kept) == len(block.body):
-                return EditResult(Outcome.PRESENT, text)
-            if not kept:
-                kept = [cst.parse_statement("pass\n")]
-            body = list(tree.body)
-            body[index] = node.with_changes(body=block.with_changes(body=kept))
-            return EditResult(Outcome.APPLIED, tree.with_changes(body=body).code)
-    return EditResult(Outcome.PRESENT, text)
+    manual = f"add `{statement.strip()}` to class `{class_name}`"
+    return _edit_block(text, _class(class_name), add, manual)
 
 
 def remove_class_attribute(text: str, class_name: str, attribute: str) -> EditResult:
-    """Remove the statement defining `attribute` in `class_name`."""
-    tree = _parse(text)
-    if tree is None:
-        return EditResult(Outcome.UNABLE, text, f"remove `{attribute}` from class `{class_name}`")
-    for index, node in enumerate(tree.body):
-        if isinstance(node, cst.ClassDef) and node.name.value == class_name:
-            block = node.body
-            if not isinstance(block, cst.IndentedBlock):
-                break
-            members = list(block.body)
-            for i, member in enumerate(members):
-                if attribute in _assigned_names(member):
-                    removed = members.pop(i)
-                    if i < len(members) and isinstance(removed, cst.SimpleStatementLine):
-                        # keep the comments that stood above the removed attribute
-                        following = members[i]
-                        comments = [ln for ln in removed.leading_lines if ln.comment is not None]
-                        if comments and isinstance(
-                            following, cst.SimpleStatementLine | cst.FunctionDef
-                        ):
-                            members[i] = following.with_changes(
-                                leading_lines=[*removed.leading_lines, *following.leading_lines]
-                            )
-                    body = list(tree.body)
-                    body[index] = node.with_changes(body=block.with_changes(body=members))
-                    return EditResult(Outcome.APPLIED, tree.with_changes(body=body).code)
-    return EditResult(Outcome.PRESENT, text)
+    """Remove the statement defining `attribute` in `class_name`, keeping comments above it."""
+
+    def drop(members: Body) -> Body | None:
+        for i, member in enumerate(members):
+            if attribute not in _assigned_names(member):
+                continue
+            removed = members.pop(i)
+            following = members[i] if i < len(members) else None
+            comments = isinstance(removed, cst.SimpleStatementLine) and any(
+                line.comment is not None for line in removed.leading_lines
+            )
+            if comments and isinstance(following, cst.SimpleStatementLine | cst.FunctionDef):
+                assert isinstance(removed, cst.SimpleStatementLine)
+                members[i] = following.with_changes(
+                    leading_lines=[*removed.leading_lines, *following.leading_lines]
+                )
+            return members
+        return None
+
+    manual = f"remove `{attribute}` from class `{class_name}`"
+    return _edit_block(text, _class(class_name), drop, manual, required=False)

@@ -29,6 +29,33 @@ class ForeignKey:
         """The name the project's naming convention gives it (fk_<table>_<col>_<target>)."""
         return f"fk_{self.table}_{self.column}_{self.target_table}"
 
+    @classmethod
+    def of_ref(cls, resource: Resource, field: Field) -> ForeignKey:
+        """The foreign key of a `ref` field."""
+        relation = field.relation
+        assert relation is not None
+        assert relation.fk_column is not None
+        return cls(
+            resource.names.table, relation.fk_column, relation.target_table, relation.on_delete.sql
+        )
+
+    def create_in_batch(self) -> str:
+        return (
+            f'batch_op.create_foreign_key(op.f("{self.name}"), {py_str(self.target_table)}, '
+            f'[{py_str(self.column)}], ["id"], ondelete={py_str(self.on_delete)})'
+        )
+
+    def drop_in_batch(self) -> str:
+        return f'batch_op.drop_constraint(op.f("{self.name}"), type_="foreignkey")'
+
+
+def in_batch(table: str, lines: list[str]) -> list[str]:
+    """`with op.batch_alter_table(table) as batch_op:` around `lines` (none: nothing)."""
+    if not lines:
+        return []
+    body = "\n".join("    " + line.replace("\n", "\n    ") for line in lines)
+    return [f"with op.batch_alter_table({py_str(table)}) as batch_op:\n{body}"]
+
 
 def creation_order(resources: list[Resource]) -> tuple[list[Resource], set[tuple[str, str]]]:
     """Resources sorted so references point backwards, and the (resource, field) pairs
@@ -73,10 +100,7 @@ def create_table_lines(resource: Resource, deferred: set[tuple[str, str]]) -> li
             f"sa.Column({py_str(column)}, {migration_type(field)}, nullable={field.nullable})"
         )
         if field.relation is not None and (resource.name, field.name) not in deferred:
-            fk = ForeignKey(
-                table, column, field.relation.target_table, field.relation.on_delete.sql
-            )
-            constraints.append(foreign_key_constraint(fk))
+            constraints.append(foreign_key_constraint(ForeignKey.of_ref(resource, field)))
         if field.unique and not field.indexed:
             constraints.append(
                 f'sa.UniqueConstraint({py_str(column)}, name=op.f("uq_{table}_{column}"))'
@@ -129,32 +153,6 @@ def association_lines(resource: Resource, field: Field) -> list[str]:
     return [f"op.create_table(\n        {body},\n    )"]
 
 
-def deferred_foreign_key_lines(resource: Resource, field: Field) -> list[str]:
-    """Add a cycle-closing foreign key once every table exists (batch mode: SQLite too)."""
-    relation = field.relation
-    assert relation is not None
-    assert relation.fk_column is not None
-    table = resource.names.table
-    fk = ForeignKey(table, relation.fk_column, relation.target_table, relation.on_delete.sql)
-    return [
-        f"with op.batch_alter_table({py_str(table)}) as batch_op:\n"
-        f'        batch_op.create_foreign_key(op.f("{fk.name}"), {py_str(fk.target_table)}, '
-        f'[{py_str(fk.column)}], ["id"], ondelete={py_str(fk.on_delete)})'
-    ]
-
-
-def drop_deferred_foreign_key_lines(resource: Resource, field: Field) -> list[str]:
-    relation = field.relation
-    assert relation is not None
-    assert relation.fk_column is not None
-    table = resource.names.table
-    fk = ForeignKey(table, relation.fk_column, relation.target_table, relation.on_delete.sql)
-    return [
-        f"with op.batch_alter_table({py_str(table)}) as batch_op:\n"
-        f'        batch_op.drop_constraint(op.f("{fk.name}"), type_="foreignkey")'
-    ]
-
-
 @dataclass(frozen=True)
 class CreateOperations:
     """Source lines of `upgrade()` and `downgrade()` creating some resources' tables."""
@@ -180,9 +178,10 @@ def create_resources(resources: list[Resource]) -> CreateOperations:
             assert field.relation.association_table is not None
             tables.append(field.relation.association_table)
     deferred_fields = [(r, f) for r in ordered for f in r.refs if (r.name, f.name) in deferred]
+    # cycle-closing foreign keys, once every table exists (batch mode: SQLite too)
     for resource, field in deferred_fields:
-        upgrade += deferred_foreign_key_lines(resource, field)
-    for resource, field in deferred_fields:
-        downgrade += drop_deferred_foreign_key_lines(resource, field)
+        fk = ForeignKey.of_ref(resource, field)
+        upgrade += in_batch(fk.table, [fk.create_in_batch()])
+        downgrade += in_batch(fk.table, [fk.drop_in_batch()])
     downgrade += [f"op.drop_table({py_str(table)})" for table in reversed(tables)]
     return CreateOperations(upgrade, downgrade, tables)

@@ -18,6 +18,7 @@ from scaffolder.migrate.create import (
     create_resources,
     create_table_lines,
     creation_order,
+    in_batch,
 )
 from scaffolder.model.spec import Field, Resource, Spec
 from scaffolder.model.types import FieldType
@@ -149,17 +150,10 @@ def _resource_changes(changes: Changes, old: Resource, new: Resource) -> None:
     others_up = [line for line in outside_up if line not in renames_first]
     renames_last = [line for line in outside_down if line.startswith("op.rename_table")]
     others_down = [line for line in outside_down if line not in renames_last]
-    batch_up = _batch(table, up)
-    batch_down = _batch(table, down)
+    batch_up = in_batch(table, up)
+    batch_down = in_batch(table, down)
     # upgrade: rename the table, alter it, then association tables; downgrade: the reverse
     changes.add(renames_first + batch_up + others_up, others_down + batch_down + renames_last)
-
-
-def _batch(table: str, lines: list[str]) -> list[str]:
-    if not lines:
-        return []
-    body = "\n".join("    " + line.replace("\n", "\n    ") for line in lines)
-    return [f"with op.batch_alter_table({py_str(table)}) as batch_op:\n{body}"]
 
 
 def _column(f: Field, *, fill: bool) -> str:
@@ -194,11 +188,8 @@ def _column_extras(table: str, f: Field) -> tuple[list[str], list[str]]:
     down: list[str] = []
     if f.relation is not None:
         fk = ForeignKey(table, column, f.relation.target_table, f.relation.on_delete.sql)
-        up.append(
-            f'batch_op.create_foreign_key(op.f("{fk.name}"), {py_str(fk.target_table)}, '
-            f'[{py_str(column)}], ["id"], ondelete={py_str(fk.on_delete)})'
-        )
-        down.insert(0, f'batch_op.drop_constraint(op.f("{fk.name}"), type_="foreignkey")')
+        up.append(fk.create_in_batch())
+        down.insert(0, fk.drop_in_batch())
     if f.unique and not f.indexed:
         up.append(
             f'batch_op.create_unique_constraint(op.f("uq_{table}_{column}"), [{py_str(column)}])'

@@ -118,3 +118,42 @@ def test_type_checking_block_is_created_then_extended() -> None:
     assert ensure_type_checking_import(second.text, "app.models.order", "Order").outcome is (
         Outcome.PRESENT
     )
+
+
+def test_every_addition_is_undone_by_its_removal() -> None:
+    from scaffolder.codemods.edits import (
+        remove_class_attribute,
+        remove_import,
+        remove_list_item,
+        remove_statement_in_function,
+    )
+
+    statement = 'app.include_router(post_api.router, prefix="/api")\n'
+    wired = ensure_import(ROUTES, "app.api", "post", alias="post_api").text
+    wired = ensure_statement_in_function(wired, "include_routers", statement).text
+    unwired = remove_import(wired, "app.api", "post", alias="post_api")
+    unwired = remove_statement_in_function(unwired.text, "include_routers", statement)
+    assert unwired.outcome is Outcome.APPLIED
+    assert unwired.text == ROUTES
+    assert remove_import(ROUTES, "app.api", "post", alias="post_api").outcome is Outcome.PRESENT
+
+    nav = "NAV = [\n    Home,\n]\n"
+    restored = remove_list_item(ensure_list_item(nav, "NAV", "Posts").text, "NAV", "Posts").text
+    assert restored.split() == nav.split()  # layout is ruff's job, in the same run
+
+    relation = 'comments: Mapped[list["Comment"]] = relationship(back_populates="user")\n'
+    with_attribute = ensure_class_attribute(USER, "User", "comments", relation).text
+    without = remove_class_attribute(with_attribute, "User", "comments")
+    assert without.outcome is Outcome.APPLIED
+    assert "comments" not in without.text
+    assert "# generated relationships go below this line" in without.text
+    assert remove_class_attribute(without.text, "User", "comments").outcome is Outcome.PRESENT
+
+
+def test_removing_the_last_name_of_a_shared_import_keeps_the_others() -> None:
+    from scaffolder.codemods.edits import remove_import
+
+    text = "from app.api import comment as comment_api, post as post_api\n"
+    assert remove_import(text, "app.api", "post", alias="post_api").text == (
+        "from app.api import comment as comment_api\n"
+    )
