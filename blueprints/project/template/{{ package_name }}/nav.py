@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class NavItem:
+    """One link of the site navigation."""
+
     label: str
     url: str
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class AdminResource:
+    """A resource as the admin lists it."""
+
     name: str  # the model, e.g. "BlogPost"
     label: str  # shown to people, e.g. "Blog posts"
     url: str  # its admin list, e.g. "/admin/blog-posts/"
