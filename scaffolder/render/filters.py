@@ -36,7 +36,32 @@ def py_value(value: Any) -> str:
     return repr(value)
 
 
+#: Names the page and admin blueprints already use for their own variables (Python
+#: locals and imports, template context), which a resource's variable must not shadow.
+RESERVED_LOCALS = frozenset(
+    {
+        *("annotated", "applied", "chosen", "choices", "context", "data", "db", "deleted"),
+        *("errors", "exc", "filters", "form", "fragment", "ids", "label", "list_state"),
+        *("more", "options", "page", "q", "query", "reader", "render", "request", "response"),
+        *("results", "router", "row", "select", "selected", "sort", "sort_key", "status"),
+        *("template", "url", "user", "values"),
+        # template context: the page context of the project, and the templates' own names
+        *("admin_resources", "app_name", "csrf_token", "current_user", "error", "nav"),
+        *("filter_choices", "choices_more", "notice", "loop", "self", "caller"),
+        # builtins the generated code uses
+        *("dict", "id", "int", "isinstance", "len", "list", "next", "sorted", "str", "type"),
+    }
+)
+
+
+def local_name(snake: str) -> str:
+    """The variable holding one row in generated views: `post`, or `status_row` for a
+    resource whose name is taken by something else the generated code uses."""
+    return f"{snake}_row" if snake in RESERVED_LOCALS else snake
+
+
 FILTERS: dict[str, Callable[..., str]] = {
+    "local_name": local_name,
     "py_str": py_str,
     "py_list": py_list,
     "py_tuple": py_tuple,

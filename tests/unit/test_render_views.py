@@ -186,3 +186,35 @@ def test_shared_modules_are_identical_for_every_resource(spec_name: str) -> None
     for blueprint in shared:
         texts = {renderer.render_file(blueprint, r) for r in example.resources}
         assert len(texts) == 1, blueprint.template
+
+
+EDGE_SPEC = """\
+version: 1
+resources:
+  Status:
+    fields:
+      name: str(40)
+      secret:
+        type: str(64)
+        write_only: true
+      counter:
+        type: int
+        read_only: true
+        default: 0
+"""
+
+
+def test_a_resource_named_like_generated_code_gets_another_variable_name() -> None:
+    from scaffolder.spec import parse_spec
+
+    edge = parse_spec(EDGE_SPEC, "scaffold.yaml")
+    status = edge.resource("Status")
+    renderer = ResourceRenderer(edge, PACKAGE)
+    views = next(f for f in RESOURCE_FILES if f.template == "views.py.jinja")
+    text = renderer.render_file(views, status)
+    assert "status_row = await _get_or_404(db, status_id)" in text
+    assert "status.HTTP_303_SEE_OTHER" in text  # fastapi's status stays usable
+    form = next(f for f in RESOURCE_FILES if f.template == "templates/form.html.jinja")
+    html = renderer.render_file(form, status)
+    assert '<input type="password" id="field-secret"' in html  # write-only: never shown
+    assert "field-counter" not in html  # read-only: not in forms
