@@ -37,13 +37,34 @@ def _type_pattern() -> str:
     return f"(?:{alternatives})"
 
 
-def _names(description: str) -> dict[str, Any]:
+def _names(description: str, pattern: str = names_check.FIELD_NAME.pattern) -> dict[str, Any]:
+    """A list of field names; like the loader, one name may stand alone, and null means
+    "the default"."""
+    name = {"type": "string", "pattern": pattern}
     return {
         "description": description,
-        "type": "array",
-        "items": {"type": "string", "pattern": names_check.FIELD_NAME.pattern},
-        "uniqueItems": True,
+        "anyOf": [
+            {"type": "array", "items": name, "uniqueItems": True},
+            name,
+            {"type": "null"},
+        ],
     }
+
+
+#: Resource keys whose null value the loader takes as "use the default".
+_NULL_MEANS_DEFAULT = ("plural", "table", "display", "layers", "admin", "api", "renamed_from")
+
+
+#: Field keys whose null value the loader takes as "not given".
+_FIELD_NULL_MEANS_DEFAULT = (
+    "nullable",
+    "unique",
+    "index",
+    "read_only",
+    "write_only",
+    "on_delete",
+    "back",
+)
 
 
 def spec_json_schema() -> dict[str, Any]:
@@ -79,6 +100,11 @@ def spec_json_schema() -> dict[str, Any]:
     }
     for key, prop in field_long["properties"].items():
         prop.setdefault("description", FIELD_KEYS[key])
+        if key in _FIELD_NULL_MEANS_DEFAULT:
+            if "enum" in prop:
+                prop["enum"] = [*prop["enum"], None]
+            else:
+                prop["type"] = [prop["type"], "null"]
     field_schema = {
         "oneOf": [
             {
@@ -105,7 +131,7 @@ def spec_json_schema() -> dict[str, Any]:
             "plural": {"type": "string", "minLength": 1},
             "table": {"type": "string", "pattern": names_check.TABLE_NAME.pattern},
             "display": {"type": "string", "pattern": names_check.FIELD_NAME.pattern},
-            "ordering": {"type": "array", "items": ordering_item},
+            "ordering": _names(RESOURCE_KEYS["ordering"], ordering_item["pattern"]),
             "timestamps": {"type": "boolean"},
             "layers": {"type": "array", "items": {"enum": list(LAYER_NAMES)}, "uniqueItems": True},
             "admin": {
@@ -128,6 +154,8 @@ def spec_json_schema() -> dict[str, Any]:
     }
     for key, prop in resource["properties"].items():
         prop.setdefault("description", RESOURCE_KEYS[key])
+        if key in _NULL_MEANS_DEFAULT:  # the loader reads `key:` with no value as the default
+            prop["type"] = [prop["type"], "null"]
     for section, keys in (("admin", ADMIN_KEYS), ("api", API_KEYS)):
         for key, prop in resource["properties"][section]["properties"].items():
             prop.setdefault("description", keys[key])

@@ -1424,6 +1424,14 @@ class _ResourceBuilder:
         why = self._reasons(
             lambda f: f.is_many or f.type is FieldType.JSON, "a {type} field cannot label a row"
         )
+        value = self.decl.get("display")
+        if value is not None and not isinstance(value, str):
+            self.add(
+                _value_spot(self.loader.pos, self.decl, "display"),
+                "`display` names one field",
+                example=f"display: {next(iter(self.fields), 'id')}",
+            )
+            return "id"
         chosen = self._name_list(self.decl, "display", self.all_names, why, "display")
         if chosen:
             return chosen[0]

@@ -1116,6 +1116,14 @@ CASES = [
         hint="did you mean `title`?",
     ),
     Case(
+        "display-list",
+        HEAD + "      title: str\n    display: [title, id]\n",
+        6,
+        14,
+        "`display` names one field",
+        example="display: title",
+    ),
+    Case(
         "display-json",
         HEAD + "      data: json\n    display: data\n",
         6,

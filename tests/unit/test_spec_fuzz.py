@@ -11,6 +11,7 @@ import string
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -21,6 +22,7 @@ from scaffolder.examples import example_path
 from scaffolder.model.spec import Spec
 from scaffolder.model.types import TYPE_NAMES
 from scaffolder.spec import parse_cli_fields, parse_spec
+from scaffolder.spec.json_schema import spec_json_schema
 
 SHARED = Path(__file__).parents[2].parent / "shared" / "examples"
 EXAMPLES = (
@@ -262,19 +264,39 @@ def test_mutated_example_text_never_crashes(at: int, cut: int, replacement: str)
         _loads_or_reports(text[:at] + replacement + text[at + cut :])
 
 
-@FUZZ
-@given(shorthands())
-def test_shorthand_fields_never_crash(shorthand: str) -> None:
-    text = (
+def _one_field_spec(shorthand: str) -> str:
+    return (
         "version: 1\nresources:\n  Post:\n    fields:\n"
         f"      x: {_quote(shorthand)}\n"
         "  Tag:\n    fields:\n      name: str\n  Author:\n    fields:\n      name: str\n"
     )
-    _loads_or_reports(text)
+
+
+@FUZZ
+@given(shorthands())
+def test_shorthand_fields_never_crash(shorthand: str) -> None:
+    _loads_or_reports(_one_field_spec(shorthand))
 
 
 def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+# ------------------------------------------------------- the JSON Schema agrees with the loader
+
+SCHEMA = jsonschema.Draft202012Validator(spec_json_schema())
+
+
+@FUZZ
+@given(st.one_of(mutated_specs(), shorthands().map(lambda s: _one_field_spec(s))))
+def test_what_the_loader_accepts_the_schema_accepts(text: str) -> None:
+    """Editors using `scaffold schema` must never flag a spec that `scaffold check` passes."""
+    try:
+        parse_spec(text, "fuzz.yaml")
+    except SpecError:
+        return
+    document = YAML(typ="safe", pure=True).load(text)
+    assert [e.message for e in SCHEMA.iter_errors(document)] == []
 
 
 # ------------------------------------------------------------------ command-line fields
