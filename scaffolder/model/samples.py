@@ -150,3 +150,21 @@ def invalid_example(field: Field) -> str | None:
     if t in (FieldType.DATE, FieldType.TIME, FieldType.UUID):
         return f'"not a {t.value}"'
     return None
+
+
+def bound_violation(field: Field, upper: bool) -> str | None:
+    """A Python expression just outside `min` (or `max` when `upper`) that still fits the
+    column, so only the CHECK constraint refuses it; None when there is none."""
+    bound = field.max_value if upper else field.min_value
+    if bound is None:
+        return None
+    if field.type is FieldType.DECIMAL:
+        step = Decimal(1).scaleb(-(field.scale or 0))
+        value = Decimal(str(bound)) + (step if upper else -step)
+        digits = len(value.as_tuple().digits)
+        if digits - max(-int(value.as_tuple().exponent), 0) > (field.precision or 12) - (
+            field.scale or 0
+        ):
+            return None  # would overflow NUMERIC(P, S) before the CHECK is consulted
+        return f'Decimal("{value}")'
+    return repr(bound + 1 if upper else bound - 1)

@@ -298,6 +298,12 @@ class Field:
 
         return example_value(self)
 
+    def bound_violation(self, upper: bool) -> str | None:
+        """A value just past `min`/`max` that only the CHECK constraint refuses (tests)."""
+        from scaffolder.model.samples import bound_violation
+
+        return bound_violation(self, upper)
+
     @property
     def invalid_example(self) -> str | None:
         """A Python expression of an API value validation must refuse (422), or None."""
@@ -464,6 +470,30 @@ class Resource:
         return tuple(f for f in self.fields if not f.write_only)
 
     @property
+    def shadowed_names(self) -> frozenset[str]:
+        """Type names the class bodies of this resource use but a field or collection hides.
+
+        In `class Post: list: Mapped[str]`, a later `Mapped[list[Tag]]` would name the
+        column, not the builtin: generated code writes `builtins.list` (and `dt.date`
+        for a field named `date`) instead.
+        """
+        names = {f.name for f in self.fields} | {r.name for r in self.reverse}
+        return frozenset(names & (_CLASS_BODY_BUILTINS | _DATETIME_TYPES))
+
+    def qualify(self, annotation: str) -> str:
+        """`annotation` with every shadowed type name qualified by its module."""
+        shadowed = self.shadowed_names
+        if not shadowed:
+            return annotation
+        pattern = r"(?<![\w.\"'])(" + "|".join(sorted(shadowed)) + r")\b"
+
+        def qualified(match: re.Match[str]) -> str:
+            name = match.group(1)
+            return f"dt.{name}" if name in _DATETIME_TYPES else f"builtins.{name}"
+
+        return re.sub(pattern, qualified, annotation)
+
+    @property
     def a_label(self) -> str:
         """The label in running text, with its article: `a post`, `an order line`."""
         label = self.names.label.lower()
@@ -547,6 +577,14 @@ class Resource:
             if f.relation is not None:
                 seen[f.relation.target] = None
         return tuple(seen)
+
+
+#: Builtins that generated class bodies (models, schemas, filters) refer to.
+#: `datetime` types annotations use; generated modules also `import datetime as dt`.
+_DATETIME_TYPES = frozenset({"date", "datetime", "time"})
+_CLASS_BODY_BUILTINS = frozenset(
+    {"bool", "bytes", "dict", "float", "int", "list", "object", "property", "str"}
+)
 
 
 #: The resource every project has; specs may refer to it but never declare it.

@@ -245,3 +245,22 @@ def test_rendering_is_deterministic(name: str) -> None:
     for path, text in example(name).items():
         if path.endswith(".py"):
             compile(text, path, "exec")
+
+
+def test_fields_named_like_builtins_do_not_hide_types() -> None:
+    spec = parse_spec(
+        "version: 1\nresources:\n  Event:\n    fields:\n      date: date?\n"
+        "      list: text?\n      property: int?\n      tags: many(Tag)\n"
+        "  Tag:\n    fields:\n      name: str(20)\n"
+    )
+    tree = render(spec)
+    assert_file(
+        tree,
+        "app/models/event.py",
+        "date: Mapped[dt.date | None] = mapped_column(Date())",
+        'tags: Mapped[builtins.list["Tag"]]',
+        "@builtins.property",
+    )
+    schemas = ("date: dt.date | None", "tags_ids: builtins.list[int]")
+    assert_file(tree, "app/schemas/event.py", *schemas)
+    assert_file(tree, "app/services/event.py", "date: dt.date | None = None")
