@@ -176,14 +176,21 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 def test_this_environment_provides_every_dependency_of_the_project(project: Project) -> None:
     """The premise of `--no-deps` above: scaffold's dev extra covers the project's needs."""
-    from importlib.metadata import PackageNotFoundError, version
+    from importlib.metadata import PackageNotFoundError, requires, version
 
     from packaging.requirements import Requirement
 
     metadata = tomllib.loads((project.root / "pyproject.toml").read_text())["project"]
     wanted = [*metadata["dependencies"], *metadata["optional-dependencies"]["dev"]]
+    requirements = [Requirement(text) for text in wanted]
+    for requirement in list(requirements):  # what extras such as pydantic[email] add
+        for extra in requirement.extras:
+            for text in requires(requirement.name) or []:
+                needed = Requirement(text)
+                if needed.marker is not None and needed.marker.evaluate({"extra": extra}):
+                    requirements.append(needed)
     problems = []
-    for requirement in map(Requirement, wanted):
+    for requirement in requirements:
         try:
             installed = version(requirement.name)
         except PackageNotFoundError:
