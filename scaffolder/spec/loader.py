@@ -18,7 +18,14 @@ from decimal import Decimal
 from typing import Any
 
 from scaffolder.errors import Problem, SpecError
-from scaffolder.model.names import Names, enum_member_names, pascal_case, plural_of, snake_case
+from scaffolder.model.names import (
+    Names,
+    enum_member_names,
+    humanize,
+    pascal_case,
+    plural_of,
+    snake_case,
+)
 from scaffolder.model.spec import (
     BUILTIN_TABLES,
     USER_ATTRIBUTES,
@@ -164,6 +171,7 @@ class SpecLoader:
             self._build_resource(r, fields[r.name], reverse.get(r.name, ())) for r in raw_resources
         ]
         self._check_tables(raw_resources, resources)
+        self._check_enum_classes(raw_resources, fields)
         if self.problems:
             raise SpecError(self.problems.items)
         return Spec(
@@ -294,6 +302,8 @@ class SpecLoader:
         names = Names.derive(
             name if valid_name else names_check.pascal_suggestion(name), plural=plural, table=table
         )
+        if valid_name:
+            self._check_plural(name, names, decl, spot, explicit=plural is not None)
         fields: list[_RawField] = []
         fields_ok = True
         if "fields" not in decl:
@@ -323,6 +333,36 @@ class SpecLoader:
                     if parsed is not None:
                         fields.append(parsed)
         return _RawResource(name, site, decl, names, fields, valid_name, fields_ok)
+
+    def _check_plural(
+        self, name: str, names: Names, decl: Mapping[str, Any], spot: _Spot, *, explicit: bool
+    ) -> None:
+        """The plural becomes Python names (`list_blog_posts`) and, by default, the table."""
+        where = _value_spot(self.pos, decl, "plural") if explicit else spot
+        if explicit and not names_check.FIELD_NAME.match(names.plural_snake):
+            self._add(
+                where,
+                f"resource `{name}`: `plural` gives the name `{names.plural_snake}`, "
+                "which is not a snake_case identifier",
+                hint="write the plural as words of ASCII letters and digits",
+                example=f"plural: {_plural_example(name)}",
+            )
+        elif names.plural_snake == names.snake:
+            self._add(
+                where,
+                f"resource `{name}`: its plural `{names.plural_snake}` is the same as its "
+                "singular, and the generated code needs two different names",
+                hint="give a plural that differs, with `plural:`; `table:` can keep the table name",
+                example=f"plural: {humanize(name)} items\ntable: {names.table}",
+            )
+        elif "table" not in decl and len(names.table) > names_check.MAX_IDENTIFIER:
+            self._add(
+                spot,
+                f"resource `{name}`: its table name `{names.table}` is longer than "
+                f"{names_check.MAX_IDENTIFIER} characters",
+                hint="PostgreSQL truncates longer names; choose a shorter one with `table:`",
+                example=f"table: {names.table[: names_check.MAX_IDENTIFIER]}",
+            )
 
     def _check_resource_name(self, name: str, spot: _Spot) -> bool:
         if not names_check.RESOURCE_NAME.match(name):
@@ -395,6 +435,14 @@ class SpecLoader:
             return False
         if name in names_check.PYTHON_KEYWORDS:
             self._add(spot, f"{what} is a Python keyword", example=f"{name}_: …")
+            return False
+        if len(name) > names_check.MAX_IDENTIFIER - 4:  # room for `_id`, `_ids`
+            self._add(
+                spot,
+                f"{what} is longer than {names_check.MAX_IDENTIFIER - 4} characters",
+                hint="PostgreSQL truncates longer column names",
+                example=f"{name[: names_check.MAX_IDENTIFIER - 4].rstrip('_')}: …",
+            )
             return False
         if name in names_check.RESERVED_ATTRIBUTES:
             self._add(
@@ -554,15 +602,18 @@ class SpecLoader:
         targets[USER_RESOURCE] = USER_NAMES
         timestamps = resource.decl.get("timestamps", True)
         refs = {f.name for f in resource.fields if f.type_name == FieldType.REF.value}
+        manys = {f.name for f in resource.fields if f.type_name == FieldType.MANY.value}
         built: list[Field] = []
         for raw in resource.fields:
-            self._generated_name_clash(raw, refs, timestamps is not False)
+            self._generated_name_clash(raw, refs, manys, timestamps is not False)
             built_field = _FieldBuilder(self, raw, resource, targets).build()
             if built_field is not None:
                 built.append(built_field)
         return built
 
-    def _generated_name_clash(self, raw: _RawField, refs: set[str], timestamps: bool) -> None:
+    def _generated_name_clash(
+        self, raw: _RawField, refs: set[str], manys: set[str], timestamps: bool
+    ) -> None:
         clash: str | None = None
         example: str | None = None
         if raw.name == "id":
@@ -577,6 +628,11 @@ class SpecLoader:
             clash = (
                 f"`{raw.name}` is the foreign-key column of ref field `{raw.name[:-3]}`; "
                 "drop this field, the ref creates the column"
+            )
+        elif raw.name.endswith("_ids") and raw.name.removesuffix("_ids") in manys:
+            clash = (
+                f"`{raw.name}` is the API key of many field `{raw.name[:-4]}` "
+                "(the ids of the related rows); rename this field"
             )
         if clash:
             self._add(
@@ -653,6 +709,25 @@ class SpecLoader:
     ) -> Resource:
         return _ResourceBuilder(self, raw, fields, reverse).build()
 
+    def _check_enum_classes(self, raws: list[_RawResource], fields: dict[str, list[Field]]) -> None:
+        """Every enum becomes a class `<Resource><Field>`; two with one name would clash."""
+        owners: dict[str, str] = {}
+        for raw in raws:
+            raw_by_name = {f.name: f for f in raw.fields}
+            for f in fields[raw.name]:
+                if f.enum is None:
+                    continue
+                owner = f"`{raw.name}.{f.name}`"
+                if f.enum.class_name in owners:
+                    self._add(
+                        raw_by_name[f.name].name_spot,
+                        f"field `{f.name}` of `{raw.name}`: its enum class `{f.enum.class_name}` "
+                        f"is also the enum class of {owners[f.enum.class_name]}",
+                        hint="rename one of the two fields",
+                    )
+                else:
+                    owners[f.enum.class_name] = owner
+
     def _check_tables(self, raws: list[_RawResource], resources: list[Resource]) -> None:
         owners: dict[str, str] = {}
         for raw, resource in zip(raws, resources, strict=True):
@@ -670,7 +745,15 @@ class SpecLoader:
                 else _Spot(raw.site, span=len(raw.name))
             )
             for table, owner in tables:
-                if table in BUILTIN_TABLES:
+                if len(table) > names_check.MAX_IDENTIFIER and owner.startswith("association"):
+                    self._add(
+                        spot,
+                        f"table `{table}` of {owner} is longer than "
+                        f"{names_check.MAX_IDENTIFIER} characters",
+                        hint="PostgreSQL truncates longer names; "
+                        "shorten the field name or the resource's table",
+                    )
+                elif table in BUILTIN_TABLES:
                     self._add(
                         spot,
                         f"table `{table}` of {owner} is a built-in table",
@@ -733,6 +816,11 @@ def _comma_rejoined(mapping: Mapping[Any, Any], key: Any) -> str | None:
 def _value_spot(pos: Positions, mapping: Any, key: str) -> _Spot:
     """The value of `key`, underlined whole when it is a scalar."""
     return _Spot(pos.value(mapping, key), span=pos.value_span(mapping, key))
+
+
+def _plural_example(name: str) -> str:
+    plural = humanize(plural_of(name))
+    return plural if snake_case(plural) != snake_case(name) else f"{humanize(name)} items"
 
 
 #: What people write for a type, from SQL, ORMs or other languages → the spec's type.

@@ -377,6 +377,21 @@ CASES = [
         hint="timestamps: false",
     ),
     Case(
+        "field-name-many-api-key",
+        field_spec("tags: many(Author)\n      tags_ids: str"),
+        6,
+        7,
+        "`tags_ids` in `Post` collides with a generated name",
+        hint="API key of many field `tags`",
+    ),
+    field_case(
+        "field-name-too-long",
+        "a" * 60 + ": str",
+        7,
+        "is longer than 59 characters",
+        example="a" * 59 + ": …",
+    ),
+    Case(
         "field-name-ref-column",
         field_spec("author: ref(Author)\n      author_id: int"),
         6,
@@ -1247,6 +1262,55 @@ CASES = [
         "unknown key `pagesize` in `api` of resource `Post`",
         hint="did you mean `page_size`?",
     ),
+    Case(
+        "plural-not-an-identifier",
+        HEAD + "      title: str\n    plural: Posts (old)\n",
+        6,
+        13,
+        "`plural` gives the name `posts_(old)`, which is not a snake_case identifier",
+        example="plural: Posts",
+    ),
+    Case(
+        "plural-same-as-singular",
+        "version: 1\nresources:\n  Sheep:\n    fields:\n      name: str\n",
+        3,
+        3,
+        "its plural `sheep` is the same as its singular",
+        hint="`plural:`",
+        example="plural: Sheep items\ntable: sheep",
+    ),
+    Case(
+        "plural-override-same-as-singular",
+        HEAD + "      title: str\n    plural: Post\n",
+        6,
+        13,
+        "its plural `post` is the same as its singular",
+        example="plural: Post items",
+    ),
+    Case(
+        "derived-table-too-long",
+        f"version: 1\nresources:\n  {'Very' * 16}Long:\n    fields:\n      name: str\n",
+        3,
+        3,
+        "is longer than 63 characters",
+        hint="`table:`",
+    ),
+    Case(
+        "association-table-too-long",
+        HEAD + f"      {'tag' * 19}s: many(Author)\n" + TAIL,
+        3,
+        3,
+        "of association table of `Post.tagtagtag",
+        hint="shorten",
+    ),
+    Case(
+        "enum-class-clash",
+        field_spec("a_b: enum(x)\n      a__b: enum(y)"),
+        6,
+        7,
+        "its enum class `PostAB` is also the enum class of `Post.a_b`",
+        hint="rename",
+    ),
     # ------------------------------------------------------------------- tables
     Case(
         "duplicate-table",
@@ -1285,11 +1349,11 @@ CASES = [
     ),
     Case(
         "builtin-table-derived",
-        "version: 1\nresources:\n  AlembicVersion:\n    fields:\n      n: int\n"
+        "version: 1\nresources:\n  Migration:\n    fields:\n      n: int\n"
         "    plural: Alembic version\n",
         3,
         3,
-        "table `alembic_version` of resource `AlembicVersion` is a built-in table",
+        "table `alembic_version` of resource `Migration` is a built-in table",
         hint="`table:`",
     ),
 ]
