@@ -27,7 +27,7 @@ _ARGS_PATTERN = {
     ArgKind.NONE: "",
     ArgKind.LENGTH: r"(\(\s*[0-9]+\s*\))?",
     ArgKind.PRECISION_SCALE: r"(\(\s*[0-9]+\s*,\s*[0-9]+\s*\))?",
-    ArgKind.VALUES: r"\([^)]+\)",
+    ArgKind.VALUES: r"""\((?:'[^']*'|"[^"]*"|[^)'"])+\)""",
     ArgKind.TARGET: r"\(\s*[A-Z][A-Za-z0-9]*\s*\)",
 }
 

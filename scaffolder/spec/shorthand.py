@@ -85,7 +85,7 @@ def parse_shorthand(text: str) -> Shorthand:
     args_offset = 0
     if pos < len(text) and text[pos] == "(":
         args_offset = pos
-        close = text.find(")", pos)
+        close = _closing_paren(text, pos + 1)
         if close < 0:
             raise ShorthandError(
                 "unclosed `(` in the field type",
@@ -162,6 +162,21 @@ def _unknown_modifier(word: str, offset: int) -> ShorthandError:
             else "after the type come `?`, `unique`, `index`, then `= DEFAULT`"
         )
     return ShorthandError(f"unknown modifier `{word}`", offset, len(word), hint=hint)
+
+
+def _closing_paren(text: str, start: int) -> int:
+    """Index of the `)` that ends an argument list, skipping quoted values (`'a)b'`); -1 if none."""
+    quote: str | None = None
+    for index in range(start, len(text)):
+        char = text[index]
+        if quote:
+            if char == quote:
+                quote = None
+        elif char in "'\"":
+            quote = char
+        elif char == ")":
+            return index
+    return -1
 
 
 def _skip_space(text: str, pos: int) -> int:

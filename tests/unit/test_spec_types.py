@@ -301,6 +301,7 @@ def test_enum_class_name_is_resource_plus_field() -> None:
         ("13+, 18+", ["V_13", "V_18"]),
         ("a b, a-b, a_b", ["A_B", "A_B_2", "A_B_3"]),
         ("'x, y', z", ["X_Y", "Z"]),
+        ("'a)b', \"c(d\"", ["A_B", "C_D"]),
         ("+, -", ["VALUE", "VALUE_2"]),
         ("café, naïve", ["CAF", "NA_VE"]),
         ("None, class, True", ["NONE", "CLASS", "TRUE"]),
