@@ -58,9 +58,9 @@ def _problem(console: Console, problem: Problem) -> None:
     )
     if problem.snippet is not None:
         gutter = f"{problem.line:>4} | " if problem.line > 0 else "     | "
-        console.print(f"[dim]{gutter}[/]{_escape(problem.snippet)}", overflow="ignore", crop=False)
-        indent = " " * (max(problem.column, 1) - 1)
-        console.print(f"[dim]     | [/]{indent}[bold red]{'^' * problem.span}[/]")
+        shown, indent, width = caret_line(problem.snippet, problem.column, problem.span)
+        console.print(f"[dim]{gutter}[/]{_escape(shown)}", overflow="ignore", crop=False)
+        console.print(f"[dim]     | [/]{' ' * indent}[bold red]{'^' * width}[/]")
     if problem.hint:
         console.print(f"  [cyan]hint:[/] {_escape(problem.hint)}")
     if problem.example:
@@ -69,6 +69,26 @@ def _problem(console: Console, problem: Problem) -> None:
         for line in lines[1:]:
             console.print(f"           {_escape(line)}")
     console.print()
+
+
+def caret_line(snippet: str, column: int, span: int) -> tuple[str, int, int]:
+    """The source line as shown, and where and how wide its caret goes, in terminal cells.
+
+    Tabs are shown as one space and control characters as `�`, so every character takes
+    the cells the caret counts; wide characters (`名`) take two.
+    """
+    import unicodedata
+
+    from rich.cells import cell_len
+
+    shown = "".join(
+        " " if char == "\t" else "\ufffd" if unicodedata.category(char) == "Cc" else char
+        for char in snippet
+    )
+    start = max(column, 1) - 1
+    indent = cell_len(shown[:start]) + max(start - len(shown), 0)
+    width = max(cell_len(shown[start : start + span]), 1 if start >= len(shown) else 0)
+    return shown, indent, max(width, 1)
 
 
 def spec_summary(spec: Spec) -> None:

@@ -10,6 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from scaffolder.model.types import TYPE_NAMES
 from scaffolder.spec.keys import SHORTHAND_FLAGS
 
 _IDENT = re.compile(r"[A-Za-z0-9_]+")
@@ -71,6 +72,16 @@ def parse_shorthand(text: str) -> Shorthand:
     """Parse shorthand text; raise ShorthandError at the first syntax problem."""
     pos = _skip_space(text, 0)
     match = _IDENT.match(text, pos)
+    if match is None and pos < len(text) and text[pos] not in "?=(":
+        found = re.match(r"[^\s(?=]+", text[pos:])
+        written = found.group() if found else text[pos]
+        raise ShorthandError(
+            f"unknown type `{written}`",
+            pos,
+            len(written),
+            hint=f"known types: {', '.join(TYPE_NAMES)}",
+            example="str(200)",
+        )
     if match is None:
         raise ShorthandError(
             "missing field type",

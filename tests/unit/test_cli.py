@@ -379,3 +379,37 @@ def test_schema_describes_keys_for_editors(schema: dict[str, Any]) -> None:
     assert set(field_long["properties"]) >= {"type", "nullable", "on_delete", "back"}
     for prop in field_long["properties"].values():
         assert prop["description"]
+
+
+# ---------------------------------------------------------------- the error report
+
+
+@pytest.mark.parametrize(
+    ("snippet", "column", "span", "expected"),
+    [
+        ("  title: strr", 10, 4, ("  title: strr", 9, 4)),
+        ("\ttitle: strr", 9, 4, (" title: strr", 8, 4)),  # a tab shows as one cell
+        ("  名前: strr", 7, 4, ("  名前: strr", 8, 4)),  # wide characters take two cells
+        ("  x: 日本", 6, 2, ("  x: 日本", 5, 4)),
+        ("# a\x07b", 4, 1, ("# a\ufffdb", 3, 1)),  # control characters are made visible
+        ("title", 6, 1, ("title", 5, 1)),  # just past the end
+        ("title", 9, 3, ("title", 8, 1)),
+        ("", 1, 1, ("", 0, 1)),
+    ],
+)
+def test_caret_line(snippet: str, column: int, span: int, expected: tuple[str, int, int]) -> None:
+    assert report.caret_line(snippet, column, span) == expected
+
+
+def test_the_caret_lines_up_under_wide_characters(tmp_path: Path) -> None:
+    spec = write(
+        tmp_path / "scaffold.yaml", BAD_SPEC.replace("title: strr", 'x: {help: "日本", type: strr}')
+    )
+    result = invoke("check", str(spec))
+    lines = result.stderr.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("   5 |"))
+    source, caret = lines[at], lines[at + 1]
+    from rich.cells import cell_len
+
+    assert cell_len(source[: source.index("strr")]) == caret.index("^")
+    assert caret.endswith("^^^^")
