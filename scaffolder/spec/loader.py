@@ -730,9 +730,20 @@ class SpecLoader:
 
     def _check_tables(self, raws: list[_RawResource], resources: list[Resource]) -> None:
         owners: dict[str, str] = {}
+        modules: dict[str, str] = {}
         for raw, resource in zip(raws, resources, strict=True):
             if not raw.valid_name:
                 continue  # the name is reported; the table derived from it would repeat that
+            snake = resource.names.snake
+            if snake in modules:  # HTTPLog and HttpLog: one module name, models/http_log.py
+                self._add(
+                    _Spot(raw.site, span=len(raw.name)),
+                    f"resource `{raw.name}` has the snake_case name `{snake}`, like "
+                    f"`{modules[snake]}`; their generated modules would be the same files",
+                    hint="rename one of the two resources",
+                )
+                continue
+            modules[snake] = raw.name
             tables = [(resource.names.table, f"resource `{resource.name}`")]
             tables += [
                 (f.relation.association_table, f"association table of `{resource.name}.{f.name}`")

@@ -1313,6 +1313,15 @@ CASES = [
     ),
     # ------------------------------------------------------------------- tables
     Case(
+        "same-snake-name",
+        "version: 1\nresources:\n  HTTPLog:\n    fields: {a: str}\n"
+        "  HttpLog:\n    fields: {a: str}\n    table: other_logs\n",
+        5,
+        3,
+        "resource `HttpLog` has the snake_case name `http_log`, like `HTTPLog`",
+        hint="rename",
+    ),
+    Case(
         "duplicate-table",
         HEAD + "      title: str\n  Article:\n    fields:\n      title: str\n    table: posts\n",
         9,
