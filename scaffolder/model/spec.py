@@ -626,3 +626,14 @@ class Spec:
 
     def has_resource(self, name: str) -> bool:
         return name in self._by_name
+
+    @cached_property
+    def cycle_closing_refs(self) -> frozenset[tuple[str, str]]:
+        """(resource, field) of the refs whose foreign key closes a cycle between tables.
+
+        Migrations add these after creating the tables; models mark them `use_alter`
+        so `metadata.create_all` and `sorted_tables` order the other tables too.
+        """
+        from scaffolder.migrate.create import creation_order
+
+        return frozenset(creation_order(list(self.resources))[1])
