@@ -12,17 +12,28 @@ from scaffolder.cli.context import options
 
 def new(
     ctx: typer.Context,
-    directory: Annotated[Path, typer.Argument(help="Directory of the new project.")],
+    directory: Annotated[
+        Path, typer.Argument(help="Directory of the new project.", metavar="DIRECTORY")
+    ],
     spec: Annotated[
         Path | None,
-        typer.Option("--spec", help="Generate every resource of this spec into the project."),
+        typer.Option(
+            "--spec",
+            help="Generate every resource of this spec into the project (validated first).",
+            metavar="FILE",
+        ),
     ] = None,
     defaults: Annotated[
         bool, typer.Option("--defaults", help="Answer every question with its default.")
     ] = False,
     data: Annotated[
         list[str] | None,
-        typer.Option("--data", help="Answer a blueprint question: key=value (repeatable)."),
+        typer.Option(
+            "--data",
+            help="Answer a blueprint question (repeatable): project_name, package_name, "
+            "description, python_version.",
+            metavar="KEY=VALUE",
+        ),
     ] = None,
 ) -> None:
     """Create a new project in DIRECTORY (which must not exist, or be empty).
