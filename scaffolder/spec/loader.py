@@ -155,12 +155,14 @@ class SpecLoader:
         self.open_world = open_world
         self.pos = Positions(text, file)
         self.problems = Problems()
+        self.declared: set[str] = set()
 
     # ----------------------------------------------------------------- entry point
 
     def load(self) -> Spec:
         doc = parse_yaml(self.text, self.file)
         raw_resources = self._top_level(doc)
+        self.declared = {r.name for r in raw_resources}
         resources: list[Resource] = []
         user_reverse: tuple[ReverseRelation, ...] = ()
         # Later passes run even after problems, on whatever parsed, so that one run
@@ -1207,6 +1209,12 @@ class _FieldBuilder:
                 hint="give the field's previous snake_case name",
                 example=f"renamed_from: {names_check.snake_suggestion(renamed)}",
             )
+        elif isinstance(renamed, str) and renamed in {f.name for f in self.resource.fields}:
+            self.error(
+                raw.spot("renamed_from"),
+                f"`renamed_from: {renamed}` names a field that is still declared",
+                hint="`renamed_from` gives the old name of a field that no longer exists",
+            )
         self._bounds(field_type, info.textual, info.numeric, values)
 
     def _bounds(
@@ -1440,6 +1448,14 @@ class _ResourceBuilder:
                 example="renamed_from: OldName",
             )
             renamed = None
+        elif renamed is not None and renamed in self.loader.declared:
+            self.add(
+                _value_spot(self.loader.pos, self.decl, "renamed_from"),
+                f"`renamed_from: {renamed}` names a resource that is still declared",
+                hint="`renamed_from` gives the old name of a resource that no longer exists; "
+                "drop it once the rename is applied",
+            )
+            renamed = None
         return Resource(
             names=raw.names,
             fields=tuple(self.field_list),
@@ -1479,6 +1495,7 @@ class _ResourceBuilder:
             )
             return ()
         names: list[str] = []
+        seen: set[str] = set()
         for index, item in enumerate(value):
             site = (
                 pos.item(value, index)
@@ -1490,6 +1507,10 @@ class _ResourceBuilder:
             spot = _Spot(site, span=len(name))
             if bare in self.unbuilt or not self.raw.fields_ok:
                 continue  # its own declaration (or the resource's `fields`) is reported
+            if bare in seen:
+                self.add(spot, f"`{what}` names `{bare}` twice", hint="name each field once")
+                continue
+            seen.add(bare)
             if bare not in allowed and bare not in why:
                 self.add(
                     spot,
