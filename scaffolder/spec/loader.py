@@ -688,6 +688,12 @@ class SpecLoader:
         for other in existing:
             if other.name == entry.name:
                 return f"the one of `{other.source}.{other.source_field}`"
+        if (
+            entry.name in names_check.RESERVED_ATTRIBUTES
+            or entry.name in names_check.PYTHON_KEYWORDS
+            or entry.name.startswith(names_check.PYDANTIC_PREFIX)
+        ):
+            return f"a reserved name (`{entry.name}` cannot be an attribute)"
         if target == USER_RESOURCE:
             if entry.name in USER_ATTRIBUTES:
                 return f"the built-in `User.{entry.name}`"

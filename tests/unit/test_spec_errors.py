@@ -1151,6 +1151,16 @@ CASES = [
         example="back: author_posts",
     ),
     Case(
+        "reverse-collection-reserved-name",
+        "version: 1\nresources:\n  Metadatum:\n    fields:\n      post: ref(Post)\n"
+        "  Post:\n    fields:\n      title: str\n",
+        5,
+        13,
+        "reverse collection `Post.metadata` of `Metadatum.post` clashes with a reserved name",
+        hint="`back:`",
+        example="back: post_metadata",
+    ),
+    Case(
         "reverse-collection-clash-on-user",
         field_spec("owner: {type: ref(User), back: email}"),
         5,
