@@ -82,29 +82,35 @@ def create_project(
     skeleton = render_skeleton(answers, suggestions, interactive=interactive)
     package_name = _package_of(skeleton)
     generated = format_python(skeleton, package_name)
-    applied_spec = EMPTY_SPEC
-    owners: dict[str, str] = {}
+    files = {**generated, SPEC_FILE: EMPTY_SPEC}
+    files.update(state_files(generated, EMPTY_SPEC, f"scaffold {__version__}"))
     if spec is not None:
-        applied_spec, owners = generate_spec_resources(generated, spec, spec_text)
-
-    files = {**generated, SPEC_FILE: spec_text}
-    files.update(state_files(generated, applied_spec, f"scaffold {__version__}", owners))
+        files = generate_spec_resources(files, spec, spec_text)
     _write_new_directory(destination, files)
     return NewProject(path=destination, package_name=package_name, files=len(files))
 
 
-def generate_spec_resources(
-    generated: dict[str, str], spec: Spec, spec_text: str
-) -> tuple[str, dict[str, str]]:
-    """Hook for resource generation (the resource issue): add every resource of `spec`.
+def generate_spec_resources(files: dict[str, str], spec: Spec, spec_text: str) -> dict[str, str]:
+    """The new project's files with every resource of `spec` generated and wired.
 
-    It will render each resource's files into `generated` (formatted), wire them
-    into the skeleton (docs/generated-project.md, "Wiring points") and return the
-    spec text it applied with {path: owning resource} for the manifest. Until then
-    nothing is generated, so the applied spec stays the empty one and a later
-    `scaffold sync` generates the resources.
+    Runs the pipeline of `scaffold sync` on a scratch copy of the empty project, so a
+    project made with a spec is exactly an empty project followed by a sync.
     """
-    return EMPTY_SPEC, {}
+    import tempfile
+
+    from scaffolder.generation import prepare
+    from scaffolder.plan.apply import apply_plan
+    from scaffolder.project.skeleton import read_tree
+
+    with tempfile.TemporaryDirectory(prefix="scaffold-new-") as scratch:
+        root = Path(scratch)
+        for path, text in files.items():
+            target = root / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(text.encode("utf-8"))
+        generation = prepare(root, spec, spec_text)
+        apply_plan(generation.plan, root, generation.state)
+        return read_tree(root)
 
 
 def _check_destination(destination: Path) -> None:

@@ -51,7 +51,7 @@ def format_python(tree: dict[str, str], package: str) -> dict[str, str]:
             "check",
             *common,
             "--fix-only",
-            "--select=I,F401",
+            "--select=I,F401,RUF022",  # imports sorted, unused ones dropped, __all__ sorted
             "--exit-zero",
             f"--config=lint.isort.known-first-party=['{package}', 'tests']",
             ".",
