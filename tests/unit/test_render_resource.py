@@ -117,7 +117,7 @@ def test_schemas_validate_like_the_database() -> None:
         "title: SafeStr = Field(min_length=1, max_length=200)",
         "slug: Slug = Field(min_length=1, max_length=255)",
         "status: PostStatus = Field(default=PostStatus.DRAFT)",
-        "published_at: AwareDatetime | None = Field(default=None)",
+        "published_at: UtcDatetime | None = Field(default=None)",
         "views: int = Field(default=0, ge=-MAX_INT - 1, le=MAX_INT)",
         "author_id: Id\n",
         "tags_ids: list[Id] = Field(default_factory=list[int])",
