@@ -39,6 +39,9 @@ class Site:
         hint: str | None = None,
         example: str | None = None,
     ) -> Problem:
+        if self.snippet is not None and self.column + offset > len(self.snippet) + 1:
+            # inside a value that continues on later lines: point at where it starts
+            offset, span = 0, 1
         return Problem(
             file=self.file,
             line=self.line,
@@ -49,6 +52,17 @@ class Site:
             snippet=self.snippet,
             span=max(span, 1),
         )
+
+
+#: What ends a line for the YAML reader (and so for its line numbers); str.splitlines()
+#: also splits at form feeds and other separators, which would shift every position.
+_LINE_BREAK = re.compile("\r\n|[\n\r]")
+
+
+def source_lines(text: str) -> list[str]:
+    """The lines of `text` as the YAML parser counts them (a final break ends the last)."""
+    lines = _LINE_BREAK.split(text)
+    return lines[:-1] if lines[-1] == "" else lines  # like str.splitlines(): "" → []
 
 
 def new_yaml() -> Any:
@@ -88,10 +102,10 @@ def parse_yaml(text: str, file: str) -> Any:
 def _reader_problem(error: Any, text: str, file: str) -> Problem:
     """A control character (or similar) that YAML rejects, at its line and column."""
     position = getattr(error, "position", 0) or 0
-    before = text[:position]
-    line = before.count("\n") + 1
-    column = position - (before.rfind("\n") + 1) + 1
-    lines = text.splitlines()
+    before = _LINE_BREAK.split(text[:position])
+    line = len(before)
+    column = len(before[-1]) + 1
+    lines = source_lines(text)
     character = getattr(error, "character", None)
     code = f"U+{character:04X}" if isinstance(character, int) else repr(character)
     return Problem(
@@ -141,7 +155,7 @@ def _lenient_constructor() -> Any:
 
 def _yaml_problem(error: Any, text: str, file: str) -> Problem:
     """A parser error as a Problem: where it is, in words, with a hint for common causes."""
-    lines = text.splitlines()
+    lines = source_lines(text)
     mark = error.problem_mark or error.context_mark
     if (
         mark is not None
@@ -171,7 +185,7 @@ def _yaml_problem(error: Any, text: str, file: str) -> Problem:
         hint = "YAML indentation must use spaces, not tabs"
     elif "expected <block end>" in problem and snippet is not None and snippet.strip():
         indent, above = _indentation(lines, line - 1)
-        if above is not None:
+        if above is not None and above != indent:
             what = (
                 f"bad indentation: this line is indented by {indent} spaces, "
                 f"the line above by {above}"
@@ -259,7 +273,7 @@ class Positions:
 
     def __init__(self, text: str, file: str) -> None:
         self.file = file
-        self.lines = text.splitlines()
+        self.lines = source_lines(text)
 
     def at(self, line0: int, col0: int) -> Site:
         snippet = self.lines[line0] if 0 <= line0 < len(self.lines) else None

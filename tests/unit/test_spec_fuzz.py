@@ -23,6 +23,7 @@ from scaffolder.model.spec import Spec
 from scaffolder.model.types import TYPE_NAMES
 from scaffolder.spec import parse_cli_fields, parse_spec
 from scaffolder.spec.json_schema import spec_json_schema
+from scaffolder.spec.yaml_io import source_lines
 
 SHARED = Path(__file__).parents[2].parent / "shared" / "examples"
 EXAMPLES = (
@@ -54,6 +55,12 @@ def _loads_or_reports(text: str) -> None:
         spec = parse_spec(text, "fuzz.yaml")
     except SpecError as error:
         _check_problems(error.problems)
+        lines = source_lines(text)
+        for problem in error.problems:
+            if problem.line > 0 and problem.snippet is not None:
+                # the quoted line is the file's line, and the caret starts on it
+                assert problem.snippet == lines[problem.line - 1], problem
+                assert 1 <= problem.column <= len(problem.snippet) + 1, problem
     else:
         assert isinstance(spec, Spec)
 
