@@ -50,8 +50,10 @@ class Location:
 class Default:
     """A field default: the Python value and its source-code literal."""
 
-    value: object  # already converted to the field's Python type
-    python: str  # e.g. `0`, `'draft'`, `Decimal('9.99')`, `PostStatus.DRAFT`
+    #: already converted to the field's Python type; left out of ==/hash, which the
+    #: literal below decides (a json default is a dict, and the model stays hashable)
+    value: object = field(compare=False)
+    python: str = ""  # e.g. `0`, `'draft'`, `Decimal('9.99')`, `PostStatus.DRAFT`
 
 
 @dataclass(frozen=True)

@@ -512,3 +512,17 @@ def test_shop_example_types() -> None:
     assert spec.resource("Order").field("number").column_type == "Uuid()"
     quantity = spec.resource("OrderLine").field("quantity")
     assert quantity.min_value == 1
+
+
+def test_the_model_is_frozen_and_hashable() -> None:
+    """Two loads of one text give equal, hashable models — json defaults (dicts) included."""
+    import dataclasses
+
+    text = "x: {type: json, default: {a: [1, 2]}}\ny: int = 3"
+    first, second = spec_with(text), spec_with(text)
+    assert first == second
+    assert hash(first) == hash(second)
+    f = first.resource("Post").field("x")
+    assert hash(f) == hash(second.resource("Post").field("x"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        f.name = "y"  # type: ignore[misc]
