@@ -261,7 +261,8 @@ class SpecLoader:
                     example = f"fields:\n  {key}: {mapping[key]}"
                 self._add(
                     _Spot(self.pos.key(mapping, key), span=len(str(key))),
-                    f"unknown {what.format(key=f'`{key}`')}",
+                    # not str.format: `what` holds names from the file, which may hold braces
+                    "unknown " + what.replace("{key}", f"`{key}`", 1),
                     hint=hint or f"allowed: {', '.join(allowed)}",
                     example=example,
                 )

@@ -273,6 +273,15 @@ CASES = [
         hint="allowed:",
     ),
     Case(
+        "unknown-key-in-a-resource-named-with-braces",
+        "version: 1\nresources:\n  '{0}':\n    fields: {a: str}\n    sort: a\n",
+        5,
+        5,
+        "unknown key `sort` in resource `{0}`",
+        hint="allowed:",
+        count=2,
+    ),
+    Case(
         "misspelled-resource-key",
         HEAD + "      title: str\n    dispaly: title\n",
         6,
