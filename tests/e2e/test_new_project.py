@@ -1,4 +1,7 @@
-"""`scaffold new demo --defaults` makes a project whose own toolchain passes, end to end.
+"""`scaffold new` makes a project whose own toolchain passes, end to end.
+
+Two projects: `scaffold new demo --defaults` (the skeleton alone) and `scaffold new
+blog --spec <bundled blog example>` (the skeleton with generated resources).
 
 In the generated project: `ruff check .`, `ruff format --check .`, `mypy .` (strict),
 `pyright` (strict), `alembic upgrade head`, `alembic check` and `pytest` — on SQLite
@@ -35,6 +38,7 @@ import pytest
 from typer.testing import CliRunner
 
 from scaffolder.cli import app
+from scaffolder.examples import example_path
 
 pytestmark = pytest.mark.e2e
 
@@ -106,9 +110,19 @@ def _run(*command: str) -> None:
     assert result.returncode == 0, f"{command}: {result.stdout}{result.stderr}"
 
 
+@dataclass(frozen=True)
+class PostgresServer:
+    bindir: Path
+    url: str
+
+    def database(self, name: str) -> str:
+        """Create database `name`; return its URL."""
+        return create_database(self.bindir, self.url, name)
+
+
 @pytest.fixture(scope="module")
-def postgres_url() -> Iterator[str]:
-    """URL of database `demo` on a throwaway PostgreSQL server."""
+def postgres() -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL server (skipped without binaries, unless required)."""
     bindir = find_bindir()
     if bindir is None:
         message = "PostgreSQL server binaries (initdb, pg_ctl) not found"
@@ -116,7 +130,7 @@ def postgres_url() -> Iterator[str]:
             pytest.fail(f"{message}, and {REQUIRE_ENV} is set")
         pytest.skip(f"{message}; install postgresql (or set {REQUIRE_ENV}=1 to fail instead)")
     with running_server(bindir) as server_url:
-        yield create_database(bindir, server_url, "demo")
+        yield PostgresServer(bindir, server_url)
 
 
 # --- the generated project ----------------------------------------------------------
@@ -126,6 +140,7 @@ def postgres_url() -> Iterator[str]:
 class Project:
     root: Path
     venv: Path
+    package: str
 
     @property
     def python(self) -> Path:
@@ -159,15 +174,21 @@ class Project:
         return {**env, **(extra or {})}
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """`scaffold new demo --defaults`, installed editable into a venv."""
+@pytest.fixture(
+    scope="module",
+    params=[("demo", None), ("blog", "blog")],
+    ids=["skeleton", "blog-spec"],
+)
+def project(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """`scaffold new NAME --defaults [--spec EXAMPLE]`, installed editable into a venv."""
+    name, example = request.param
     root = tmp_path_factory.mktemp("e2e")
-    result = CliRunner().invoke(app, ["new", str(root / "demo"), "--defaults"])
+    spec = ["--spec", str(example_path(example))] if example else []
+    result = CliRunner().invoke(app, ["new", str(root / name), "--defaults", *spec])
     assert result.exit_code == 0, result.output
     venv = root / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
-    generated = Project(root=root / "demo", venv=venv)
+    generated = Project(root=root / name, venv=venv, package=name)
     generated.run(
         "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "-e", str(generated.root)
     )
@@ -221,16 +242,18 @@ def test_migrations_and_tests_pass_on_sqlite(project: Project) -> None:
     project.run("alembic", "upgrade", "head")
     project.run("alembic", "check")
     project.run("pytest", "-q", "-p", "no:cacheprovider")
-    assert (project.root / "demo.db").is_file()  # the default DATABASE_URL
+    assert (project.root / f"{project.package}.db").is_file()  # the default DATABASE_URL
 
 
-def test_migrations_and_tests_pass_on_postgresql(project: Project, postgres_url: str) -> None:
-    env = {"DATABASE_URL": postgres_url}
+def test_migrations_and_tests_pass_on_postgresql(
+    project: Project, postgres: PostgresServer
+) -> None:
+    env = {"DATABASE_URL": postgres.database(project.package)}
     project.run("alembic", "upgrade", "head", env=env)
     project.run("alembic", "check", env=env)
     project.run("pytest", "-q", "-p", "no:cacheprovider", env=env)
     result = project.run(
-        "demo",
+        project.package,
         "createsuperuser",
         "--email",
         "admin@example.com",
@@ -245,7 +268,16 @@ def test_the_server_starts_and_answers_health(project: Project, tmp_path: Path) 
     port = _free_port()
     env = project.environment({"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'serve.db'}"})
     server = subprocess.Popen(
-        [str(project.python), "-m", "demo", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [
+            str(project.python),
+            "-m",
+            project.package,
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
         cwd=project.root,
         env=env,
         stdout=subprocess.DEVNULL,
