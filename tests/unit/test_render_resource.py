@@ -264,3 +264,32 @@ def test_fields_named_like_builtins_do_not_hide_types() -> None:
     schemas = ("date: dt.date | None", "tags_ids: builtins.list[int]")
     assert_file(tree, "app/schemas/event.py", *schemas)
     assert_file(tree, "app/services/event.py", "date: dt.date | None = None")
+
+
+def test_self_many_and_cycles() -> None:
+    spec = parse_spec(
+        "version: 1\nresources:\n"
+        "  Person:\n    fields:\n      name: str(50)\n      friends: many(Person)\n"
+        "      team: ref(Team)?\n"
+        "  Team:\n    fields:\n      title: str(50)\n"
+        "      lead:\n        type: ref(Person)\n        nullable: true\n"
+        "        on_delete: set_null\n        back: led_teams\n"
+    )
+    tree = render(spec)
+    person = assert_file(
+        tree,
+        "app/models/person.py",
+        "primaryjoin=lambda: Person.id == people_friends.c.",
+        "secondaryjoin=lambda: Person.id == people_friends.c.",
+    )
+    team = tree["app/models/team.py"]
+    # One foreign key of the Person <-> Team cycle is created after both tables.
+    assert ("use_alter=True" in person) != ("use_alter=True" in team)
+
+
+def test_shared_files_are_the_same_for_every_resource() -> None:
+    spec = load_spec(EXAMPLES / "blog.yaml")
+    renderer = ResourceRenderer(spec, PACKAGE)
+    shared = ("app/schemas/common.py", "app/services/common.py", "tests/resources.py")
+    texts = {path: {renderer.render(r)[path] for r in spec.resources} for path in shared}
+    assert all(len(versions) == 1 for versions in texts.values())
