@@ -457,6 +457,12 @@ class Resource:
         return tuple(self.field(n) for n in self.admin.search)
 
     @property
+    def label_is_searchable(self) -> bool:
+        """Every row's label (`__str__`) can be found by a search (`q`) for it."""
+        field = self.display_field
+        return field is not None and not field.nullable and field.name in self.admin.search
+
+    @property
     def display_field(self) -> Field | None:
         """The field that labels a row, or None when rows are labelled by id."""
         return self.field(self.display) if self.has_field(self.display) else None
