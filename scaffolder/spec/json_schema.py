@@ -70,7 +70,8 @@ _FIELD_NULL_MEANS_DEFAULT = (
 def spec_json_schema() -> dict[str, Any]:
     """The schema as a JSON-ready dict (draft 2020-12)."""
     type_pattern = _type_pattern()
-    shorthand = rf"^\s*{type_pattern}\s*\??(\s+(unique|index))*\s*(=\s*\S.*)?$"
+    # like the loader, `?` and the flags may follow `)` or `?` without a space (`str?unique`)
+    shorthand = rf"^\s*{type_pattern}\s*\??(\s*(unique|index))*\s*(=\s*\S.*)?$"
     type_docs = "\n".join(f"- {t.value}: {i.summary}" for t, i in TYPES.items())
     field_long: dict[str, Any] = {
         "type": "object",

@@ -273,6 +273,7 @@ def test_schema_accepts_every_key_and_type(schema: dict[str, Any]) -> None:
             fields:
               a: str
               b: str(80)? unique index = 'x y'
+              b2: str(80)?unique index=x
               c: text
               d: int = 0
               e: bigint
