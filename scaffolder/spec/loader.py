@@ -1562,14 +1562,10 @@ class _ResourceBuilder:
         chosen = self._name_list(self.decl, "display", self.all_names, why, "display")
         if chosen:
             return chosen[0]
-        labels = [
-            f
-            for f in self.field_list
-            if f.type in (FieldType.STR, FieldType.EMAIL, FieldType.SLUG, FieldType.URL)
-        ]
-        # a row is best labelled by a text every row has (sorting is stable: first one wins)
-        labels.sort(key=lambda f: f.nullable)
-        return labels[0].name if labels else "id"
+        for f in self.field_list:  # SPEC-FORMAT: the first str-like field, else id
+            if f.type in (FieldType.STR, FieldType.EMAIL, FieldType.SLUG, FieldType.URL):
+                return f.name
+        return "id"
 
     def _ordering(self) -> tuple[OrderKey, ...]:
         why = self._reasons(lambda f: not f.is_sortable, "a {type} field cannot be sorted")

@@ -19,6 +19,14 @@ RESERVED_ATTRIBUTES: dict[str, str] = {
     "registry": "SQLAlchemy's declarative base reserves `registry`",
     "type_annotation_map": "SQLAlchemy's declarative base reserves `type_annotation_map`",
     "model_config": "Pydantic reserves `model_config`",
+    # parameters of every generated list endpoint and form, which a field would shadow
+    "q": "`q` is the search parameter of the generated lists",
+    "page": "`page` is the page parameter of the generated lists",
+    "page_size": "`page_size` is the page-size parameter of the generated lists",
+    "sort": "`sort` is the ordering parameter of the generated lists",
+    "csrf_token": "`csrf_token` is the hidden CSRF field of every generated form",
+    "ids": "`ids` carries the selected rows of the admin's bulk actions",
+    "confirm": "`confirm` is the confirmation field of the generated delete forms",
 }
 #: Pydantic reserves every `model_` attribute it defines; a field may not shadow them.
 PYDANTIC_PREFIX = "model_"
@@ -27,6 +35,16 @@ PYDANTIC_PREFIX = "model_"
 RESERVED_RESOURCES: dict[str, str] = {
     "User": "`User` is built in (from the project blueprint); refer to it with ref(User)",
     "Base": "`Base` is the SQLAlchemy declarative base of the generated project",
+    # modules the project already has where a resource's module would go
+    "Registry": "`registry` is the admin's registry module (admin/registry.py)",
+    "Views": "`views` is the admin's own views module (admin/views.py)",
+    "Common": "`common` holds the shared schemas and services (schemas/common.py)",
+    "Database": "`database` is the test-database helper module (tests/database.py)",
+    "Helpers": "`helpers` is the test helper module (tests/helpers.py)",
+    # names the generated modules import from FastAPI and Starlette
+    "Request": "the generated views import FastAPI's `Request`",
+    "Response": "the generated views import FastAPI's `Response`",
+    "Query": "the generated API imports FastAPI's `Query`",
 }
 
 

@@ -1653,3 +1653,30 @@ def test_cli_reports_every_bad_argument_at_once() -> None:
 def test_cli_references_are_left_to_the_spec() -> None:
     """`ref(Anything)` is accepted on the command line; the edited spec is checked later."""
     assert parse_cli_fields(["owner:ref(Customer)"]) == [("owner", "ref(Customer)")]
+
+
+@pytest.mark.parametrize(
+    "field", ["q", "page", "page_size", "sort", "csrf_token", "ids", "confirm"]
+)
+def test_field_names_the_generated_lists_and_forms_use_are_reserved(field: str) -> None:
+    from scaffolder.errors import SpecError
+    from scaffolder.spec import parse_spec
+
+    with pytest.raises(SpecError) as caught:
+        parse_spec(f"version: 1\nresources:\n  Post:\n    fields:\n      {field}: int\n")
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column) == (5, 7)
+    assert f"field name `{field}` in `Post` is reserved" in problem.message
+    assert problem.hint is not None
+
+
+@pytest.mark.parametrize("name", ["Registry", "Views", "Common", "Database", "Request", "Query"])
+def test_resource_names_that_clash_with_generated_modules_are_reserved(name: str) -> None:
+    from scaffolder.errors import SpecError
+    from scaffolder.spec import parse_spec
+
+    with pytest.raises(SpecError) as caught:
+        parse_spec(f"version: 1\nresources:\n  {name}:\n    fields:\n      title: str\n")
+    (problem,) = caught.value.problems
+    assert f"resource name `{name}` is reserved" in problem.message
+    assert problem.hint is not None

@@ -220,8 +220,7 @@ def test_multi_word_plural_override() -> None:
     assert names.table == "data_points"
 
 
-# display: first required str-like field (str, email, slug, url — not text), else the
-# first nullable one, else id
+# display: first str-like field (str, email, slug, url — not text), else id
 @pytest.mark.parametrize(
     ("fields", "display"),
     [
@@ -232,8 +231,7 @@ def test_multi_word_plural_override() -> None:
         ("count: int\nhome: url", "home"),
         ("count: int\nbody: text", "id"),
         ("author: ref(Author)", "id"),
-        ("subtitle: str?\nsku: str", "sku"),
-        ("subtitle: str?\nnote: str?", "subtitle"),
+        ("subtitle: str?\nsku: str", "subtitle"),
     ],
 )
 def test_display_default_rule(fields: str, display: str) -> None:
