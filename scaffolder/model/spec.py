@@ -278,6 +278,14 @@ class Field:
         return self.column_type
 
     @property
+    def decimal_limit(self) -> Decimal:
+        """Largest magnitude NUMERIC(precision, scale) holds: `decimal(5,2)` → 999.99."""
+        scale = self.scale or 0
+        return (Decimal(10) ** ((self.precision or 12) - scale) - 1) + (
+            1 - Decimal(1).scaleb(-scale) if scale else Decimal(0)
+        )
+
+    @property
     def string_max_length(self) -> int | None:
         """Longest text a schema accepts: the tighter of `max` and the column length."""
         bounds = [n for n in (self.max_length, self.length) if n is not None]

@@ -123,6 +123,8 @@ def test_schemas_validate_like_the_database() -> None:
         "tags_ids: list[Id] = Field(default_factory=list[int])",
         "class PostUpdate(BaseModel):",
         "def refuse_null(cls, value: object) -> object:",
+        "title: SafeStr | None = Field(\n        default=None, min_length=1, max_length=200, "
+        "json_schema_extra=not_null",
         "class PostRead(BaseModel):",
         "model_config = ConfigDict(from_attributes=True)",
         "    author_id: int\n    reviewer_id: int | None\n    tags_ids: list[int]",
@@ -135,7 +137,8 @@ def test_schemas_validate_like_the_database() -> None:
         shop,
         "app/schemas/order_line.py",
         "quantity: int = Field(ge=1, le=MAX_INT)",
-        "unit_price: Decimal = Field(max_digits=10, decimal_places=2)",
+        'unit_price: Decimal = Field(\n        ge=Decimal("-99999999.99"), '
+        'le=Decimal("99999999.99"), max_digits=10',
     )
     assert_file(
         blog, "app/schemas/common.py", "SLUG_PATTERN", "def _http_url(", "class ErrorMessage"
