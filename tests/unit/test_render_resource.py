@@ -225,6 +225,8 @@ def test_generated_tests_cover_the_api_and_count_queries() -> None:
     assert_file(blog, "tests/post/test_model.py", "def test_status_is_stored_as_its_value(")
     enforced = "def test_the_database_enforces_quantity_min("
     assert_file(example("shop"), "tests/order_line/test_model.py", enforced)
+    assert_file(blog, "tests/author/test_api.py", "def test_delete_is_409_while_posts_refer_to_it(")
+    assert_file(blog, "tests/post/test_model.py", "def test_deleting_post_deletes_its_comments(")
     assert "tests/post/__init__.py" in blog
     assert "before_cursor_execute" in blog["tests/resources.py"]
 
