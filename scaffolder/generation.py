@@ -116,7 +116,13 @@ def prepare(project: Path, spec: Spec, spec_text: str) -> Generation:
         owners[path] = "migration"
         migration = path
 
-    edited = run_edits(project, wiring_edits(spec, old, package))
+    skeleton, skeleton_state = _skeleton(project)
+    edited = run_edits(project, wiring_edits(spec, old, package), sources=skeleton)
+    for path in skeleton:  # a re-rendered skeleton file is wired, then merged like the rest
+        if path in edited:
+            skeleton[path] = edited.pop(path).text
+        tree[path] = skeleton[path]
+        owners[path] = PROJECT_OWNER
     changed = {
         p: f.text for p, f in edited.items() if f.original is not None and f.text != f.original
     }
@@ -146,9 +152,26 @@ def prepare(project: Path, spec: Spec, spec_text: str) -> Generation:
     _format_merges(plan, package)
 
     state = _next_state(project, manifest, tree, owners, orphans, spec_text)
+    state.update(skeleton_state)
     return Generation(
         plan, state, [r.name for r in spec.resources], migration, list(changes.warnings)
     )
+
+
+def _skeleton(project: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """The project skeleton rendered anew, when its blueprint changed since it was rendered
+    (a scaffold upgrade), with the state recording it; else nothing to do: ({}, {})."""
+    from scaffolder.project.skeleton import blueprint_digest, rerender_skeleton
+    from scaffolder.state import SKELETON_PATH, load_skeleton_record, skeleton_record
+
+    record = load_skeleton_record(project)
+    if record is None:
+        return {}, {}
+    digest = blueprint_digest()
+    if digest == record.blueprint:
+        return {}, {}
+    files = rerender_skeleton(record.answers)
+    return files, {SKELETON_PATH: skeleton_record(record.answers, digest)}
 
 
 def _format_merges(plan: Plan, package: str) -> None:

@@ -98,13 +98,18 @@ class EditedFile:
 
 
 def run_edits(
-    project: Path, edits: list[tuple[str, Callable[[str], EditResult]]]
+    project: Path,
+    edits: list[tuple[str, Callable[[str], EditResult]]],
+    sources: Mapping[str, str] | None = None,
 ) -> dict[str, EditedFile]:
-    """Apply wiring codemods in memory, in order, several per file. Pure: writes nothing."""
+    """Apply wiring codemods in memory, in order, several per file. Pure: writes nothing.
+
+    Files are read from disk, or from `sources` (texts this run renders anew).
+    """
     files: dict[str, EditedFile] = {}
     for path, edit in edits:
         if path not in files:
-            original = read_text(project, path)
+            original = sources[path] if sources and path in sources else read_text(project, path)
             files[path] = EditedFile(original, original or "")
         edited = files[path]
         if edited.original is None:

@@ -70,9 +70,9 @@ def create_project(
     if "package_name" in answers:
         check_package_name(answers["package_name"])
 
-    from scaffolder.project.skeleton import render_skeleton
+    from scaffolder.project.skeleton import blueprint_digest, render_skeleton
     from scaffolder.render.formatting import format_python
-    from scaffolder.state import state_files
+    from scaffolder.state import SKELETON_PATH, skeleton_record, state_files
 
     directory_name = destination.resolve().name
     suggestions = {
@@ -80,10 +80,11 @@ def create_project(
         "package_name": derive_package_name(answers.get("project_name", directory_name)),
     }
     skeleton = render_skeleton(answers, suggestions, interactive=interactive)
-    package_name = _package_of(skeleton)
-    generated = format_python(skeleton, package_name)
+    package_name = _package_of(skeleton.files)
+    generated = format_python(skeleton.files, package_name)
     files = {**generated, SPEC_FILE: EMPTY_SPEC}
     files.update(state_files(generated, EMPTY_SPEC, f"scaffold {__version__}"))
+    files[SKELETON_PATH] = skeleton_record(skeleton.answers, blueprint_digest())
     if spec is not None:
         files = generate_spec_resources(files, spec, spec_text)
     _write_new_directory(destination, files)

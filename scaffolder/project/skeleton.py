@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +26,17 @@ def questions() -> list[str]:
     return [key for key in config if not key.startswith("_")]
 
 
+@dataclass(frozen=True)
+class Skeleton:
+    """A rendered project blueprint and the answers it was rendered with."""
+
+    files: dict[str, str]
+    answers: dict[str, str]  # every question's final answer, to render it again on sync
+
+
 def render_skeleton(
     answers: Mapping[str, str], suggestions: Mapping[str, str], *, interactive: bool
-) -> dict[str, str]:
+) -> Skeleton:
     """Render the blueprint with Copier into a scratch directory and read it back.
 
     `answers` are final (from --data); `suggestions` are the defaults offered for
@@ -47,7 +56,7 @@ def render_skeleton(
     with tempfile.TemporaryDirectory(prefix="scaffold-new-") as scratch:
         destination = Path(scratch) / "project"
         try:
-            copier.run_copy(
+            worker = copier.run_copy(
                 str(project_blueprint()),
                 destination,
                 data=dict(answers),
@@ -58,7 +67,28 @@ def render_skeleton(
             )
         except (CopierError, ValueError) as error:
             raise UsageError(f"the project blueprint refused the answers: {error}") from None
-        return read_tree(destination)
+        final = {
+            key: str(value) for key, value in worker.answers.combined.items() if key in questions()
+        }
+        return Skeleton(read_tree(destination), dict(sorted(final.items())))
+
+
+def rerender_skeleton(answers: Mapping[str, str]) -> dict[str, str]:
+    """The skeleton as the current blueprint renders it with a project's recorded answers."""
+    return render_skeleton(answers, {}, interactive=False).files
+
+
+def blueprint_digest() -> str:
+    """A hash of the project blueprint's files: unchanged digest, unchanged skeleton."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    root = project_blueprint()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def read_tree(root: Path) -> dict[str, str]:

@@ -28,6 +28,9 @@ STATE_DIR = ".scaffold"
 MANIFEST_PATH = f"{STATE_DIR}/manifest.json"
 BASE_DIR = f"{STATE_DIR}/base"
 SPEC_PATH = f"{STATE_DIR}/spec.yaml"
+#: The blueprint answers of the project skeleton and the digest of the blueprint that
+#: rendered it, so `sync` re-renders the skeleton only when the blueprint changed.
+SKELETON_PATH = f"{STATE_DIR}/skeleton.json"
 MANIFEST_VERSION = 1
 #: Owner of the files of the project skeleton (resource files are owned by their resource).
 PROJECT_OWNER = "project"
@@ -105,3 +108,26 @@ def load_manifest(project: Path) -> Manifest:
 def read_base(project: Path, record: FileRecord) -> str:
     """The text scaffold last generated for a file."""
     return (project / BASE_DIR / record.base).read_bytes().decode("utf-8")
+
+
+@dataclass(frozen=True)
+class SkeletonRecord:
+    """How the project skeleton was rendered."""
+
+    answers: dict[str, str]
+    blueprint: str  # digest of the project blueprint's files
+
+
+def skeleton_record(answers: Mapping[str, str], blueprint: str) -> str:
+    """`.scaffold/skeleton.json` text (sorted keys: it diffs cleanly)."""
+    data = {"answers": dict(answers), "blueprint": blueprint}
+    return json.dumps(data, indent=2, sort_keys=True) + "\n"
+
+
+def load_skeleton_record(project: Path) -> SkeletonRecord | None:
+    """The skeleton record of a project, if it has one."""
+    path = project / SKELETON_PATH
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return SkeletonRecord(answers=dict(data["answers"]), blueprint=str(data["blueprint"]))
