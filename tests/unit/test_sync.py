@@ -236,3 +236,19 @@ def test_destroy_removes_files_wiring_and_table_keeping_edited_files(project: Pa
     migration = next((project / "migrations/versions").glob("0003_*.py")).read_text()
     assert 'op.drop_table("posts")' in migration
     assert 'op.create_table(\n        "posts"' in migration  # downgrade recreates it
+
+
+def test_resource_rename_with_renamed_from_renames_the_table(project: Path) -> None:
+    edit_spec(project, "  Post:\n", "  Article:\n    renamed_from: Post\n")
+    code, output = scaffold(project, "sync")
+    assert code == 0, output
+    migration = next((project / "migrations/versions").glob("0003_*.py")).read_text()
+    assert 'op.rename_table("posts", "articles")' in migration
+    assert "drop_table" not in migration
+    assert "create_table" not in migration
+    # the old resource's untouched files go, the new ones come, wiring follows
+    assert not (project / MODEL_PATH).exists()
+    assert (project / "app/models/article.py").is_file()
+    models = (project / "app/models/__init__.py").read_text()
+    assert "from app.models.article import Article" in models
+    assert "Post" not in models

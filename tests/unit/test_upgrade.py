@@ -65,10 +65,11 @@ def test_new_blueprint_merges_into_the_skeleton_keeping_edits_and_wiring(
     assert code == 0, output
     text = health.read_text()
     assert "# ours: keep this\n" in text
-    assert 'async def live() -> dict[str, str]:' in text
+    assert "async def live() -> dict[str, str]:" in text
     assert "merge" in output
     # wiring added to skeleton files is still there, and nothing else is pending
-    assert "from notes.models.note import Note" in (project / "notes/models/__init__.py").read_text()
+    models = (project / "notes/models/__init__.py").read_text()
+    assert "from notes.models.note import Note" in models
     assert scaffold("-C", str(project), "sync", "--check")[0] == 0
 
 
