@@ -220,7 +220,7 @@ def test_generated_tests_cover_the_api_and_count_queries() -> None:
     assert_file(
         blog,
         "tests/comment/factories.py",
-        'user_row = await create_user(db, f"comment-user-{n}@example.com", PASSWORD)',
+        'f"comment-user-{unique_number()}@example.com", PASSWORD',
     )
     assert_file(blog, "tests/post/test_model.py", "def test_status_is_stored_as_its_value(")
     enforced = "def test_the_database_enforces_quantity_min("
@@ -298,3 +298,13 @@ def test_shared_files_are_the_same_for_every_resource() -> None:
     shared = ("app/schemas/common.py", "app/services/common.py", "tests/resources.py")
     texts = {path: {renderer.render(r)[path] for r in spec.resources} for path in shared}
     assert all(len(versions) == 1 for versions in texts.values())
+
+
+def test_factories_without_varying_samples() -> None:
+    spec = parse_spec(
+        "version: 1\nresources:\n  Membership:\n    fields:\n"
+        "      member: ref(User)\n      active: bool = true\n"
+    )
+    factories = render(spec)["tests/membership/factories.py"]
+    assert "n = unique_number()" not in factories
+    assert 'f"membership-member-{unique_number()}@example.com"' in factories
