@@ -148,7 +148,8 @@ def user_relationship(spec: Spec, reverse: ReverseRelation) -> str:
         options.append(f"secondary={py_str(relation.association_table or '')}")
     else:
         options.append(f"foreign_keys={py_str(f'{source.name}.{relation.fk_column}')}")
-    options.append('lazy="raise"')
+    # the database applies on_delete; the ORM must not load the collection to do it
+    options += ["passive_deletes=True", 'lazy="raise"']
     return (
         f"{reverse.name}: Mapped[list[{py_str(source.name)}]] = "
         f"relationship({', '.join(options)})\n"
