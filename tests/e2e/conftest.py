@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
-from e2e.support import PostgresServer, throwaway_postgres
+from e2e.support import PostgresServer, Project, create_project, throwaway_postgres
+from scaffolder.examples import example_path
 
 
 @pytest.fixture(scope="session")
@@ -14,3 +15,21 @@ def postgres() -> Iterator[PostgresServer]:
     """A throwaway PostgreSQL server (skipped without binaries, unless required)."""
     with throwaway_postgres() as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def example_project(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Project]:
+    """`example_project("blog")`: `scaffold new blog --spec <bundled blog.yaml> --defaults`.
+
+    Made once per session and shared by every test that asks for it (one venv each),
+    so tests must not change the project's files.
+    """
+    made: dict[str, Project] = {}
+
+    def make(name: str) -> Project:
+        if name not in made:
+            spec = str(example_path(name))
+            made[name] = create_project(tmp_path_factory.mktemp(name), name, "--spec", spec)
+        return made[name]
+
+    return make

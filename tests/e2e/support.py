@@ -21,6 +21,8 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -166,6 +168,47 @@ class Project:
         env["PATH"] = f"{self.venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
         env["VIRTUAL_ENV"] = str(self.venv)
         return {**env, **(extra or {})}
+
+    @contextmanager
+    def serve(self, env: dict[str, str], log: Path) -> Iterator[str]:
+        """`python -m PKG serve` on 127.0.0.1 and a free port; yields its base URL.
+
+        The server's output goes to `log`; a server that does not answer /health
+        within 30 seconds fails the test with that output.
+        """
+        port = free_port()
+        command = [str(self.python), "-m", self.package, "serve"]
+        with log.open("wb") as output:
+            server = subprocess.Popen(
+                [*command, "--host", "127.0.0.1", "--port", str(port)],
+                cwd=self.root,
+                env=self.environment(env),
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+        base_url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{base_url}/health", timeout=2) as response:
+                        assert response.status == 200
+                        break
+                except OSError:
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        server.kill()
+                        server.wait(timeout=10)
+                        text = log.read_text(errors="replace")
+                        pytest.fail(f"the server did not answer /health:\n{text}")
+                    time.sleep(0.2)
+            yield base_url
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=10)
 
 
 def create_project(parent: Path, name: str, *options: str) -> Project:

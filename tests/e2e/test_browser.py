@@ -1,0 +1,218 @@
+"""The generated blog in a real browser: the admin and the HTML pages, clicked through.
+
+Debian's chromium, driven by Playwright (never `playwright install`: the system
+browser is launched by path), against `python -m blog serve` on 127.0.0.1 and a
+free port, on a fresh SQLite database with a superuser from `createsuperuser`.
+
+- Admin: log in at /admin/, add two authors, change one, find it with the live
+  (htmx) search, delete both with "Delete selected" and its confirmation page.
+- Pages: create an author and a post at /authors/new and /posts/new, each first
+  with a mistake the server explains next to the input (the other input values kept),
+  then fixed.
+- No page logs a script error or a Content-Security-Policy violation, and a required
+  input's label keeps its "*" on its line.
+
+Without chromium the tests are skipped, unless SCAFFOLD_REQUIRE_BROWSER is set (CI
+sets it), which makes that a failure. With SCAFFOLD_SCREENSHOTS=1 they also save
+docs/screenshots/admin-list.png, admin-search.png and html-form.png (commit them).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
+
+from e2e.support import Project
+
+pytestmark = pytest.mark.e2e
+
+REQUIRE_ENV = "SCAFFOLD_REQUIRE_BROWSER"
+SCREENSHOTS_ENV = "SCAFFOLD_SCREENSHOTS"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+EMAIL, PASSWORD = "admin@example.com", "browser-pw-1"
+
+#: Flags for a quiet, headless system chromium that fetches nothing on its own.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def find_chromium() -> str | None:
+    for name in ("chromium", "chromium-browser"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    chromium = find_chromium()
+    if chromium is None:
+        message = "chromium not found"
+        if os.environ.get(REQUIRE_ENV):
+            pytest.fail(f"{message}, and {REQUIRE_ENV} is set")
+        pytest.skip(f"{message}; apt-get install chromium (or set {REQUIRE_ENV}=1 to fail instead)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(
+    example_project: Callable[[str], Project], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The blog example, served on a fresh SQLite database with one superuser."""
+    blog = example_project("blog")
+    tmp = tmp_path_factory.mktemp("browser")
+    env = {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp / 'blog.db'}"}
+    blog.run("alembic", "upgrade", "head", env=env)
+    blog.run("blog", "createsuperuser", "--email", EMAIL, "--password", PASSWORD, env=env)
+    with blog.serve(env, tmp / "server.log") as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str) -> Iterator[Page]:
+    """A logged-out tab of its own; fails the test if a page logged an error."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 1200, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    problems: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        # A 4xx page (422 form, 409 conflict) is logged as a failed resource: expected.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            problems.append(f"{tab.url}: {message.text}")
+
+    tab.on("console", on_console)
+    tab.on("pageerror", lambda error: problems.append(f"{tab.url}: {error}"))
+    yield tab
+    context.close()
+    assert problems == [], "the browser reported errors"
+
+
+def screenshot(page: Page, name: str) -> None:
+    if os.environ.get(SCREENSHOTS_ENV):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / name, full_page=True)
+
+
+def log_in(page: Page, path: str) -> None:
+    """Open `path` as a visitor, get sent to the login form, log in, land on `path`."""
+    page.goto(path)
+    expect(page).to_have_url(re.compile(r"/login\?next="))
+    page.get_by_label("Email").fill(EMAIL)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(re.escape(path) + "$"))
+
+
+def test_admin_add_change_search_and_bulk_delete(page: Page) -> None:
+    log_in(page, "/admin/")
+    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+    page.locator("main ul.resources").get_by_role("link", name="Authors").click()
+    expect(page.get_by_role("heading", name="Authors", exact=True)).to_be_visible()
+    expect(page.get_by_text("No authors.")).to_be_visible()
+
+    for name, email in [("Ada Lovelace", "ada@example.com"), ("Grace Hopper", "grace@example.com")]:
+        page.get_by_role("link", name="Add author").click()
+        page.get_by_label("Name").fill(name)
+        page.get_by_label("Email").fill(email)
+        page.get_by_role("button", name="Save").click()
+        expect(page).to_have_url(re.compile(r"/admin/authors/$"))
+        expect(page.get_by_role("status").first).to_have_text(f"The author “{name}” was added.")
+    rows = page.locator("#author-results tbody tr")
+    expect(rows).to_have_count(2)
+    expect(page.locator(".result-count")).to_have_text("1\N{EN DASH}2 of 2 authors")
+
+    page.get_by_role("link", name="Ada Lovelace").click()
+    expect(page.get_by_role("heading", name="Change author “Ada Lovelace”")).to_be_visible()
+    expect(page.get_by_label("Email")).to_have_value("ada@example.com")
+    page.get_by_label("Name").fill("Ada King")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("status").first).to_have_text("The author “Ada King” was changed.")
+    expect(page.get_by_role("link", name="Ada King")).to_be_visible()
+
+    # The live search: typing is enough (htmx), and the address follows.
+    page.get_by_label("Search authors").press_sequentially("king")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("Ada King")
+    expect(page).to_have_url(re.compile(r"[?&]q=king"))
+    expect(page.locator(".result-count")).to_have_text("1\N{EN DASH}1 of 1 authors")
+    screenshot(page, "admin-search.png")
+
+    page.goto("/admin/authors/")
+    expect(rows).to_have_count(2)
+    page.get_by_label("Select Ada King").check()
+    page.get_by_label("Select Grace Hopper").check()
+    page.get_by_role("button", name="Delete selected authors…").click()
+    expect(page.get_by_role("heading", name="Delete 2 authors?")).to_be_visible()
+    expect(page.get_by_role("listitem")).to_contain_text(["Ada King", "Grace Hopper"])
+    page.get_by_role("button", name="Yes, delete them").click()
+    expect(page).to_have_url(re.compile(r"/admin/authors/$"))
+    expect(page.get_by_role("status").first).to_have_text("Deleted 2 author(s).")
+    expect(page.get_by_text("No authors.")).to_be_visible()
+    expect(page.locator(".result-count")).to_have_text("0 authors")
+
+
+def test_pages_create_with_a_mistake_shown_then_fixed(page: Page) -> None:
+    log_in(page, "/authors/new")
+    page.get_by_label("Name").fill("Edsger Dijkstra")
+    page.get_by_label("Email").fill("not an email")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("alert")).to_contain_text("Please correct the errors below.")
+    email = page.get_by_label("Email")
+    expect(email).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#field-email-error")).to_contain_text("email")
+    expect(page.get_by_label("Name")).to_have_value("Edsger Dijkstra")  # kept
+    email.fill("edsger@example.com")
+    page.get_by_role("button", name="Save").click()
+    expect(page).to_have_url(re.compile(r"/authors/\d+$"))
+    expect(page.get_by_role("heading", name="Edsger Dijkstra")).to_be_visible()
+
+    page.goto("/posts/new")
+    # A required input's label and its mark "*" share one line.
+    label = page.locator("label[for='field-title']")
+    label_box, mark_box = label.bounding_box(), label.locator(".required").bounding_box()
+    assert label_box is not None
+    assert mark_box is not None
+    assert label_box["height"] < 1.5 * mark_box["height"], (label_box, mark_box)
+    page.get_by_label("Title").fill("Go To Statement Considered Harmful")
+    page.get_by_label("Slug").fill("Go To!")
+    page.get_by_label("Body").fill(
+        "For a number of years I have been familiar with the observation…"
+    )
+    page.get_by_label("Author").select_option(label="Edsger Dijkstra")
+    page.get_by_role("button", name="Save").click()
+    slug = page.get_by_label("Slug")
+    expect(slug).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#field-slug-error")).to_be_visible()
+    expect(slug).to_have_value("Go To!")  # kept, to be corrected
+    expect(page.get_by_label("Title")).to_have_value("Go To Statement Considered Harmful")
+    expect(page.get_by_label("Author")).to_have_value(re.compile(r"\d+"))
+    screenshot(page, "html-form.png")
+    slug.fill("go-to-statement-considered-harmful")
+    page.get_by_role("button", name="Save").click()
+    expect(page).to_have_url(re.compile(r"/posts/\d+$"))
+    expect(page.get_by_role("heading", name="Go To Statement Considered Harmful")).to_be_visible()
+
+    # The admin lists it with its author (and its filters sidebar).
+    page.goto("/admin/posts/")
+    expect(page.locator("#post-results tbody tr")).to_have_count(1)
+    expect(page.locator("#post-results tbody tr").first).to_contain_text("Edsger Dijkstra")
+    screenshot(page, "admin-list.png")
