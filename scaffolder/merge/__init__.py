@@ -1,7 +1,8 @@
 """Three-way merges of a generated file: base (last generated), ours (on disk), theirs (new).
 
-Python files merge definition by definition (libcst); other files, and Python the
-definition merge cannot handle safely, merge line by line (diff3, via merge3).
+Python files merge definition by definition, Jinja templates block by block; other
+files, and what those merges cannot handle safely, merge line by line (diff3, via
+merge3).
 A conflict leaves diff3 markers in the text with the user's side first.
 """
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 class MergeResult:
     text: str
     conflicts: int  # number of conflicting regions (0: clean)
-    how: str  # "text" | "python" (for reports and tests)
+    how: str  # "text" | "python" | "jinja" (for reports and tests)
 
     @property
     def clean(self) -> bool:
@@ -27,6 +28,10 @@ def merge(path: str, base: str, ours: str, theirs: str) -> MergeResult:
         from scaffolder.merge.python import merge_python
 
         return merge_python(base, ours, theirs)
+    if path.endswith(".html"):
+        from scaffolder.merge.jinja import merge_jinja
+
+        return merge_jinja(base, ours, theirs)
     from scaffolder.merge.text import merge_text
 
     return merge_text(base, ours, theirs)

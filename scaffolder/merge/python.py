@@ -2,45 +2,21 @@
 
 Each version is cut into chunks, one per statement, each chunk holding the blank
 lines and comments above its statement. Chunks are keyed by what they define
-(`def name`, `class Name`, `name = …`, an import, the docstring), so the merge
-matches definitions wherever they moved, and recurses into class bodies and
-`if TYPE_CHECKING:` blocks:
-
-- changed on one side only: that side wins; on both: the definition alone is
-  merged line by line (a conflict stays inside that definition);
-- added by the user: kept where the user put it; added by scaffold: placed after
-  the definition that precedes it in the new rendering;
-- removed by scaffold: dropped if the user never touched it, else a conflict;
-- removed by the user: stays removed.
-
-Chunks are exact slices of the files' lines, so indentation and comments survive.
-If the result does not parse or lost a name the user defined, the whole file is
-merged line by line instead.
+(`def name`, `class Name`, `name = …`, an import, the docstring) and merged as
+keyed chunks (merge/chunks.py), recursing into class bodies and
+`if TYPE_CHECKING:` blocks. Statement boundaries come from the standard library's
+`ast` (exact line spans); chunks are exact slices of the files' lines, so
+indentation and comments survive. If the result does not parse or lost a name
+the user defined, the whole file is merged line by line instead.
 """
 
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
 
 from scaffolder.merge import MergeResult
+from scaffolder.merge.chunks import Chunk, ChunkMerger, Key
 from scaffolder.merge.text import merge_text
-
-Key = tuple[str, ...]
-
-
-@dataclass
-class Chunk:
-    """One statement with the lines above it; classes and `if` blocks keep their children."""
-
-    key: Key
-    lines: list[str]  # every line of the chunk, as in the file
-    head: list[str] = field(default_factory=list)  # nestable: lines before the body
-    children: list[Chunk] | None = None  # nestable: the body, chunked
-
-    @property
-    def text(self) -> str:
-        return "".join(self.lines)
 
 
 class _UnsupportedShapeError(Exception):
@@ -57,7 +33,7 @@ def merge_python(base: str, ours: str, theirs: str) -> MergeResult:
     except (SyntaxError, _UnsupportedShapeError):
         return merge_text(base, ours, theirs)
     (base_chunks, _), (our_chunks, our_tail), (their_chunks, _) = chunked
-    merger = _Merger()
+    merger = ChunkMerger()
     lines = merger.merge(base_chunks, our_chunks, their_chunks)
     text = "".join(lines) + "".join(our_tail)
     if merger.conflicts == 0 and not _keeps_user_names(base, ours, text):
@@ -157,68 +133,6 @@ def _key(statement: ast.stmt) -> Key:
     if isinstance(statement, ast.If):
         return ("if", ast.unparse(statement.test))
     return ("stmt", ast.unparse(statement))
-
-
-# ------------------------------------------------------------------- merging
-
-
-class _Merger:
-    def __init__(self) -> None:
-        self.conflicts = 0
-
-    def merge(self, base: list[Chunk], ours: list[Chunk], theirs: list[Chunk]) -> list[str]:
-        b = {c.key: c for c in base}
-        o = {c.key: c for c in ours}
-        t = {c.key: c for c in theirs}
-        out: list[str] = []
-        for key in _order(ours, theirs):
-            out += self._one(b.get(key), o.get(key), t.get(key))
-        return out
-
-    def _one(self, base: Chunk | None, ours: Chunk | None, theirs: Chunk | None) -> list[str]:
-        if ours is None:
-            if theirs is None or base is not None:
-                return []  # removed by the user: stays removed
-            return theirs.lines  # added by scaffold
-        if theirs is None:
-            if base is None:
-                return ours.lines  # added by the user
-            if ours.text == base.text:
-                return []  # removed by scaffold, untouched by the user
-            return self._lines(base.text, ours.text, "")  # removed by scaffold, edited: conflict
-        if base is None:
-            base = Chunk(ours.key, [])
-        if ours.text == base.text or ours.text == theirs.text:
-            return theirs.lines
-        if theirs.text == base.text:
-            return ours.lines
-        nested = (ours.children, theirs.children, base.children)
-        if nested[0] is not None and nested[1] is not None:
-            head = self._lines("".join(base.head), "".join(ours.head), "".join(theirs.head))
-            return head + self.merge(base.children or [], nested[0], nested[1])
-        return self._lines(base.text, ours.text, theirs.text)
-
-    def _lines(self, base: str, ours: str, theirs: str) -> list[str]:
-        result = merge_text(base, ours, theirs)
-        self.conflicts += result.conflicts
-        return result.text.splitlines(keepends=True)
-
-
-def _order(ours: list[Chunk], theirs: list[Chunk]) -> list[Key]:
-    """The user's order, with scaffold's new chunks after their predecessor in its rendering."""
-    order = [c.key for c in ours]
-    placed = set(order)
-    for index, chunk in enumerate(theirs):
-        if chunk.key in placed:
-            continue
-        position = 0
-        for previous in reversed(theirs[:index]):
-            if previous.key in placed:
-                position = order.index(previous.key) + 1
-                break
-        order.insert(position, chunk.key)
-        placed.add(chunk.key)
-    return order
 
 
 def _defined_names(text: str) -> set[str]:

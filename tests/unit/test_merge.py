@@ -114,3 +114,54 @@ def test_unparsable_python_falls_back_to_lines() -> None:
     result = merge("app/a.py", base, ours, theirs)
     assert result.how == "text"
     assert result.text == "x = 3\na = 0\nb = 0\ny = (\n"
+
+
+PAGE = """{# The list of posts. #}
+{% extends "base.html" %}
+{% block title %}Posts · {{ app_name }}{% endblock %}
+{% block content %}
+<h1>Posts</h1>
+<p>All the posts.</p>
+{% block pager %}
+<nav>pages</nav>
+{% endblock %}
+{% endblock %}
+"""
+
+
+def test_templates_merge_block_by_block() -> None:
+    ours = PAGE.replace("<p>All the posts.</p>", "<p>Everything we wrote.</p>")
+    theirs = PAGE.replace("Posts · {{ app_name }}", "All posts · {{ app_name }}")
+    result = merge("app/templates/post/list.html", PAGE, ours, theirs)
+    assert result.how == "jinja"
+    assert result.clean
+    assert result.text == ours.replace("Posts · {{ app_name }}", "All posts · {{ app_name }}")
+
+
+def test_a_block_added_by_the_user_next_to_a_changed_one_does_not_conflict() -> None:
+    ours = PAGE + "{% block scripts %}<script src=/static/mine.js></script>{% endblock %}\n"
+    theirs = PAGE.replace("{% block title %}Posts", "{% block title %}The posts")
+    result = merge("app/templates/post/list.html", PAGE, ours, theirs)
+    assert result.clean
+    assert "{% block title %}The posts" in result.text
+    assert result.text.endswith(
+        "{% block scripts %}<script src=/static/mine.js></script>{% endblock %}\n"
+    )
+
+
+def test_both_changing_one_block_conflict_inside_that_block_only() -> None:
+    ours = PAGE.replace("<h1>Posts</h1>", "<h1>Our posts</h1>")
+    theirs = PAGE.replace("<h1>Posts</h1>", "<h1>Blog posts</h1>").replace("Posts · ", "Blog · ")
+    result = merge("app/templates/post/list.html", PAGE, ours, theirs)
+    assert result.conflicts == 1
+    assert "{% block title %}Blog · {{ app_name }}{% endblock %}" in result.text
+    assert "<<<<<<< yours\n<h1>Our posts</h1>\n" in result.text
+
+
+def test_partial_templates_without_blocks_merge_by_line() -> None:
+    base = "<ul>\n<li>a</li>\n<li>b</li>\n<li>c</li>\n</ul>\n"
+    result = merge(
+        "app/templates/post/_results.html", base, base.replace("a<", "A<"), base.replace("c<", "C<")
+    )
+    assert result.how == "text"
+    assert result.text == "<ul>\n<li>A</li>\n<li>b</li>\n<li>C</li>\n</ul>\n"
