@@ -242,10 +242,12 @@ def _next_state(
 
 
 def _sentence(summary: list[str]) -> str:
+    """The migration's one-line message: `Create authors, posts; drop tags.`, cut at 72."""
     text = "; ".join(summary)
-    if len(text) > 72:
-        text = text[:69].rsplit(" ", 1)[0] + "…"
-    return text[:1].upper() + text[1:] + "."
+    text = text[:1].upper() + text[1:]
+    if len(text) <= 72:
+        return text + "."
+    return text[:69].rsplit(" ", 1)[0].rstrip(",;") + "…"
 
 
 def _slug(summary: list[str]) -> str:
