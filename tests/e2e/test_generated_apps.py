@@ -1,9 +1,10 @@
 """Every example spec yields a project whose toolchain passes, on SQLite and PostgreSQL.
 
-For `blog.yaml` and `shop.yaml` (bundled with scaffold): `scaffold new P --spec S
---defaults`, then inside P: `ruff check`, `ruff format --check`, `mypy .` (strict),
-`pyright` (strict), `alembic upgrade head` + `alembic check` and the project's own
-`pytest`, on SQLite and on a throwaway PostgreSQL server (a fresh database per run).
+For `blog.yaml` and `shop.yaml` (bundled with scaffold) and `specs/variety.yaml`:
+`scaffold new P --spec S --defaults`, then inside P: `ruff check`, `ruff format
+--check`, `mypy .` (strict), `pyright` (strict), `alembic upgrade head` + `alembic
+check` and the project's own `pytest`, on SQLite and on a throwaway PostgreSQL
+server (a fresh database per run).
 
 Then Schemathesis, fed the running app's OpenAPI document and a bearer token of a
 superuser made with `python -m PKG createsuperuser`, sends generated requests to
@@ -33,7 +34,10 @@ from e2e.support import PostgresServer, Project
 
 pytestmark = pytest.mark.e2e
 
-EXAMPLES = ["blog", "shop"]
+#: The bundled examples, and tests/e2e/specs/variety.yaml (self and circular references,
+#: several refs to one target, many to User, enum values like PG-13 and "on hold",
+#: fields named like builtins, every type).
+EXAMPLES = ["blog", "shop", "variety"]
 
 #: The superuser Schemathesis acts as.
 EMAIL, PASSWORD = "admin@example.com", "schemathesis-pw-1"
