@@ -1,0 +1,141 @@
+"""The JSON API of authors, mounted at /api/authors.
+
+Anyone may read; writing needs a bearer token (`POST /api/auth/token`).
+"""
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response, status
+
+from blog.auth.dependencies import require_token_user
+from blog.db import DbSession
+from blog.models.author import Author
+from blog.schemas.author import AuthorCreate, AuthorPage, AuthorRead, AuthorUpdate
+from blog.schemas.common import MAX_INT, ErrorMessage, SafeStr
+from blog.services import author as author_service
+from blog.services.common import ConflictError, NotFoundError
+
+router = APIRouter(prefix="/authors", tags=["Authors"])
+
+#: What `sort` accepts here (`api.sort`): a column, `-` for descending.
+ApiSort = Literal[
+    "id",
+    "-id",
+    "created_at",
+    "-created_at",
+    "updated_at",
+    "-updated_at",
+    "name",
+    "-name",
+    "email",
+    "-email",
+    "website",
+    "-website",
+]
+
+NOT_FOUND: dict[str, Any] = {"model": ErrorMessage, "description": "No author has this id."}
+CONFLICT: dict[str, Any] = {
+    "model": ErrorMessage,
+    "description": "A unique value is taken, or a referenced row is missing or still in use.",
+}
+BAD_REQUEST: dict[str, Any] = {"model": ErrorMessage, "description": "The body could not be read."}
+UNAUTHORIZED: dict[str, Any] = {"model": ErrorMessage, "description": "No valid bearer token."}
+AuthorId = Annotated[int, Path(ge=1, le=MAX_INT, description="The author's id.")]
+
+
+async def get_author_or_404(db: DbSession, author_id: AuthorId) -> Author:
+    """The author named in the path, or a 404 answer."""
+    try:
+        return await author_service.get_author(db, author_id)
+    except NotFoundError as error:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, error.message) from error
+
+
+AuthorFromPath = Annotated[Author, Depends(get_author_or_404)]
+
+
+@router.get("", operation_id="list_authors", summary="List authors")
+async def list_authors(
+    db: DbSession,
+    page: Annotated[int, Query(ge=1, le=MAX_INT, description="1-based page number.")] = 1,
+    page_size: Annotated[
+        int, Query(ge=1, le=author_service.MAX_PAGE_SIZE)
+    ] = author_service.PAGE_SIZE,
+    sort: Annotated[
+        ApiSort | None, Query(description="Column to sort by; `-` prefix for descending.")
+    ] = None,
+    q: Annotated[
+        SafeStr | None, Query(max_length=200, description="Search in name, email, website.")
+    ] = None,
+    name: Annotated[SafeStr, Query(max_length=120)] | None = None,
+    email: Annotated[SafeStr, Query(max_length=254)] | None = None,
+    website: Annotated[SafeStr, Query(max_length=2048)] | None = None,
+) -> AuthorPage:
+    """Authors, a page at a time, sorted, filtered and searched."""
+    filters = author_service.AuthorFilters(
+        name=name,
+        email=email,
+        website=website,
+    )
+    result = await author_service.list_authors(
+        db, page=page, page_size=page_size, sort=sort, q=q, filters=filters
+    )
+    return AuthorPage.model_validate(result, from_attributes=True)
+
+
+@router.post(
+    "",
+    operation_id="create_author",
+    summary="Create an author",
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[Depends(require_token_user)],
+    responses={400: BAD_REQUEST, 401: UNAUTHORIZED, 409: CONFLICT},
+)
+async def create_author(db: DbSession, data: AuthorCreate) -> AuthorRead:
+    """Create an author; 409 if a unique value is taken or a referenced row is missing."""
+    try:
+        author = await author_service.create_author(db, data)
+    except ConflictError as error:
+        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
+    return AuthorRead.model_validate(author)
+
+
+@router.get(
+    "/{author_id}", operation_id="get_author", summary="Get an author", responses={404: NOT_FOUND}
+)
+async def get_author(author: AuthorFromPath) -> AuthorRead:
+    """One author by id."""
+    return AuthorRead.model_validate(author)
+
+
+@router.patch(
+    "/{author_id}",
+    operation_id="update_author",
+    summary="Update an author",
+    dependencies=[Depends(require_token_user)],
+    responses={400: BAD_REQUEST, 401: UNAUTHORIZED, 404: NOT_FOUND, 409: CONFLICT},
+)
+async def update_author(db: DbSession, author: AuthorFromPath, data: AuthorUpdate) -> AuthorRead:
+    """Change the fields sent, keep the others."""
+    try:
+        author = await author_service.update_author(db, author, data)
+    except ConflictError as error:
+        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
+    return AuthorRead.model_validate(author)
+
+
+@router.delete(
+    "/{author_id}",
+    operation_id="delete_author",
+    summary="Delete an author",
+    status_code=status.HTTP_204_NO_CONTENT,
+    dependencies=[Depends(require_token_user)],
+    responses={401: UNAUTHORIZED, 404: NOT_FOUND, 409: CONFLICT},
+)
+async def delete_author(db: DbSession, author: AuthorFromPath) -> Response:
+    """Delete an author; 409 while other rows must keep referring to it."""
+    try:
+        await author_service.delete_author(db, author)
+    except ConflictError as error:
+        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,153 @@
+"""The JSON API of posts, mounted at /api/posts.
+
+Anyone may read; writing needs a bearer token (`POST /api/auth/token`).
+"""
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response, status
+
+from blog.auth.dependencies import require_token_user
+from blog.db import DbSession
+from blog.models.post import Post, PostStatus
+from blog.schemas.common import MAX_INT, ErrorMessage, SafeStr, UtcDatetime
+from blog.schemas.post import PostCreate, PostPage, PostRead, PostUpdate
+from blog.services import post as post_service
+from blog.services.common import ConflictError, NotFoundError
+
+router = APIRouter(prefix="/posts", tags=["Posts"])
+
+#: What `sort` accepts here (`api.sort`): a column, `-` for descending.
+ApiSort = Literal[
+    "id",
+    "-id",
+    "created_at",
+    "-created_at",
+    "updated_at",
+    "-updated_at",
+    "title",
+    "-title",
+    "slug",
+    "-slug",
+    "status",
+    "-status",
+    "published_at",
+    "-published_at",
+    "views",
+    "-views",
+    "author_id",
+    "-author_id",
+    "reviewer_id",
+    "-reviewer_id",
+]
+
+NOT_FOUND: dict[str, Any] = {"model": ErrorMessage, "description": "No post has this id."}
+CONFLICT: dict[str, Any] = {
+    "model": ErrorMessage,
+    "description": "A unique value is taken, or a referenced row is missing or still in use.",
+}
+BAD_REQUEST: dict[str, Any] = {"model": ErrorMessage, "description": "The body could not be read."}
+UNAUTHORIZED: dict[str, Any] = {"model": ErrorMessage, "description": "No valid bearer token."}
+PostId = Annotated[int, Path(ge=1, le=MAX_INT, description="The post's id.")]
+
+
+async def get_post_or_404(db: DbSession, post_id: PostId) -> Post:
+    """The post named in the path, or a 404 answer."""
+    try:
+        return await post_service.get_post(db, post_id)
+    except NotFoundError as error:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, error.message) from error
+
+
+PostFromPath = Annotated[Post, Depends(get_post_or_404)]
+
+
+@router.get("", operation_id="list_posts", summary="List posts")
+async def list_posts(
+    db: DbSession,
+    page: Annotated[int, Query(ge=1, le=MAX_INT, description="1-based page number.")] = 1,
+    page_size: Annotated[int, Query(ge=1, le=post_service.MAX_PAGE_SIZE)] = post_service.PAGE_SIZE,
+    sort: Annotated[
+        ApiSort | None, Query(description="Column to sort by; `-` prefix for descending.")
+    ] = None,
+    q: Annotated[
+        SafeStr | None, Query(max_length=200, description="Search in title, body.")
+    ] = None,
+    title: Annotated[SafeStr, Query(max_length=200)] | None = None,
+    slug: Annotated[SafeStr, Query(max_length=255)] | None = None,
+    status: PostStatus | None = None,
+    published_at: UtcDatetime | None = None,
+    views: Annotated[int, Query(ge=-MAX_INT - 1, le=MAX_INT)] | None = None,
+    author_id: Annotated[int, Query(ge=1, le=MAX_INT)] | None = None,
+    reviewer_id: Annotated[int, Query(ge=1, le=MAX_INT)] | None = None,
+) -> PostPage:
+    """Posts, a page at a time, sorted, filtered and searched."""
+    filters = post_service.PostFilters(
+        title=title,
+        slug=slug,
+        status=status,
+        published_at=published_at,
+        views=views,
+        author_id=author_id,
+        reviewer_id=reviewer_id,
+    )
+    result = await post_service.list_posts(
+        db, page=page, page_size=page_size, sort=sort, q=q, filters=filters
+    )
+    return PostPage.model_validate(result, from_attributes=True)
+
+
+@router.post(
+    "",
+    operation_id="create_post",
+    summary="Create a post",
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[Depends(require_token_user)],
+    responses={400: BAD_REQUEST, 401: UNAUTHORIZED, 409: CONFLICT},
+)
+async def create_post(db: DbSession, data: PostCreate) -> PostRead:
+    """Create a post; 409 if a unique value is taken or a referenced row is missing."""
+    try:
+        post = await post_service.create_post(db, data)
+    except ConflictError as error:
+        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
+    return PostRead.model_validate(post)
+
+
+@router.get("/{post_id}", operation_id="get_post", summary="Get a post", responses={404: NOT_FOUND})
+async def get_post(post: PostFromPath) -> PostRead:
+    """One post by id."""
+    return PostRead.model_validate(post)
+
+
+@router.patch(
+    "/{post_id}",
+    operation_id="update_post",
+    summary="Update a post",
+    dependencies=[Depends(require_token_user)],
+    responses={400: BAD_REQUEST, 401: UNAUTHORIZED, 404: NOT_FOUND, 409: CONFLICT},
+)
+async def update_post(db: DbSession, post: PostFromPath, data: PostUpdate) -> PostRead:
+    """Change the fields sent, keep the others."""
+    try:
+        post = await post_service.update_post(db, post, data)
+    except ConflictError as error:
+        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
+    return PostRead.model_validate(post)
+
+
+@router.delete(
+    "/{post_id}",
+    operation_id="delete_post",
+    summary="Delete a post",
+    status_code=status.HTTP_204_NO_CONTENT,
+    dependencies=[Depends(require_token_user)],
+    responses={401: UNAUTHORIZED, 404: NOT_FOUND, 409: CONFLICT},
+)
+async def delete_post(db: DbSession, post: PostFromPath) -> Response:
+    """Delete a post; 409 while other rows must keep referring to it."""
+    try:
+        await post_service.delete_post(db, post)
+    except ConflictError as error:
+        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

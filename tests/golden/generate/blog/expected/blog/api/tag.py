@@ -1,0 +1,120 @@
+"""The JSON API of tags, mounted at /api/tags.
+
+Anyone may read; writing needs a bearer token (`POST /api/auth/token`).
+"""
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response, status
+
+from blog.auth.dependencies import require_token_user
+from blog.db import DbSession
+from blog.models.tag import Tag
+from blog.schemas.common import MAX_INT, ErrorMessage, SafeStr
+from blog.schemas.tag import TagCreate, TagPage, TagRead, TagUpdate
+from blog.services import tag as tag_service
+from blog.services.common import ConflictError, NotFoundError
+
+router = APIRouter(prefix="/tags", tags=["Tags"])
+
+#: What `sort` accepts here (`api.sort`): a column, `-` for descending.
+ApiSort = Literal[
+    "id", "-id", "created_at", "-created_at", "updated_at", "-updated_at", "name", "-name"
+]
+
+NOT_FOUND: dict[str, Any] = {"model": ErrorMessage, "description": "No tag has this id."}
+CONFLICT: dict[str, Any] = {
+    "model": ErrorMessage,
+    "description": "A unique value is taken, or a referenced row is missing or still in use.",
+}
+BAD_REQUEST: dict[str, Any] = {"model": ErrorMessage, "description": "The body could not be read."}
+UNAUTHORIZED: dict[str, Any] = {"model": ErrorMessage, "description": "No valid bearer token."}
+TagId = Annotated[int, Path(ge=1, le=MAX_INT, description="The tag's id.")]
+
+
+async def get_tag_or_404(db: DbSession, tag_id: TagId) -> Tag:
+    """The tag named in the path, or a 404 answer."""
+    try:
+        return await tag_service.get_tag(db, tag_id)
+    except NotFoundError as error:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, error.message) from error
+
+
+TagFromPath = Annotated[Tag, Depends(get_tag_or_404)]
+
+
+@router.get("", operation_id="list_tags", summary="List tags")
+async def list_tags(
+    db: DbSession,
+    page: Annotated[int, Query(ge=1, le=MAX_INT, description="1-based page number.")] = 1,
+    page_size: Annotated[int, Query(ge=1, le=tag_service.MAX_PAGE_SIZE)] = tag_service.PAGE_SIZE,
+    sort: Annotated[
+        ApiSort | None, Query(description="Column to sort by; `-` prefix for descending.")
+    ] = None,
+    q: Annotated[SafeStr | None, Query(max_length=200, description="Search in name.")] = None,
+    name: Annotated[SafeStr, Query(max_length=50)] | None = None,
+) -> TagPage:
+    """Tags, a page at a time, sorted, filtered and searched."""
+    filters = tag_service.TagFilters(
+        name=name,
+    )
+    result = await tag_service.list_tags(
+        db, page=page, page_size=page_size, sort=sort, q=q, filters=filters
+    )
+    return TagPage.model_validate(result, from_attributes=True)
+
+
+@router.post(
+    "",
+    operation_id="create_tag",
+    summary="Create a tag",
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[Depends(require_token_user)],
+    responses={400: BAD_REQUEST, 401: UNAUTHORIZED, 409: CONFLICT},
+)
+async def create_tag(db: DbSession, data: TagCreate) -> TagRead:
+    """Create a tag; 409 if a unique value is taken or a referenced row is missing."""
+    try:
+        tag = await tag_service.create_tag(db, data)
+    except ConflictError as error:
+        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
+    return TagRead.model_validate(tag)
+
+
+@router.get("/{tag_id}", operation_id="get_tag", summary="Get a tag", responses={404: NOT_FOUND})
+async def get_tag(tag: TagFromPath) -> TagRead:
+    """One tag by id."""
+    return TagRead.model_validate(tag)
+
+
+@router.patch(
+    "/{tag_id}",
+    operation_id="update_tag",
+    summary="Update a tag",
+    dependencies=[Depends(require_token_user)],
+    responses={400: BAD_REQUEST, 401: UNAUTHORIZED, 404: NOT_FOUND, 409: CONFLICT},
+)
+async def update_tag(db: DbSession, tag: TagFromPath, data: TagUpdate) -> TagRead:
+    """Change the fields sent, keep the others."""
+    try:
+        tag = await tag_service.update_tag(db, tag, data)
+    except ConflictError as error:
+        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
+    return TagRead.model_validate(tag)
+
+
+@router.delete(
+    "/{tag_id}",
+    operation_id="delete_tag",
+    summary="Delete a tag",
+    status_code=status.HTTP_204_NO_CONTENT,
+    dependencies=[Depends(require_token_user)],
+    responses={401: UNAUTHORIZED, 404: NOT_FOUND, 409: CONFLICT},
+)
+async def delete_tag(db: DbSession, tag: TagFromPath) -> Response:
+    """Delete a tag; 409 while other rows must keep referring to it."""
+    try:
+        await tag_service.delete_tag(db, tag)
+    except ConflictError as error:
+        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

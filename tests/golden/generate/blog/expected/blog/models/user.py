@@ -1,0 +1,34 @@
+"""The user model: who can log in, and what they may do."""
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from blog.models.base import Base, TimestampMixin
+
+if TYPE_CHECKING:
+    from blog.models.comment import Comment
+
+
+class User(TimestampMixin, Base):
+    """A person who can log in. Staff may use the admin; superusers may do anything."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    is_active: Mapped[bool] = mapped_column(default=True)
+    is_staff: Mapped[bool] = mapped_column(default=False)
+    is_superuser: Mapped[bool] = mapped_column(default=False)
+
+    # Reverse relationships of generated resources that reference User are added
+    # below this line by scaffold (e.g. `posts: Mapped[list["Post"]]`).
+
+    comments: Mapped[list["Comment"]] = relationship(
+        back_populates="user", foreign_keys="Comment.user_id", passive_deletes=True, lazy="raise"
+    )
+
+    def __str__(self) -> str:
+        return self.email

@@ -1,0 +1,1 @@
+"""Pydantic schemas: what the API and forms accept and return."""

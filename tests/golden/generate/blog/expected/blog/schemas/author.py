@@ -1,0 +1,83 @@
+"""What the API and forms accept and return for authors.
+
+`AuthorCreate` and `AuthorUpdate` validate input like the database would
+(lengths, bounds, formats), so invalid data is a 422 with a message per field,
+never a database error.
+"""
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, field_validator
+
+from blog.schemas.common import (
+    HttpUrlStr,
+    SafeStr,
+    not_null,
+)
+
+
+class AuthorCreate(BaseModel):
+    """A new author: required fields must be present."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "Name 1",
+                    "email": "email-1@example.com",
+                    "bio": "Bio 1",
+                    "website": "https://example.com/website/1",
+                }
+            ]
+        },
+    )
+
+    name: SafeStr = Field(min_length=1, max_length=120)
+    email: EmailStr
+    bio: SafeStr | None = Field(default=None)
+    website: HttpUrlStr | None = Field(default=None, max_length=2048)
+
+
+class AuthorUpdate(BaseModel):
+    """Changes (PATCH): only the fields sent change; null clears an optional field."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"name": "Name 1"}]})
+
+    name: SafeStr | None = Field(
+        default=None, min_length=1, max_length=120, json_schema_extra=not_null
+    )
+    email: EmailStr | None = Field(default=None, json_schema_extra=not_null)
+    bio: SafeStr | None = Field(default=None)
+    website: HttpUrlStr | None = Field(default=None, max_length=2048)
+
+    @field_validator("name", "email")
+    @classmethod
+    def refuse_null(cls, value: object) -> object:
+        """Leaving a field out keeps it; null would empty a required field, so it is refused."""
+        if value is None:
+            raise ValueError("may not be null")
+        return value
+
+
+class AuthorRead(BaseModel):
+    """An author as the API returns it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    email: str
+    bio: str | None
+    website: str | None
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class AuthorPage(BaseModel):
+    """One page of authors, and where it sits in the whole list."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    items: list[AuthorRead]
+    total: int = Field(description="Rows matching the query, on all pages.")
+    page: int
+    page_size: int

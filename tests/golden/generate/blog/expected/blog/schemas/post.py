@@ -1,0 +1,111 @@
+"""What the API and forms accept and return for posts.
+
+`PostCreate` and `PostUpdate` validate input like the database would
+(lengths, bounds, formats), so invalid data is a 422 with a message per field,
+never a database error.
+"""
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+
+from blog.models.post import PostStatus
+from blog.schemas.common import (
+    MAX_INT,
+    Id,
+    SafeStr,
+    Slug,
+    UtcDatetime,
+    not_null,
+)
+
+
+class PostCreate(BaseModel):
+    """A new post: required fields must be present."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "title": "Title 1",
+                    "slug": "slug-1",
+                    "body": "Body 1",
+                    "status": "draft",
+                    "published_at": "2024-01-01T01:00:00+00:00",
+                    "views": 1,
+                    "author_id": 1,
+                    "reviewer_id": 1,
+                    "tags_ids": [1],
+                }
+            ]
+        },
+    )
+
+    title: SafeStr = Field(min_length=1, max_length=200)
+    slug: Slug = Field(min_length=1, max_length=255)
+    body: SafeStr = Field(min_length=1)
+    status: PostStatus = Field(default=PostStatus.DRAFT)
+    published_at: UtcDatetime | None = Field(default=None)
+    views: int = Field(default=0, ge=-MAX_INT - 1, le=MAX_INT)
+    author_id: Id
+    reviewer_id: Id | None = Field(default=None)
+    tags_ids: list[Id] = Field(default_factory=list[int])
+
+
+class PostUpdate(BaseModel):
+    """Changes (PATCH): only the fields sent change; null clears an optional field."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"title": "Title 1"}]}
+    )
+
+    title: SafeStr | None = Field(
+        default=None, min_length=1, max_length=200, json_schema_extra=not_null
+    )
+    slug: Slug | None = Field(
+        default=None, min_length=1, max_length=255, json_schema_extra=not_null
+    )
+    body: SafeStr | None = Field(default=None, min_length=1, json_schema_extra=not_null)
+    status: PostStatus | None = Field(default=None, json_schema_extra=not_null)
+    published_at: UtcDatetime | None = Field(default=None)
+    views: int | None = Field(default=None, ge=-MAX_INT - 1, le=MAX_INT, json_schema_extra=not_null)
+    author_id: Id | None = Field(default=None, json_schema_extra=not_null)
+    reviewer_id: Id | None = Field(default=None)
+    tags_ids: list[Id] | None = Field(default=None, json_schema_extra=not_null)
+
+    @field_validator("title", "slug", "body", "status", "views", "author_id", "tags_ids")
+    @classmethod
+    def refuse_null(cls, value: object) -> object:
+        """Leaving a field out keeps it; null would empty a required field, so it is refused."""
+        if value is None:
+            raise ValueError("may not be null")
+        return value
+
+
+class PostRead(BaseModel):
+    """A post as the API returns it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    title: str
+    slug: str
+    body: str
+    status: PostStatus
+    published_at: AwareDatetime | None
+    views: int
+    author_id: int
+    reviewer_id: int | None
+    tags_ids: list[int]
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class PostPage(BaseModel):
+    """One page of posts, and where it sits in the whole list."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    items: list[PostRead]
+    total: int = Field(description="Rows matching the query, on all pages.")
+    page: int
+    page_size: int

@@ -1,0 +1,224 @@
+"""Database operations on comments, shared by the API, the HTML views and the admin.
+
+Every function takes the request's session and commits its own writes. Failures are
+`NotFoundError` and `ConflictError` (never HTTP errors): each caller answers them its
+own way. Rows come back with every relationship loaded, since the model refuses lazy
+loads (`lazy="raise"`): a page of any size costs the same few queries.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, get_args
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute, joinedload
+from sqlalchemy.orm.interfaces import LoaderOption
+
+from blog.models.comment import Comment
+from blog.models.post import Post
+from blog.models.user import User
+from blog.schemas.comment import CommentCreate, CommentUpdate
+from blog.services.common import ConflictError, NotFoundError, Page
+
+#: Rows per page when the caller does not say (`api.page_size`).
+PAGE_SIZE = 20
+#: Largest page the API serves (`api.max_page_size`); callers check it, not this module.
+MAX_PAGE_SIZE = 100
+
+#: A column to sort by, `-` for descending.
+CommentSort = Literal[
+    "id",
+    "-id",
+    "created_at",
+    "-created_at",
+    "updated_at",
+    "-updated_at",
+    "post_id",
+    "-post_id",
+    "user_id",
+    "-user_id",
+    "body",
+    "-body",
+    "approved",
+    "-approved",
+]
+#: The same keys at runtime, e.g. to check a query string.
+SORT_KEYS: tuple[CommentSort, ...] = get_args(CommentSort)
+
+#: The column each sort key orders by.
+SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
+    "id": Comment.id,
+    "created_at": Comment.created_at,
+    "updated_at": Comment.updated_at,
+    "post_id": Comment.post_id,
+    "user_id": Comment.user_id,
+    "body": Comment.body,
+    "approved": Comment.approved,
+}
+
+
+@dataclass(frozen=True)
+class CommentFilters:
+    """Exact-match filters of a list; None leaves a field unfiltered."""
+
+    post_id: int | None = None
+    user_id: int | None = None
+    approved: bool | None = None
+
+
+def _loaded() -> list[LoaderOption]:
+    """Loader options giving every row its relationships, in a fixed number of queries."""
+    return [
+        joinedload(Comment.post),
+        joinedload(Comment.user),
+    ]
+
+
+def _conditions(filters: CommentFilters, q: str | None) -> list[ColumnElement[bool]]:
+    """WHERE conditions of a list: `filters`, and `q` searched in no field."""
+    conditions: list[ColumnElement[bool]] = []
+    if filters.post_id is not None:
+        conditions.append(Comment.post_id == filters.post_id)
+    if filters.user_id is not None:
+        conditions.append(Comment.user_id == filters.user_id)
+    if filters.approved is not None:
+        conditions.append(Comment.approved == filters.approved)
+    return conditions
+
+
+def _order_by(sort: CommentSort | None) -> list[ColumnElement[Any]]:
+    """ORDER BY of a list: `sort`, else the default order; id breaks ties."""
+    if sort is None:
+        return [
+            Comment.id.asc(),
+        ]
+    column = SORT_COLUMNS[sort.removeprefix("-")]
+    return [column.desc() if sort.startswith("-") else column.asc(), Comment.id.asc()]
+
+
+async def list_comments(
+    db: AsyncSession,
+    *,
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+    sort: CommentSort | None = None,
+    q: str | None = None,
+    filters: CommentFilters | None = None,
+) -> Page[Comment]:
+    """One page of comments matching `filters` and the search `q`.
+
+    A page past the end is empty, not an error.
+    """
+    conditions = _conditions(filters or CommentFilters(), q)
+    total = await db.scalar(select(func.count()).select_from(Comment).where(*conditions))
+    rows = await db.scalars(
+        select(Comment)
+        .where(*conditions)
+        .options(*_loaded())
+        .order_by(*_order_by(sort))
+        .limit(page_size)
+        .offset((page - 1) * page_size)
+    )
+    return Page(items=list(rows), total=total or 0, page=page, page_size=page_size)
+
+
+async def get_comment(db: AsyncSession, comment_id: int) -> Comment:
+    """The comment with this id, relationships loaded.
+
+    NotFoundError if there is none.
+    """
+    comment = await db.scalar(
+        select(Comment)
+        .where(Comment.id == comment_id)
+        .options(*_loaded())
+        .execution_options(populate_existing=True)
+    )
+    if comment is None:
+        raise NotFoundError(f"No comment with id {comment_id}.")
+    return comment
+
+
+async def create_comment(db: AsyncSession, data: CommentCreate) -> Comment:
+    """Save a new comment.
+
+    ConflictError if a unique value is taken or a referenced row is missing.
+    """
+    values = data.model_dump()
+    await _check_rules(db, values)
+    comment = Comment(**values)
+    db.add(comment)
+    await _commit(db)
+    return await get_comment(db, comment.id)
+
+
+async def update_comment(db: AsyncSession, comment: Comment, data: CommentUpdate) -> Comment:
+    """Change the fields set in `data` (PATCH); `comment` comes from `get_comment`.
+
+    ConflictError like `create_comment`.
+    """
+    values = data.model_dump(exclude_unset=True)
+    await _check_rules(db, values, comment.id)
+    for name, value in values.items():
+        setattr(comment, name, value)
+    await _commit(db)
+    return await get_comment(db, comment.id)
+
+
+async def delete_comment(db: AsyncSession, comment: Comment) -> None:
+    """Delete a comment from `get_comment`.
+
+    Rows referring to it follow their `on_delete` (ConflictError when one forbids it).
+    """
+    await db.delete(comment)
+    await _commit(db, deleting=True)
+
+
+async def delete_comments(db: AsyncSession, ids: Sequence[int]) -> int:
+    """Delete the comments with these ids (all or none); returns how many."""
+    rows = (await db.scalars(select(Comment).where(Comment.id.in_(ids)).options(*_loaded()))).all()
+    for comment in rows:
+        await db.delete(comment)
+    await _commit(db, deleting=True)
+    return len(rows)
+
+
+async def comment_choices(
+    db: AsyncSession, *, q: str | None = None, limit: int = 100
+) -> list[tuple[int, str]]:
+    """(id, label) pairs for select widgets, in the default order."""
+    rows = await db.scalars(
+        select(Comment)
+        .where(*_conditions(CommentFilters(), q))
+        .order_by(*_order_by(None))
+        .limit(limit)
+    )
+    return [(row.id, str(row)) for row in rows]
+
+
+async def _check_rules(
+    db: AsyncSession, values: Mapping[str, Any], comment_id: int | None = None
+) -> None:
+    """Refuse, naming the field, what the database would: taken unique values, missing rows.
+
+    The database still has the last word (two requests can race): `_commit` turns its
+    refusal into a ConflictError too.
+    """
+    if values.get("post_id") is not None and await db.get(Post, values["post_id"]) is None:
+        raise ConflictError(f"No post with id {values['post_id']}.", "post_id")
+    if values.get("user_id") is not None and await db.get(User, values["user_id"]) is None:
+        raise ConflictError(f"No user with id {values['user_id']}.", "user_id")
+
+
+async def _commit(db: AsyncSession, *, deleting: bool = False) -> None:
+    """Commit, turning the database's refusal (unique value, foreign key) into a ConflictError."""
+    try:
+        await db.commit()
+    except IntegrityError as error:
+        await db.rollback()
+        if deleting:
+            message = "Other rows still refer to this comment."
+        else:
+            message = "This conflicts with existing data (a unique value or a referenced row)."
+        raise ConflictError(message) from error

@@ -1,0 +1,209 @@
+"""Database operations on tags, shared by the API, the HTML views and the admin.
+
+Every function takes the request's session and commits its own writes. Failures are
+`NotFoundError` and `ConflictError` (never HTTP errors): each caller answers them its
+own way. Rows come back with every relationship loaded, since the model refuses lazy
+loads (`lazy="raise"`): a page of any size costs the same few queries.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, get_args
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm.interfaces import LoaderOption
+
+from blog.models.tag import Tag
+from blog.schemas.tag import TagCreate, TagUpdate
+from blog.services.common import ConflictError, NotFoundError, Page, escape_like
+
+#: Rows per page when the caller does not say (`api.page_size`).
+PAGE_SIZE = 20
+#: Largest page the API serves (`api.max_page_size`); callers check it, not this module.
+MAX_PAGE_SIZE = 100
+
+#: A column to sort by, `-` for descending.
+TagSort = Literal[
+    "id", "-id", "created_at", "-created_at", "updated_at", "-updated_at", "name", "-name"
+]
+#: The same keys at runtime, e.g. to check a query string.
+SORT_KEYS: tuple[TagSort, ...] = get_args(TagSort)
+
+#: The column each sort key orders by.
+SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
+    "id": Tag.id,
+    "created_at": Tag.created_at,
+    "updated_at": Tag.updated_at,
+    "name": Tag.name,
+}
+
+
+@dataclass(frozen=True)
+class TagFilters:
+    """Exact-match filters of a list; None leaves a field unfiltered."""
+
+    name: str | None = None
+
+
+def _loaded() -> list[LoaderOption]:
+    """Loader options giving every row its relationships, in a fixed number of queries."""
+    return []
+
+
+def _conditions(filters: TagFilters, q: str | None) -> list[ColumnElement[bool]]:
+    """WHERE conditions of a list: `filters`, and `q` searched in name."""
+    conditions: list[ColumnElement[bool]] = []
+    if filters.name is not None:
+        conditions.append(Tag.name == filters.name)
+    if q is not None and q.strip():
+        pattern = f"%{escape_like(q.strip())}%"
+        conditions.append(
+            or_(
+                Tag.name.ilike(pattern, escape="\\"),
+            )
+        )
+    return conditions
+
+
+def _order_by(sort: TagSort | None) -> list[ColumnElement[Any]]:
+    """ORDER BY of a list: `sort`, else the default order; id breaks ties."""
+    if sort is None:
+        return [
+            Tag.id.asc(),
+        ]
+    column = SORT_COLUMNS[sort.removeprefix("-")]
+    return [column.desc() if sort.startswith("-") else column.asc(), Tag.id.asc()]
+
+
+async def list_tags(
+    db: AsyncSession,
+    *,
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+    sort: TagSort | None = None,
+    q: str | None = None,
+    filters: TagFilters | None = None,
+) -> Page[Tag]:
+    """One page of tags matching `filters` and the search `q`.
+
+    A page past the end is empty, not an error.
+    """
+    conditions = _conditions(filters or TagFilters(), q)
+    total = await db.scalar(select(func.count()).select_from(Tag).where(*conditions))
+    rows = await db.scalars(
+        select(Tag)
+        .where(*conditions)
+        .options(*_loaded())
+        .order_by(*_order_by(sort))
+        .limit(page_size)
+        .offset((page - 1) * page_size)
+    )
+    return Page(items=list(rows), total=total or 0, page=page, page_size=page_size)
+
+
+async def get_tag(db: AsyncSession, tag_id: int) -> Tag:
+    """The tag with this id, relationships loaded.
+
+    NotFoundError if there is none.
+    """
+    tag = await db.scalar(
+        select(Tag)
+        .where(Tag.id == tag_id)
+        .options(*_loaded())
+        .execution_options(populate_existing=True)
+    )
+    if tag is None:
+        raise NotFoundError(f"No tag with id {tag_id}.")
+    return tag
+
+
+async def create_tag(db: AsyncSession, data: TagCreate) -> Tag:
+    """Save a new tag.
+
+    ConflictError if a unique value is taken or a referenced row is missing.
+    """
+    values = data.model_dump()
+    await _check_rules(db, values)
+    tag = Tag(**values)
+    db.add(tag)
+    await _commit(db)
+    return await get_tag(db, tag.id)
+
+
+async def update_tag(db: AsyncSession, tag: Tag, data: TagUpdate) -> Tag:
+    """Change the fields set in `data` (PATCH); `tag` comes from `get_tag`.
+
+    ConflictError like `create_tag`.
+    """
+    values = data.model_dump(exclude_unset=True)
+    await _check_rules(db, values, tag.id)
+    for name, value in values.items():
+        setattr(tag, name, value)
+    await _commit(db)
+    return await get_tag(db, tag.id)
+
+
+async def delete_tag(db: AsyncSession, tag: Tag) -> None:
+    """Delete a tag from `get_tag`.
+
+    Rows referring to it follow their `on_delete` (ConflictError when one forbids it).
+    """
+    await db.delete(tag)
+    await _commit(db, deleting=True)
+
+
+async def delete_tags(db: AsyncSession, ids: Sequence[int]) -> int:
+    """Delete the tags with these ids (all or none); returns how many."""
+    rows = (await db.scalars(select(Tag).where(Tag.id.in_(ids)).options(*_loaded()))).all()
+    for tag in rows:
+        await db.delete(tag)
+    await _commit(db, deleting=True)
+    return len(rows)
+
+
+async def tag_choices(
+    db: AsyncSession, *, q: str | None = None, limit: int = 100
+) -> list[tuple[int, str]]:
+    """(id, label) pairs for select widgets, in the default order, searched like lists."""
+    rows = await db.scalars(
+        select(Tag).where(*_conditions(TagFilters(), q)).order_by(*_order_by(None)).limit(limit)
+    )
+    return [(row.id, str(row)) for row in rows]
+
+
+async def _check_rules(
+    db: AsyncSession, values: Mapping[str, Any], tag_id: int | None = None
+) -> None:
+    """Refuse, naming the field, what the database would: taken unique values, missing rows.
+
+    The database still has the last word (two requests can race): `_commit` turns its
+    refusal into a ConflictError too.
+    """
+    if values.get("name") is not None and await _taken(db, Tag.name, values["name"], tag_id):
+        raise ConflictError("A tag with this name already exists.", "name")
+
+
+async def _taken(
+    db: AsyncSession, column: InstrumentedAttribute[Any], value: object, tag_id: int | None
+) -> bool:
+    """Whether another row already has `value` in this unique column."""
+    query = select(Tag.id).where(column == value)
+    if tag_id is not None:
+        query = query.where(Tag.id != tag_id)
+    return await db.scalar(query.limit(1)) is not None
+
+
+async def _commit(db: AsyncSession, *, deleting: bool = False) -> None:
+    """Commit, turning the database's refusal (unique value, foreign key) into a ConflictError."""
+    try:
+        await db.commit()
+    except IntegrityError as error:
+        await db.rollback()
+        if deleting:
+            message = "Other rows still refer to this tag."
+        else:
+            message = "This conflicts with existing data (a unique value or a referenced row)."
+        raise ConflictError(message) from error

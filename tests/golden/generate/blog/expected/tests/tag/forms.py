@@ -1,0 +1,13 @@
+"""What a person types into the tag forms, for the page and admin tests."""
+
+from blog.forms import input_value
+from blog.schemas.tag import TagCreate
+
+FormData = dict[str, str | list[str]]
+
+
+def form_data(data: TagCreate) -> FormData:
+    """The form submission that creates `data` (an unticked checkbox is simply not sent)."""
+    form: FormData = {}
+    form["name"] = input_value(data.name)
+    return form

@@ -1,0 +1,1 @@
+"""The JSON API of each resource, mounted under /api."""

@@ -1,0 +1,148 @@
+"""The JSON API of order lines, mounted at /api/order-lines.
+
+Anyone may read; writing needs a bearer token (`POST /api/auth/token`).
+"""
+
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response, status
+
+from shop.auth.dependencies import require_token_user
+from shop.db import DbSession
+from shop.models.order_line import OrderLine
+from shop.schemas.common import MAX_INT, ErrorMessage
+from shop.schemas.order_line import OrderLineCreate, OrderLinePage, OrderLineRead, OrderLineUpdate
+from shop.services import order_line as order_line_service
+from shop.services.common import ConflictError, NotFoundError
+
+router = APIRouter(prefix="/order-lines", tags=["Order lines"])
+
+#: What `sort` accepts here (`api.sort`): a column, `-` for descending.
+ApiSort = Literal[
+    "id",
+    "-id",
+    "created_at",
+    "-created_at",
+    "updated_at",
+    "-updated_at",
+    "order_id",
+    "-order_id",
+    "product_id",
+    "-product_id",
+    "quantity",
+    "-quantity",
+    "unit_price",
+    "-unit_price",
+]
+
+NOT_FOUND: dict[str, Any] = {"model": ErrorMessage, "description": "No order line has this id."}
+CONFLICT: dict[str, Any] = {
+    "model": ErrorMessage,
+    "description": "A unique value is taken, or a referenced row is missing or still in use.",
+}
+BAD_REQUEST: dict[str, Any] = {"model": ErrorMessage, "description": "The body could not be read."}
+UNAUTHORIZED: dict[str, Any] = {"model": ErrorMessage, "description": "No valid bearer token."}
+OrderLineId = Annotated[int, Path(ge=1, le=MAX_INT, description="The order line's id.")]
+
+
+async def get_order_line_or_404(db: DbSession, order_line_id: OrderLineId) -> OrderLine:
+    """The order line named in the path, or a 404 answer."""
+    try:
+        return await order_line_service.get_order_line(db, order_line_id)
+    except NotFoundError as error:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, error.message) from error
+
+
+OrderLineFromPath = Annotated[OrderLine, Depends(get_order_line_or_404)]
+
+
+@router.get("", operation_id="list_order_lines", summary="List order lines")
+async def list_order_lines(
+    db: DbSession,
+    page: Annotated[int, Query(ge=1, le=MAX_INT, description="1-based page number.")] = 1,
+    page_size: Annotated[
+        int, Query(ge=1, le=order_line_service.MAX_PAGE_SIZE)
+    ] = order_line_service.PAGE_SIZE,
+    sort: Annotated[
+        ApiSort | None, Query(description="Column to sort by; `-` prefix for descending.")
+    ] = None,
+    order_id: Annotated[int, Query(ge=1, le=MAX_INT)] | None = None,
+    product_id: Annotated[int, Query(ge=1, le=MAX_INT)] | None = None,
+    quantity: Annotated[int, Query(ge=-MAX_INT - 1, le=MAX_INT)] | None = None,
+    unit_price: Annotated[Decimal, Query(max_digits=10, decimal_places=2)] | None = None,
+) -> OrderLinePage:
+    """Order lines, a page at a time, sorted, filtered."""
+    filters = order_line_service.OrderLineFilters(
+        order_id=order_id,
+        product_id=product_id,
+        quantity=quantity,
+        unit_price=unit_price,
+    )
+    result = await order_line_service.list_order_lines(
+        db, page=page, page_size=page_size, sort=sort, filters=filters
+    )
+    return OrderLinePage.model_validate(result, from_attributes=True)
+
+
+@router.post(
+    "",
+    operation_id="create_order_line",
+    summary="Create an order line",
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[Depends(require_token_user)],
+    responses={400: BAD_REQUEST, 401: UNAUTHORIZED, 409: CONFLICT},
+)
+async def create_order_line(db: DbSession, data: OrderLineCreate) -> OrderLineRead:
+    """Create an order line; 409 if a unique value is taken or a referenced row is missing."""
+    try:
+        order_line = await order_line_service.create_order_line(db, data)
+    except ConflictError as error:
+        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
+    return OrderLineRead.model_validate(order_line)
+
+
+@router.get(
+    "/{order_line_id}",
+    operation_id="get_order_line",
+    summary="Get an order line",
+    responses={404: NOT_FOUND},
+)
+async def get_order_line(order_line: OrderLineFromPath) -> OrderLineRead:
+    """One order line by id."""
+    return OrderLineRead.model_validate(order_line)
+
+
+@router.patch(
+    "/{order_line_id}",
+    operation_id="update_order_line",
+    summary="Update an order line",
+    dependencies=[Depends(require_token_user)],
+    responses={400: BAD_REQUEST, 401: UNAUTHORIZED, 404: NOT_FOUND, 409: CONFLICT},
+)
+async def update_order_line(
+    db: DbSession, order_line: OrderLineFromPath, data: OrderLineUpdate
+) -> OrderLineRead:
+    """Change the fields sent, keep the others."""
+    try:
+        order_line = await order_line_service.update_order_line(db, order_line, data)
+    except ConflictError as error:
+        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
+    return OrderLineRead.model_validate(order_line)
+
+
+@router.delete(
+    "/{order_line_id}",
+    operation_id="delete_order_line",
+    summary="Delete an order line",
+    status_code=status.HTTP_204_NO_CONTENT,
+    dependencies=[Depends(require_token_user)],
+    responses={401: UNAUTHORIZED, 404: NOT_FOUND, 409: CONFLICT},
+)
+async def delete_order_line(db: DbSession, order_line: OrderLineFromPath) -> Response:
+    """Delete an order line; 409 while other rows must keep referring to it."""
+    try:
+        await order_line_service.delete_order_line(db, order_line)
+    except ConflictError as error:
+        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

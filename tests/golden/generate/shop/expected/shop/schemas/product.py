@@ -1,0 +1,119 @@
+"""What the API and forms accept and return for products.
+
+`ProductCreate` and `ProductUpdate` validate input like the database would
+(lengths, bounds, formats), so invalid data is a 422 with a message per field,
+never a database error.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, JsonValue, field_validator
+
+from shop.schemas.common import (
+    MAX_INT,
+    Id,
+    SafeJson,
+    SafeStr,
+    not_null,
+)
+
+
+class ProductCreate(BaseModel):
+    """A new product: required fields must be present."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "sku": "Sku 1",
+                    "name": "Name 1",
+                    "description": "Description 1",
+                    "price": "1.5",
+                    "stock": 1,
+                    "active": True,
+                    "category_id": 1,
+                    "attributes": {"n": 1},
+                    "launched_on": "2024-01-02",
+                }
+            ]
+        },
+    )
+
+    sku: SafeStr = Field(min_length=1, max_length=32)
+    name: SafeStr = Field(min_length=1, max_length=200)
+    description: SafeStr | None = Field(default=None)
+    price: Decimal = Field(
+        ge=Decimal("-99999999.99"), le=Decimal("99999999.99"), max_digits=10, decimal_places=2
+    )
+    stock: int = Field(default=0, ge=-MAX_INT - 1, le=MAX_INT)
+    active: bool = Field(default=True)
+    category_id: Id
+    attributes: SafeJson | None = Field(default=None)
+    launched_on: date | None = Field(default=None)
+
+
+class ProductUpdate(BaseModel):
+    """Changes (PATCH): only the fields sent change; null clears an optional field."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"sku": "Sku 1"}]})
+
+    sku: SafeStr | None = Field(
+        default=None, min_length=1, max_length=32, json_schema_extra=not_null
+    )
+    name: SafeStr | None = Field(
+        default=None, min_length=1, max_length=200, json_schema_extra=not_null
+    )
+    description: SafeStr | None = Field(default=None)
+    price: Decimal | None = Field(
+        default=None,
+        ge=Decimal("-99999999.99"),
+        le=Decimal("99999999.99"),
+        max_digits=10,
+        decimal_places=2,
+        json_schema_extra=not_null,
+    )
+    stock: int | None = Field(default=None, ge=-MAX_INT - 1, le=MAX_INT, json_schema_extra=not_null)
+    active: bool | None = Field(default=None, json_schema_extra=not_null)
+    category_id: Id | None = Field(default=None, json_schema_extra=not_null)
+    attributes: SafeJson | None = Field(default=None)
+    launched_on: date | None = Field(default=None)
+
+    @field_validator("sku", "name", "price", "stock", "active", "category_id")
+    @classmethod
+    def refuse_null(cls, value: object) -> object:
+        """Leaving a field out keeps it; null would empty a required field, so it is refused."""
+        if value is None:
+            raise ValueError("may not be null")
+        return value
+
+
+class ProductRead(BaseModel):
+    """A product as the API returns it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    sku: str
+    name: str
+    description: str | None
+    price: Decimal
+    stock: int
+    active: bool
+    category_id: int
+    attributes: JsonValue | None
+    launched_on: date | None
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class ProductPage(BaseModel):
+    """One page of products, and where it sits in the whole list."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    items: list[ProductRead]
+    total: int = Field(description="Rows matching the query, on all pages.")
+    page: int
+    page_size: int

@@ -1,0 +1,1 @@
+"""Database operations of each resource, shared by the API, views and admin."""

@@ -1,0 +1,233 @@
+"""Database operations on categories, shared by the API, the HTML views and the admin.
+
+Every function takes the request's session and commits its own writes. Failures are
+`NotFoundError` and `ConflictError` (never HTTP errors): each caller answers them its
+own way. Rows come back with every relationship loaded, since the model refuses lazy
+loads (`lazy="raise"`): a page of any size costs the same few queries.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, get_args
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute, joinedload
+from sqlalchemy.orm.interfaces import LoaderOption
+
+from shop.models.category import Category
+from shop.schemas.category import CategoryCreate, CategoryUpdate
+from shop.services.common import ConflictError, NotFoundError, Page, escape_like
+
+#: Rows per page when the caller does not say (`api.page_size`).
+PAGE_SIZE = 20
+#: Largest page the API serves (`api.max_page_size`); callers check it, not this module.
+MAX_PAGE_SIZE = 100
+
+#: A column to sort by, `-` for descending.
+CategorySort = Literal[
+    "id",
+    "-id",
+    "created_at",
+    "-created_at",
+    "updated_at",
+    "-updated_at",
+    "name",
+    "-name",
+    "parent_id",
+    "-parent_id",
+]
+#: The same keys at runtime, e.g. to check a query string.
+SORT_KEYS: tuple[CategorySort, ...] = get_args(CategorySort)
+
+#: The column each sort key orders by.
+SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
+    "id": Category.id,
+    "created_at": Category.created_at,
+    "updated_at": Category.updated_at,
+    "name": Category.name,
+    "parent_id": Category.parent_id,
+}
+
+
+@dataclass(frozen=True)
+class CategoryFilters:
+    """Exact-match filters of a list; None leaves a field unfiltered."""
+
+    name: str | None = None
+    parent_id: int | None = None
+
+
+def _loaded() -> list[LoaderOption]:
+    """Loader options giving every row its relationships, in a fixed number of queries."""
+    return [
+        joinedload(Category.parent),
+    ]
+
+
+def _conditions(filters: CategoryFilters, q: str | None) -> list[ColumnElement[bool]]:
+    """WHERE conditions of a list: `filters`, and `q` searched in name."""
+    conditions: list[ColumnElement[bool]] = []
+    if filters.name is not None:
+        conditions.append(Category.name == filters.name)
+    if filters.parent_id is not None:
+        conditions.append(Category.parent_id == filters.parent_id)
+    if q is not None and q.strip():
+        pattern = f"%{escape_like(q.strip())}%"
+        conditions.append(
+            or_(
+                Category.name.ilike(pattern, escape="\\"),
+            )
+        )
+    return conditions
+
+
+def _order_by(sort: CategorySort | None) -> list[ColumnElement[Any]]:
+    """ORDER BY of a list: `sort`, else the default order; id breaks ties."""
+    if sort is None:
+        return [
+            Category.id.asc(),
+        ]
+    column = SORT_COLUMNS[sort.removeprefix("-")]
+    return [column.desc() if sort.startswith("-") else column.asc(), Category.id.asc()]
+
+
+async def list_categories(
+    db: AsyncSession,
+    *,
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+    sort: CategorySort | None = None,
+    q: str | None = None,
+    filters: CategoryFilters | None = None,
+) -> Page[Category]:
+    """One page of categories matching `filters` and the search `q`.
+
+    A page past the end is empty, not an error.
+    """
+    conditions = _conditions(filters or CategoryFilters(), q)
+    total = await db.scalar(select(func.count()).select_from(Category).where(*conditions))
+    rows = await db.scalars(
+        select(Category)
+        .where(*conditions)
+        .options(*_loaded())
+        .order_by(*_order_by(sort))
+        .limit(page_size)
+        .offset((page - 1) * page_size)
+    )
+    return Page(items=list(rows), total=total or 0, page=page, page_size=page_size)
+
+
+async def get_category(db: AsyncSession, category_id: int) -> Category:
+    """The category with this id, relationships loaded.
+
+    NotFoundError if there is none.
+    """
+    category = await db.scalar(
+        select(Category)
+        .where(Category.id == category_id)
+        .options(*_loaded())
+        .execution_options(populate_existing=True)
+    )
+    if category is None:
+        raise NotFoundError(f"No category with id {category_id}.")
+    return category
+
+
+async def create_category(db: AsyncSession, data: CategoryCreate) -> Category:
+    """Save a new category.
+
+    ConflictError if a unique value is taken or a referenced row is missing.
+    """
+    values = data.model_dump()
+    await _check_rules(db, values)
+    category = Category(**values)
+    db.add(category)
+    await _commit(db)
+    return await get_category(db, category.id)
+
+
+async def update_category(db: AsyncSession, category: Category, data: CategoryUpdate) -> Category:
+    """Change the fields set in `data` (PATCH); `category` comes from `get_category`.
+
+    ConflictError like `create_category`.
+    """
+    values = data.model_dump(exclude_unset=True)
+    await _check_rules(db, values, category.id)
+    for name, value in values.items():
+        setattr(category, name, value)
+    await _commit(db)
+    return await get_category(db, category.id)
+
+
+async def delete_category(db: AsyncSession, category: Category) -> None:
+    """Delete a category from `get_category`.
+
+    Rows referring to it follow their `on_delete` (ConflictError when one forbids it).
+    """
+    await db.delete(category)
+    await _commit(db, deleting=True)
+
+
+async def delete_categories(db: AsyncSession, ids: Sequence[int]) -> int:
+    """Delete the categories with these ids (all or none); returns how many."""
+    rows = (
+        await db.scalars(select(Category).where(Category.id.in_(ids)).options(*_loaded()))
+    ).all()
+    for category in rows:
+        await db.delete(category)
+    await _commit(db, deleting=True)
+    return len(rows)
+
+
+async def category_choices(
+    db: AsyncSession, *, q: str | None = None, limit: int = 100
+) -> list[tuple[int, str]]:
+    """(id, label) pairs for select widgets, in the default order, searched like lists."""
+    rows = await db.scalars(
+        select(Category)
+        .where(*_conditions(CategoryFilters(), q))
+        .order_by(*_order_by(None))
+        .limit(limit)
+    )
+    return [(row.id, str(row)) for row in rows]
+
+
+async def _check_rules(
+    db: AsyncSession, values: Mapping[str, Any], category_id: int | None = None
+) -> None:
+    """Refuse, naming the field, what the database would: taken unique values, missing rows.
+
+    The database still has the last word (two requests can race): `_commit` turns its
+    refusal into a ConflictError too.
+    """
+    if values.get("name") is not None and await _taken(
+        db, Category.name, values["name"], category_id
+    ):
+        raise ConflictError("A category with this name already exists.", "name")
+    if values.get("parent_id") is not None and await db.get(Category, values["parent_id"]) is None:
+        raise ConflictError(f"No parent with id {values['parent_id']}.", "parent_id")
+
+
+async def _taken(
+    db: AsyncSession, column: InstrumentedAttribute[Any], value: object, category_id: int | None
+) -> bool:
+    """Whether another row already has `value` in this unique column."""
+    query = select(Category.id).where(column == value)
+    if category_id is not None:
+        query = query.where(Category.id != category_id)
+    return await db.scalar(query.limit(1)) is not None
+
+
+async def _commit(db: AsyncSession, *, deleting: bool = False) -> None:
+    """Commit, turning the database's refusal (unique value, foreign key) into a ConflictError."""
+    try:
+        await db.commit()
+    except IntegrityError as error:
+        await db.rollback()
+        if deleting:
+            message = "Other rows still refer to this category."
+        else:
+            message = "This conflicts with existing data (a unique value or a referenced row)."
+        raise ConflictError(message) from error

@@ -1,0 +1,232 @@
+"""Database operations on order lines, shared by the API, the HTML views and the admin.
+
+Every function takes the request's session and commits its own writes. Failures are
+`NotFoundError` and `ConflictError` (never HTTP errors): each caller answers them its
+own way. Rows come back with every relationship loaded, since the model refuses lazy
+loads (`lazy="raise"`): a page of any size costs the same few queries.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Literal, get_args
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute, joinedload
+from sqlalchemy.orm.interfaces import LoaderOption
+
+from shop.models.order import Order
+from shop.models.order_line import OrderLine
+from shop.models.product import Product
+from shop.schemas.order_line import OrderLineCreate, OrderLineUpdate
+from shop.services.common import ConflictError, NotFoundError, Page
+
+#: Rows per page when the caller does not say (`api.page_size`).
+PAGE_SIZE = 20
+#: Largest page the API serves (`api.max_page_size`); callers check it, not this module.
+MAX_PAGE_SIZE = 100
+
+#: A column to sort by, `-` for descending.
+OrderLineSort = Literal[
+    "id",
+    "-id",
+    "created_at",
+    "-created_at",
+    "updated_at",
+    "-updated_at",
+    "order_id",
+    "-order_id",
+    "product_id",
+    "-product_id",
+    "quantity",
+    "-quantity",
+    "unit_price",
+    "-unit_price",
+]
+#: The same keys at runtime, e.g. to check a query string.
+SORT_KEYS: tuple[OrderLineSort, ...] = get_args(OrderLineSort)
+
+#: The column each sort key orders by.
+SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
+    "id": OrderLine.id,
+    "created_at": OrderLine.created_at,
+    "updated_at": OrderLine.updated_at,
+    "order_id": OrderLine.order_id,
+    "product_id": OrderLine.product_id,
+    "quantity": OrderLine.quantity,
+    "unit_price": OrderLine.unit_price,
+}
+
+
+@dataclass(frozen=True)
+class OrderLineFilters:
+    """Exact-match filters of a list; None leaves a field unfiltered."""
+
+    order_id: int | None = None
+    product_id: int | None = None
+    quantity: int | None = None
+    unit_price: Decimal | None = None
+
+
+def _loaded() -> list[LoaderOption]:
+    """Loader options giving every row its relationships, in a fixed number of queries."""
+    return [
+        joinedload(OrderLine.order),
+        joinedload(OrderLine.product),
+    ]
+
+
+def _conditions(filters: OrderLineFilters, q: str | None) -> list[ColumnElement[bool]]:
+    """WHERE conditions of a list: `filters`, and `q` searched in no field."""
+    conditions: list[ColumnElement[bool]] = []
+    if filters.order_id is not None:
+        conditions.append(OrderLine.order_id == filters.order_id)
+    if filters.product_id is not None:
+        conditions.append(OrderLine.product_id == filters.product_id)
+    if filters.quantity is not None:
+        conditions.append(OrderLine.quantity == filters.quantity)
+    if filters.unit_price is not None:
+        conditions.append(OrderLine.unit_price == filters.unit_price)
+    return conditions
+
+
+def _order_by(sort: OrderLineSort | None) -> list[ColumnElement[Any]]:
+    """ORDER BY of a list: `sort`, else the default order; id breaks ties."""
+    if sort is None:
+        return [
+            OrderLine.id.asc(),
+        ]
+    column = SORT_COLUMNS[sort.removeprefix("-")]
+    return [column.desc() if sort.startswith("-") else column.asc(), OrderLine.id.asc()]
+
+
+async def list_order_lines(
+    db: AsyncSession,
+    *,
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+    sort: OrderLineSort | None = None,
+    q: str | None = None,
+    filters: OrderLineFilters | None = None,
+) -> Page[OrderLine]:
+    """One page of order lines matching `filters` and the search `q`.
+
+    A page past the end is empty, not an error.
+    """
+    conditions = _conditions(filters or OrderLineFilters(), q)
+    total = await db.scalar(select(func.count()).select_from(OrderLine).where(*conditions))
+    rows = await db.scalars(
+        select(OrderLine)
+        .where(*conditions)
+        .options(*_loaded())
+        .order_by(*_order_by(sort))
+        .limit(page_size)
+        .offset((page - 1) * page_size)
+    )
+    return Page(items=list(rows), total=total or 0, page=page, page_size=page_size)
+
+
+async def get_order_line(db: AsyncSession, order_line_id: int) -> OrderLine:
+    """The order line with this id, relationships loaded.
+
+    NotFoundError if there is none.
+    """
+    order_line = await db.scalar(
+        select(OrderLine)
+        .where(OrderLine.id == order_line_id)
+        .options(*_loaded())
+        .execution_options(populate_existing=True)
+    )
+    if order_line is None:
+        raise NotFoundError(f"No order line with id {order_line_id}.")
+    return order_line
+
+
+async def create_order_line(db: AsyncSession, data: OrderLineCreate) -> OrderLine:
+    """Save a new order line.
+
+    ConflictError if a unique value is taken or a referenced row is missing.
+    """
+    values = data.model_dump()
+    await _check_rules(db, values)
+    order_line = OrderLine(**values)
+    db.add(order_line)
+    await _commit(db)
+    return await get_order_line(db, order_line.id)
+
+
+async def update_order_line(
+    db: AsyncSession, order_line: OrderLine, data: OrderLineUpdate
+) -> OrderLine:
+    """Change the fields set in `data` (PATCH); `order_line` comes from `get_order_line`.
+
+    ConflictError like `create_order_line`.
+    """
+    values = data.model_dump(exclude_unset=True)
+    await _check_rules(db, values, order_line.id)
+    for name, value in values.items():
+        setattr(order_line, name, value)
+    await _commit(db)
+    return await get_order_line(db, order_line.id)
+
+
+async def delete_order_line(db: AsyncSession, order_line: OrderLine) -> None:
+    """Delete an order line from `get_order_line`.
+
+    Rows referring to it follow their `on_delete` (ConflictError when one forbids it).
+    """
+    await db.delete(order_line)
+    await _commit(db, deleting=True)
+
+
+async def delete_order_lines(db: AsyncSession, ids: Sequence[int]) -> int:
+    """Delete the order lines with these ids (all or none); returns how many."""
+    rows = (
+        await db.scalars(select(OrderLine).where(OrderLine.id.in_(ids)).options(*_loaded()))
+    ).all()
+    for order_line in rows:
+        await db.delete(order_line)
+    await _commit(db, deleting=True)
+    return len(rows)
+
+
+async def order_line_choices(
+    db: AsyncSession, *, q: str | None = None, limit: int = 100
+) -> list[tuple[int, str]]:
+    """(id, label) pairs for select widgets, in the default order."""
+    rows = await db.scalars(
+        select(OrderLine)
+        .where(*_conditions(OrderLineFilters(), q))
+        .order_by(*_order_by(None))
+        .limit(limit)
+    )
+    return [(row.id, str(row)) for row in rows]
+
+
+async def _check_rules(
+    db: AsyncSession, values: Mapping[str, Any], order_line_id: int | None = None
+) -> None:
+    """Refuse, naming the field, what the database would: taken unique values, missing rows.
+
+    The database still has the last word (two requests can race): `_commit` turns its
+    refusal into a ConflictError too.
+    """
+    if values.get("order_id") is not None and await db.get(Order, values["order_id"]) is None:
+        raise ConflictError(f"No order with id {values['order_id']}.", "order_id")
+    if values.get("product_id") is not None and await db.get(Product, values["product_id"]) is None:
+        raise ConflictError(f"No product with id {values['product_id']}.", "product_id")
+
+
+async def _commit(db: AsyncSession, *, deleting: bool = False) -> None:
+    """Commit, turning the database's refusal (unique value, foreign key) into a ConflictError."""
+    try:
+        await db.commit()
+    except IntegrityError as error:
+        await db.rollback()
+        if deleting:
+            message = "Other rows still refer to this order line."
+        else:
+            message = "This conflicts with existing data (a unique value or a referenced row)."
+        raise ConflictError(message) from error

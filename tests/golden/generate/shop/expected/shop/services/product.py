@@ -1,0 +1,269 @@
+"""Database operations on products, shared by the API, the HTML views and the admin.
+
+Every function takes the request's session and commits its own writes. Failures are
+`NotFoundError` and `ConflictError` (never HTTP errors): each caller answers them its
+own way. Rows come back with every relationship loaded, since the model refuses lazy
+loads (`lazy="raise"`): a page of any size costs the same few queries.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal, get_args
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute, joinedload
+from sqlalchemy.orm.interfaces import LoaderOption
+
+from shop.models.category import Category
+from shop.models.product import Product
+from shop.schemas.product import ProductCreate, ProductUpdate
+from shop.services.common import ConflictError, NotFoundError, Page, escape_like
+
+#: Rows per page when the caller does not say (`api.page_size`).
+PAGE_SIZE = 20
+#: Largest page the API serves (`api.max_page_size`); callers check it, not this module.
+MAX_PAGE_SIZE = 100
+
+#: A column to sort by, `-` for descending.
+ProductSort = Literal[
+    "id",
+    "-id",
+    "created_at",
+    "-created_at",
+    "updated_at",
+    "-updated_at",
+    "sku",
+    "-sku",
+    "name",
+    "-name",
+    "description",
+    "-description",
+    "price",
+    "-price",
+    "stock",
+    "-stock",
+    "active",
+    "-active",
+    "category_id",
+    "-category_id",
+    "launched_on",
+    "-launched_on",
+]
+#: The same keys at runtime, e.g. to check a query string.
+SORT_KEYS: tuple[ProductSort, ...] = get_args(ProductSort)
+
+#: The column each sort key orders by.
+SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
+    "id": Product.id,
+    "created_at": Product.created_at,
+    "updated_at": Product.updated_at,
+    "sku": Product.sku,
+    "name": Product.name,
+    "description": Product.description,
+    "price": Product.price,
+    "stock": Product.stock,
+    "active": Product.active,
+    "category_id": Product.category_id,
+    "launched_on": Product.launched_on,
+}
+
+
+@dataclass(frozen=True)
+class ProductFilters:
+    """Exact-match filters of a list; None leaves a field unfiltered."""
+
+    sku: str | None = None
+    name: str | None = None
+    price: Decimal | None = None
+    stock: int | None = None
+    active: bool | None = None
+    category_id: int | None = None
+    launched_on: date | None = None
+
+
+def _loaded() -> list[LoaderOption]:
+    """Loader options giving every row its relationships, in a fixed number of queries."""
+    return [
+        joinedload(Product.category),
+    ]
+
+
+def _conditions(filters: ProductFilters, q: str | None) -> list[ColumnElement[bool]]:
+    """WHERE conditions of a list: `filters`, and `q` searched in sku, name."""
+    conditions: list[ColumnElement[bool]] = []
+    if filters.sku is not None:
+        conditions.append(Product.sku == filters.sku)
+    if filters.name is not None:
+        conditions.append(Product.name == filters.name)
+    if filters.price is not None:
+        conditions.append(Product.price == filters.price)
+    if filters.stock is not None:
+        conditions.append(Product.stock == filters.stock)
+    if filters.active is not None:
+        conditions.append(Product.active == filters.active)
+    if filters.category_id is not None:
+        conditions.append(Product.category_id == filters.category_id)
+    if filters.launched_on is not None:
+        conditions.append(Product.launched_on == filters.launched_on)
+    if q is not None and q.strip():
+        pattern = f"%{escape_like(q.strip())}%"
+        conditions.append(
+            or_(
+                Product.sku.ilike(pattern, escape="\\"),
+                Product.name.ilike(pattern, escape="\\"),
+            )
+        )
+    return conditions
+
+
+def _order_by(sort: ProductSort | None) -> list[ColumnElement[Any]]:
+    """ORDER BY of a list: `sort`, else the default order; id breaks ties."""
+    if sort is None:
+        return [
+            Product.id.asc(),
+        ]
+    column = SORT_COLUMNS[sort.removeprefix("-")]
+    return [column.desc() if sort.startswith("-") else column.asc(), Product.id.asc()]
+
+
+async def list_products(
+    db: AsyncSession,
+    *,
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+    sort: ProductSort | None = None,
+    q: str | None = None,
+    filters: ProductFilters | None = None,
+) -> Page[Product]:
+    """One page of products matching `filters` and the search `q`.
+
+    A page past the end is empty, not an error.
+    """
+    conditions = _conditions(filters or ProductFilters(), q)
+    total = await db.scalar(select(func.count()).select_from(Product).where(*conditions))
+    rows = await db.scalars(
+        select(Product)
+        .where(*conditions)
+        .options(*_loaded())
+        .order_by(*_order_by(sort))
+        .limit(page_size)
+        .offset((page - 1) * page_size)
+    )
+    return Page(items=list(rows), total=total or 0, page=page, page_size=page_size)
+
+
+async def get_product(db: AsyncSession, product_id: int) -> Product:
+    """The product with this id, relationships loaded.
+
+    NotFoundError if there is none.
+    """
+    product = await db.scalar(
+        select(Product)
+        .where(Product.id == product_id)
+        .options(*_loaded())
+        .execution_options(populate_existing=True)
+    )
+    if product is None:
+        raise NotFoundError(f"No product with id {product_id}.")
+    return product
+
+
+async def create_product(db: AsyncSession, data: ProductCreate) -> Product:
+    """Save a new product.
+
+    ConflictError if a unique value is taken or a referenced row is missing.
+    """
+    values = data.model_dump()
+    await _check_rules(db, values)
+    product = Product(**values)
+    db.add(product)
+    await _commit(db)
+    return await get_product(db, product.id)
+
+
+async def update_product(db: AsyncSession, product: Product, data: ProductUpdate) -> Product:
+    """Change the fields set in `data` (PATCH); `product` comes from `get_product`.
+
+    ConflictError like `create_product`.
+    """
+    values = data.model_dump(exclude_unset=True)
+    await _check_rules(db, values, product.id)
+    for name, value in values.items():
+        setattr(product, name, value)
+    await _commit(db)
+    return await get_product(db, product.id)
+
+
+async def delete_product(db: AsyncSession, product: Product) -> None:
+    """Delete a product from `get_product`.
+
+    Rows referring to it follow their `on_delete` (ConflictError when one forbids it).
+    """
+    await db.delete(product)
+    await _commit(db, deleting=True)
+
+
+async def delete_products(db: AsyncSession, ids: Sequence[int]) -> int:
+    """Delete the products with these ids (all or none); returns how many."""
+    rows = (await db.scalars(select(Product).where(Product.id.in_(ids)).options(*_loaded()))).all()
+    for product in rows:
+        await db.delete(product)
+    await _commit(db, deleting=True)
+    return len(rows)
+
+
+async def product_choices(
+    db: AsyncSession, *, q: str | None = None, limit: int = 100
+) -> list[tuple[int, str]]:
+    """(id, label) pairs for select widgets, in the default order, searched like lists."""
+    rows = await db.scalars(
+        select(Product)
+        .where(*_conditions(ProductFilters(), q))
+        .order_by(*_order_by(None))
+        .limit(limit)
+    )
+    return [(row.id, str(row)) for row in rows]
+
+
+async def _check_rules(
+    db: AsyncSession, values: Mapping[str, Any], product_id: int | None = None
+) -> None:
+    """Refuse, naming the field, what the database would: taken unique values, missing rows.
+
+    The database still has the last word (two requests can race): `_commit` turns its
+    refusal into a ConflictError too.
+    """
+    if values.get("sku") is not None and await _taken(db, Product.sku, values["sku"], product_id):
+        raise ConflictError("A product with this sku already exists.", "sku")
+    if (
+        values.get("category_id") is not None
+        and await db.get(Category, values["category_id"]) is None
+    ):
+        raise ConflictError(f"No category with id {values['category_id']}.", "category_id")
+
+
+async def _taken(
+    db: AsyncSession, column: InstrumentedAttribute[Any], value: object, product_id: int | None
+) -> bool:
+    """Whether another row already has `value` in this unique column."""
+    query = select(Product.id).where(column == value)
+    if product_id is not None:
+        query = query.where(Product.id != product_id)
+    return await db.scalar(query.limit(1)) is not None
+
+
+async def _commit(db: AsyncSession, *, deleting: bool = False) -> None:
+    """Commit, turning the database's refusal (unique value, foreign key) into a ConflictError."""
+    try:
+        await db.commit()
+    except IntegrityError as error:
+        await db.rollback()
+        if deleting:
+            message = "Other rows still refer to this product."
+        else:
+            message = "This conflicts with existing data (a unique value or a referenced row)."
+        raise ConflictError(message) from error

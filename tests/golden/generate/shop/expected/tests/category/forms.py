@@ -1,0 +1,14 @@
+"""What a person types into the category forms, for the page and admin tests."""
+
+from shop.forms import input_value
+from shop.schemas.category import CategoryCreate
+
+FormData = dict[str, str | list[str]]
+
+
+def form_data(data: CategoryCreate) -> FormData:
+    """The form submission that creates `data` (an unticked checkbox is simply not sent)."""
+    form: FormData = {}
+    form["name"] = input_value(data.name)
+    form["parent_id"] = input_value(data.parent_id)
+    return form

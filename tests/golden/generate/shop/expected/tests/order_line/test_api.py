@@ -1,0 +1,152 @@
+"""The JSON API of order lines: /api/order-lines."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from shop.schemas.order_line import OrderLineRead, OrderLineUpdate
+from shop.settings import Settings
+from tests.conftest import MakeUser
+from tests.order_line.factories import create_order_line, new_order_line_data
+from tests.resources import count_queries, in_database, token_headers
+
+URL = "/api/order-lines"
+#: Keys a client writes and reads back unchanged.
+ROUND_TRIP = {"order_id", "product_id", "quantity", "unit_price"}
+
+
+@pytest.fixture
+def headers(client: TestClient, make_user: MakeUser) -> dict[str, str]:
+    """A bearer token: writes need a logged-in user."""
+    make_user("writer@example.com")
+    return token_headers(client, "writer@example.com")
+
+
+def test_create_read_update_delete(
+    client: TestClient, settings: Settings, headers: dict[str, str]
+) -> None:
+    data = in_database(settings, new_order_line_data)
+    created = client.post(URL, json=data.model_dump(mode="json"), headers=headers)
+    assert created.status_code == 201, created.text
+    body = OrderLineRead.model_validate(created.json())
+    assert body.model_dump(include=ROUND_TRIP) == data.model_dump(include=ROUND_TRIP)
+
+    fetched = client.get(f"{URL}/{body.id}")
+    assert fetched.status_code == 200
+    assert fetched.json() == created.json()
+
+    changes = {"quantity": 1}
+    updated = client.patch(f"{URL}/{body.id}", json=changes, headers=headers)
+    assert updated.status_code == 200, updated.text
+    expected = OrderLineUpdate.model_validate(changes).model_dump(exclude_unset=True)
+    after = OrderLineRead.model_validate(updated.json())
+    assert after.model_dump(include=ROUND_TRIP & set(expected)) == {
+        key: value for key, value in expected.items() if key in ROUND_TRIP
+    }
+    assert after.id == body.id
+
+    deleted = client.delete(f"{URL}/{body.id}", headers=headers)
+    assert deleted.status_code == 204
+    assert client.get(f"{URL}/{body.id}").status_code == 404
+
+
+def test_list_pages_through_every_row(client: TestClient, settings: Settings) -> None:
+    ids = {in_database(settings, create_order_line).id for _ in range(3)}
+    first = client.get(URL, params={"page_size": 2})
+    second = client.get(URL, params={"page_size": 2, "page": 2})
+    assert first.status_code == 200
+    assert first.json()["total"] == 3
+    assert (first.json()["page"], first.json()["page_size"]) == (1, 2)
+    assert {item["id"] for item in first.json()["items"] + second.json()["items"]} == ids
+    assert client.get(URL, params={"page_size": 101}).status_code == 422
+
+
+def test_list_sorts(client: TestClient, settings: Settings) -> None:
+    for _ in range(3):
+        in_database(settings, create_order_line)
+    ids = [item["id"] for item in client.get(URL, params={"sort": "-id"}).json()["items"]]
+    assert ids == sorted(ids, reverse=True)
+    assert client.get(URL, params={"sort": "no_such_column"}).status_code == 422
+
+
+def test_list_filters_on_order_id(client: TestClient, settings: Settings) -> None:
+    order_line = in_database(settings, create_order_line)
+    in_database(settings, create_order_line)
+    value = client.get(f"{URL}/{order_line.id}").json()["order_id"]
+    response = client.get(URL, params={"order_id": value})
+    assert response.status_code == 200
+    items = response.json()["items"]
+    assert order_line.id in [item["id"] for item in items]
+    assert all(item["order_id"] == value for item in items)
+
+
+def test_list_costs_the_same_queries_whatever_the_page_size(
+    client: TestClient, settings: Settings
+) -> None:
+    for _ in range(20):
+        in_database(settings, create_order_line)
+    with count_queries() as one:
+        assert len(client.get(URL, params={"page_size": 1}).json()["items"]) == 1
+    with count_queries() as twenty:
+        assert len(client.get(URL, params={"page_size": 20}).json()["items"]) == 20
+    assert one.statements == twenty.statements
+
+
+def test_writes_need_a_token(client: TestClient, settings: Settings) -> None:
+    order_line = in_database(settings, create_order_line)
+    data = in_database(settings, new_order_line_data).model_dump(mode="json")
+    assert client.post(URL, json=data).status_code == 401
+    assert client.patch(f"{URL}/{order_line.id}", json={}).status_code == 401
+    assert client.delete(f"{URL}/{order_line.id}").status_code == 401
+    assert client.get(f"{URL}/{order_line.id}").status_code == 200
+
+
+def test_unknown_id_is_404(client: TestClient, headers: dict[str, str]) -> None:
+    missing = f"{URL}/2147483647"
+    assert client.get(missing).json() == {"detail": "No order line with id 2147483647."}
+    assert client.get(missing).status_code == 404
+    assert client.patch(missing, json={}, headers=headers).status_code == 404
+    assert client.delete(missing, headers=headers).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("not_a_field", 1),
+        ("order_id", 0),
+        ("product_id", 0),
+        ("quantity", 0),
+        ("unit_price", "not a number"),
+    ],
+)
+def test_invalid_input_is_422(
+    client: TestClient, settings: Settings, headers: dict[str, str], key: str, value: object
+) -> None:
+    data = in_database(settings, new_order_line_data).model_dump(mode="json")
+    response = client.post(URL, json=data | {key: value}, headers=headers)
+    assert response.status_code == 422, response.text
+    assert key in response.json()["detail"][0]["loc"]
+
+
+def test_required_fields_are_required(client: TestClient, headers: dict[str, str]) -> None:
+    response = client.post(URL, json={}, headers=headers)
+    assert response.status_code == 422
+    missing = {error["loc"][-1] for error in response.json()["detail"]}
+    assert missing == {"order_id", "product_id", "quantity", "unit_price"}
+
+
+def test_missing_order_is_409(
+    client: TestClient, settings: Settings, headers: dict[str, str]
+) -> None:
+    data = in_database(settings, new_order_line_data).model_dump(mode="json")
+    response = client.post(URL, json=data | {"order_id": 2147483647}, headers=headers)
+    assert response.status_code == 409
+    assert response.json() == {"detail": "No order with id 2147483647."}
+
+
+def test_missing_product_is_409(
+    client: TestClient, settings: Settings, headers: dict[str, str]
+) -> None:
+    data = in_database(settings, new_order_line_data).model_dump(mode="json")
+    response = client.post(URL, json=data | {"product_id": 2147483647}, headers=headers)
+    assert response.status_code == 409
+    assert response.json() == {"detail": "No product with id 2147483647."}
