@@ -1,0 +1,36 @@
+#: Links between posts and their `tags` (`on_delete: cascade`).
+posts_tags = Table(
+    "posts_tags",
+    Base.metadata,
+    Column("post_id", Integer(), ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", Integer(), ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+#: Links between posts and their `readers` (`on_delete: cascade`).
+posts_readers = Table(
+    "posts_readers",
+    Base.metadata,
+    Column("post_id", Integer(), ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", Integer(), ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Post(TimestampMixin, Base):
+    ...
+    tags: Mapped[list["Tag"]] = relationship(
+        secondary=posts_tags, back_populates="posts", lazy="raise"
+    )
+    readers: Mapped[list["User"]] = relationship(
+        secondary=posts_readers, back_populates="read_posts", lazy="raise"
+    )
+
+    @property
+    def tags_ids(self) -> list[int]:
+        """Ids of `tags`, as the API reads and writes them (load `tags` first)."""
+        return [row.id for row in self.tags]
+
+    @property
+    def readers_ids(self) -> list[int]:
+        """Ids of `readers`, as the API reads and writes them (load `readers` first)."""
+        return [row.id for row in self.readers]

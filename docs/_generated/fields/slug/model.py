@@ -1,0 +1,3 @@
+class Page(TimestampMixin, Base):
+    ...
+    slug: Mapped[str] = mapped_column(String(80), unique=True)

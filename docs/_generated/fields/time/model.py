@@ -1,0 +1,4 @@
+class Shop(TimestampMixin, Base):
+    ...
+    opens_at: Mapped[time] = mapped_column(Time())
+    closes_at: Mapped[time | None] = mapped_column(Time())

@@ -1,0 +1,4 @@
+class Bookmark(TimestampMixin, Base):
+    ...
+    address: Mapped[str] = mapped_column(String(2048))
+    icon: Mapped[str | None] = mapped_column(String(2048))
