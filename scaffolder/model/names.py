@@ -40,8 +40,33 @@ def humanize(name: str) -> str:
 
 @cache
 def _engine() -> inflect.engine:
-    import inflect  # imported lazily: only loading a spec needs it
+    """inflect's engine, imported lazily (only loading a spec needs it) and without typeguard.
 
+    inflect 7 decorates its methods with typeguard's `@typechecked`, which re-parses and
+    recompiles inflect's whole 4000-line module once per decorated method while it is
+    imported: ~1.7 s of every run (jaraco/inflect#212). Those checks only guard against
+    non-`str` arguments, which mypy already rules out here, so inflect is imported with
+    a stand-in `typeguard` whose decorator returns the function unchanged — what
+    typeguard itself does under `python -O`.
+    """
+    import sys
+    import types
+
+    if "inflect" in sys.modules:
+        import inflect
+
+        return inflect.engine()
+    stand_in = types.ModuleType("typeguard")
+    stand_in.typechecked = lambda target=None, **_options: target  # type: ignore[attr-defined]
+    real = sys.modules.get("typeguard")
+    sys.modules["typeguard"] = stand_in
+    try:
+        import inflect
+    finally:
+        if real is None:
+            del sys.modules["typeguard"]
+        else:
+            sys.modules["typeguard"] = real
     return inflect.engine()
 
 
