@@ -30,6 +30,18 @@ def apply_plan(plan: Plan, project: Path, extra: dict[str, str] | None = None) -
         assert op.text is not None
         write_atomic(project / op.path, op.text)
     for op in plan.removals:
-        (project / op.path).unlink(missing_ok=True)
+        target = project / op.path
+        target.unlink(missing_ok=True)
+        _remove_empty_parents(target.parent, project)
     for path, text in (extra or {}).items():
         write_atomic(project / path, text)
+
+
+def _remove_empty_parents(directory: Path, project: Path) -> None:
+    """Remove `directory` and its parents while empty, up to the project root: a
+    destroyed resource leaves no empty `templates/<resource>/` behind (Rails does the same)."""
+    root = project.resolve()
+    directory = directory.resolve()
+    while directory != root and root in directory.parents and not any(directory.iterdir()):
+        directory.rmdir()
+        directory = directory.parent

@@ -168,3 +168,125 @@ def test_sync_after_hand_edits_and_spec_changes_leaves_the_project_green(
     theirs = rest.split("=======\n", 1)[1].split(">>>>>>> scaffold\n", 1)
     model.write_text(head + theirs[0] + theirs[1])
     assert scaffold(project, "sync", "--check")[0] == 0
+
+
+#: Per example, the rest of the scenario list on the real project: a generated file the
+#: user deletes; a field the user edited that the spec removes: (resource module, field,
+#: the model line, the user's version of it); a field renamed WITHOUT `renamed_from`:
+#: (resource, old, new, shorthand); a resource others refer to (and who refers to it);
+#: a resource nothing refers to, with the file of it the user edited.
+DESTRUCTIVE = {
+    "blog": (
+        "tests/tag/test_model.py",
+        ("post", "views", "    views: Mapped[int] = mapped_column(Integer(), default=0)\n"),
+        ("Author", "bio", "about", "text?"),
+        ("Tag", "Post.tags"),
+        ("Comment", "blog/services/comment.py"),
+    ),
+    "shop": (
+        "tests/category/test_model.py",
+        (
+            "product",
+            "launched_on",
+            "    launched_on: Mapped[date | None] = mapped_column(Date())\n",
+        ),
+        ("Order", "note", "remark", "text?"),
+        ("Product", "OrderLine.product"),
+        ("OrderLine", "shop/services/order_line.py"),
+    ),
+}
+
+
+def check_green(project: Path) -> None:
+    """The project's own toolchain, from an empty database: what every scenario must leave."""
+    (project / "check.db").unlink(missing_ok=True)
+    run(project, "ruff", "check", ".")
+    run(project, "ruff", "format", "--check", ".")
+    run(project, "mypy", ".")
+    run(project, "alembic", "upgrade", "head")
+    run(project, "alembic", "check")
+    run(project, "pytest", "-q", "-x", "-p", "no:cacheprovider")
+
+
+def take_scaffolds_side(path: Path) -> None:
+    """Resolve every diff3 block of `path` the way a user keeping scaffold's text would."""
+    text = path.read_text()
+    while "<<<<<<< yours\n" in text:
+        head, rest = text.split("<<<<<<< yours\n", 1)
+        theirs, tail = rest.split("=======\n", 1)[1].split(">>>>>>> scaffold\n", 1)
+        text = head + theirs + tail
+    path.write_text(text)
+
+
+@pytest.mark.parametrize("example", sorted(DESTRUCTIVE))
+def test_deletions_removals_renames_and_destroy_leave_the_project_green(
+    example: str, tmp_path: Path
+) -> None:
+    deleted, (module, removed, model_line), renamed, referenced, (unreferenced, edited) = (
+        DESTRUCTIVE[example]
+    )
+    project = tmp_path / example
+    code, output = scaffold(tmp_path, "new", str(project), "--spec", str(example_path(example)))
+    assert code == 0, output
+    assert scaffold(project, "sync", "--check")[0] == 0  # fresh: in sync
+    spec_path = project / "scaffold.yaml"
+
+    # the user deletes a generated file, and edits the model line of a field...
+    (project / deleted).unlink()
+    model = project / example / "models" / f"{module}.py"
+    users_line = model_line.replace("\n", "  # hand edit: counted by a nightly job\n")
+    replace(model, model_line, users_line)
+    # ...that the spec then removes; and a field is renamed with no `renamed_from`
+    spec = spec_path.read_text()
+    removed_at = spec.index(f"      {removed}:")
+    spec = spec[:removed_at] + spec[spec.index("\n", removed_at) + 1 :]
+    resource, old, new, shorthand = renamed
+    spec = spec.replace(f"      {old}: {shorthand}\n", f"      {new}: {shorthand}\n", 1)
+    spec_path.write_text(spec)
+
+    code, output = scaffold(project, "sync")
+    assert code == 1, output  # the removed field's edited line is a conflict
+    assert f"conflict  {example}/models/{module}.py" in output
+    assert not (project / deleted).exists()  # deleted by the user: stays deleted
+    conflicted = model.read_text()
+    assert f"<<<<<<< yours\n{users_line}||||||| generated before\n{model_line}=======\n" in (
+        conflicted
+    )
+    migration = next((project / "migrations" / "versions").glob("0003_*.py")).read_text()
+    assert f'drop_column("{removed}")' in migration
+    assert f'drop_column("{old}")' in migration  # no renamed_from: drop and add, data lost
+    assert f'sa.Column("{new}"' in migration
+    assert "alter_column" not in migration
+    table = resource.lower() + "s"
+    assert f"warning: column `{table}.{old}` is dropped with its data" in output
+    assert scaffold(project, "sync", "--check")[0] == 1  # markers still there
+    take_scaffolds_side(model)
+    assert removed not in model.read_text().split("class ", 1)[1].split("\n\n\n")[0]
+    assert scaffold(project, "sync", "--check")[0] == 0
+    check_green(project)
+
+    # destroy: refused while referenced, naming who refers; nothing changes
+    before = spec_path.read_text()
+    name, referring = referenced
+    code, output = scaffold(project, "destroy", "resource", name)
+    assert code == 2, output
+    assert referring in output
+    assert spec_path.read_text() == before
+
+    # destroy a resource nothing refers to: its files and wiring go, its table is
+    # dropped, the file the user edited is kept (and reported) as the user's own
+    edited_file = project / edited
+    edited_file.write_text(edited_file.read_text() + "\n# hand edit: keep me\n")
+    code, output = scaffold(project, "destroy", "resource", unreferenced)
+    assert code == 0, output
+    assert f"keep  {edited}" in output
+    assert edited_file.read_text().endswith("# hand edit: keep me\n")
+    assert f"  {unreferenced}:" not in spec_path.read_text()
+    snake = edited.rsplit("/", 1)[1].removesuffix(".py")
+    assert not (project / example / "models" / f"{snake}.py").exists()
+    assert not (project / "tests" / snake).exists()  # no empty directory left behind
+    migration = next((project / "migrations" / "versions").glob("0004_*.py")).read_text()
+    assert f'op.drop_table("{snake}s")' in migration
+    edited_file.unlink()  # the user's own now: they drop it, as the report suggests
+    check_green(project)
+    assert scaffold(project, "sync", "--check")[0] == 0

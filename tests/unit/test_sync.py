@@ -229,6 +229,7 @@ def test_destroy_removes_files_wiring_and_table_keeping_edited_files(project: Pa
     assert code == 0, output
     assert "Post" not in (project / "scaffold.yaml").read_text()
     assert not (project / MODEL_PATH).exists()
+    assert not (project / "tests/post").exists()  # emptied directories go too
     assert (project / "app/services/post.py").read_text() == '"""My service."""\n'
     assert "kept" in output
     assert "Post" not in (project / "app/models/__init__.py").read_text()
