@@ -20,6 +20,7 @@ from scaffolder.model.spec import Spec
 from scaffolder.plan import Action, FileOp, Plan
 
 if TYPE_CHECKING:
+    from scaffolder.progress import Progress
     from scaffolder.state import Manifest
 
 SPEC_FILE = "scaffold.yaml"
@@ -72,8 +73,13 @@ def applied_spec(project: Path) -> Spec | None:
     return parse_spec(applied.read_text(encoding="utf-8"), SPEC_PATH)
 
 
-def prepare(project: Path, spec: Spec, spec_text: str) -> Generation:
-    """Plan bringing `project` in line with `spec` (whose text becomes scaffold.yaml)."""
+def prepare(
+    project: Path, spec: Spec, spec_text: str, progress: Progress | None = None
+) -> Generation:
+    """Plan bringing `project` in line with `spec` (whose text becomes scaffold.yaml).
+
+    `progress` hears of each resource rendered and of the formatting pass (long runs).
+    """
     from scaffolder.codemods.wiring import wiring_edits
     from scaffolder.migrate.diff import diff_specs
     from scaffolder.migrate.revisions import new_revision, versions_on_disk
@@ -94,10 +100,12 @@ def prepare(project: Path, spec: Spec, spec_text: str) -> Generation:
     renderer = ResourceRenderer(spec, package, project)
     tree: dict[str, str] = {}
     owners: dict[str, str] = {}
-    for resource in spec.resources:
+    for done, resource in enumerate(spec.resources, 1):
         for path, text in renderer.render(resource).items():
             tree[path] = text
             owners[path] = resource.name
+        if progress is not None:
+            progress("rendering", done, len(spec.resources))
     inits = _package_inits(project, package, tree)
     tree.update(inits)
 
@@ -126,6 +134,8 @@ def prepare(project: Path, spec: Spec, spec_text: str) -> Generation:
     changed = {
         p: f.text for p, f in edited.items() if f.original is not None and f.text != f.original
     }
+    if progress is not None:
+        progress("formatting", 0, None)
     formatted = format_python({**tree, **changed}, package)  # the run's one ruff pass
     tree = {path: formatted[path] for path in tree}
     for path in changed:

@@ -1,20 +1,81 @@
-"""The only module that prints: errors, summaries and plans, through rich.
+"""The only module that prints: errors, summaries, plans and progress, through rich.
 
 Errors go to stderr, results to stdout. Colours appear only on a terminal, so
-piped and captured output (tests, CI logs) is plain, stable text.
+piped and captured output (tests, CI logs) is plain, stable text. Two global modes
+change what is printed: `--quiet` keeps only warnings and errors (and the data a
+command exists to print, like `schema`); `--json` prints nothing but one JSON
+document at the end of the run (its shape: `scaffolder.json_output`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from scaffolder.errors import Problem, ScaffoldError
+    from scaffolder.generation import Generation
     from scaffolder.model.spec import Resource, Spec
     from scaffolder.plan import Plan
+    from scaffolder.progress import Progress
+    from scaffolder.project import NewProject
+
+
+@dataclass
+class _Session:
+    """How this run reports: the global options, and the --json document being built."""
+
+    quiet: bool = False
+    json: bool = False
+    document: dict[str, Any] | None = None
+
+
+_session = _Session()
+
+
+def configure(*, quiet: bool = False, json: bool = False) -> None:
+    """Start a run with the global output options (called once per invocation)."""
+    _session.quiet = quiet
+    _session.json = json
+    _session.document = None
+
+
+def begin(command: str) -> None:
+    """A command starts: with --json, its document begins."""
+    if _session.json:
+        from scaffolder import json_output
+
+        _session.document = json_output.document(command)
+
+
+def finish(status: int) -> None:
+    """The run ends with exit `status`: with --json, print its document (once)."""
+    document = _session.document
+    if not _session.json or document is None:
+        return
+    import json
+
+    import click
+
+    document["result"]["status"] = status
+    click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    _session.document = None
+
+
+def _json() -> dict[str, Any] | None:
+    """The --json document to fill in, or None when printing for people."""
+    if not _session.json:
+        return None
+    if _session.document is None:  # an error before any command started
+        from scaffolder import json_output
+
+        _session.document = json_output.document(None)
+    return _session.document
 
 
 @cache
@@ -25,17 +86,29 @@ def _console(stderr: bool) -> Console:
 
 
 def out() -> Console:
-    return _console(False)
+    """Results (stdout): silent with --quiet and --json."""
+    console = _console(False)
+    console.quiet = _session.quiet or _session.json
+    return console
 
 
 def err() -> Console:
-    return _console(True)
+    """Warnings and errors (stderr): silent only with --json, where they go in the document."""
+    console = _console(True)
+    console.quiet = _session.json
+    return console
 
 
 def error(exc: ScaffoldError) -> None:
     """Report a tool error: every problem of a spec, or one message with a hint."""
     from scaffolder.errors import SpecError, UsageError
 
+    document = _json()
+    if document is not None:
+        from scaffolder import json_output
+
+        document["result"]["problems"].extend(json_output.error_problems(exc))
+        return
     console = err()
     if isinstance(exc, SpecError):
         for problem in exc.problems:
@@ -95,6 +168,12 @@ def spec_summary(spec: Spec) -> None:
     """The table `scaffold check` prints for a valid spec."""
     from rich.table import Table
 
+    document = _json()
+    if document is not None:
+        from scaffolder import json_output
+
+        document["spec"] = json_output.spec_summary(spec)
+        return
     console = out()
     count = len(spec.resources)
     console.print(
@@ -146,44 +225,245 @@ _VERB_STYLE = {
 }
 
 
-def plan(
-    the_plan: Plan, *, dry_run: bool = False, verbose: bool = False, diffs: bool = True
-) -> None:
-    """Rails-style lines, one per file (`create  app/models/post.py`); diffs in a dry run."""
-    import difflib
+#: The summary's columns: plan verbs as past participles, in the order of a run.
+_SUMMARY = (
+    ("create", "created"),
+    ("update", "updated"),
+    ("merge", "merged"),
+    ("inject", "injected"),
+    ("remove", "removed"),
+    ("keep", "kept"),
+    ("conflict", "conflicted"),
+    ("skip", "skipped"),
+    ("manual", "manual"),
+)
 
+
+def generation(result: Generation, *, dry_run: bool = False, check: bool = False) -> None:
+    """What a generate/sync/destroy run did (or would do): warnings, then its plan."""
+    warnings(result.warnings)
+    plan(result.plan, dry_run=dry_run, check=check, migration=result.migration)
+
+
+def plan(
+    the_plan: Plan,
+    *,
+    dry_run: bool = False,
+    check: bool = False,
+    verbose: bool = False,
+    diffs: bool = True,
+    migration: str | None = None,
+) -> None:
+    """Rails-style lines, one per file (`create  app/models/post.py`), then a summary.
+
+    A dry run adds coloured unified diffs (unless `diffs` is off); `check` (sync
+    --check) lists without diffs and says the project is out of date.
+    """
+    if _plan_json(the_plan, dry_run=dry_run or check, migration=migration):
+        return
+    console = out()
+    _lines(console, the_plan, diffs=dry_run and diffs and not check, verbose=verbose)
+    writes = len(the_plan.changes)
+    files = f"{writes} file{'s' if writes != 1 else ''}"
+    if the_plan.changes_nothing:
+        console.print("Nothing to do: everything is up to date.")
+    else:
+        summary(the_plan, migration)
+        if check:
+            console.print(f"[bold]out of date:[/] {files} would change; run `scaffold sync`.")
+        elif dry_run:
+            console.print(f"[bold]dry run:[/] {files} would change; nothing was written.")
+    for op in the_plan.problems:
+        err().print(f"[bold red]{op.action.value}:[/] {_escape(op.path)}: {_escape(op.note or '')}")
+
+
+def _plan_json(the_plan: Plan, *, dry_run: bool, migration: str | None) -> bool:
+    """Put the plan in the --json document; False when printing for people."""
+    document = _json()
+    if document is None:
+        return False
+    from scaffolder import json_output
+
+    document["plan"] = [json_output.file_op(op) for op in the_plan.ops]
+    document["result"]["dry_run"] = dry_run
+    document["result"]["migration"] = migration
+    document["result"]["problems"].extend(json_output.op_problem(op) for op in the_plan.problems)
+    return True
+
+
+def _lines(console: Console, the_plan: Plan, *, diffs: bool, verbose: bool) -> None:
     from scaffolder.plan import Action
 
-    console = out()
     for op in the_plan.ops:
         if op.action in (Action.IDENTICAL, Action.SKIP) and not verbose:
             continue
         style = _VERB_STYLE[op.action.value]
         note = f"  [dim]({_escape(op.note)})[/]" if op.note else ""
         console.print(f"[{style}]{op.action.value:>10}[/]  {_escape(op.path)}{note}")
-        if dry_run and diffs and op.text is not None and op.action is not Action.IDENTICAL:
-            before = (op.current or "").splitlines(keepends=True)
-            after = op.text.splitlines(keepends=True)
-            for line in difflib.unified_diff(before, after, f"a/{op.path}", f"b/{op.path}"):
-                colour = {"+": "green", "-": "red", "@": "cyan"}.get(line[:1])
-                text = _escape(line.rstrip("\n"))
-                console.print(
-                    f"[{colour}]{text}[/]" if colour else text, overflow="ignore", crop=False
-                )
-    writes = len(the_plan.changes)
-    problems = the_plan.problems
+        if diffs and op.text is not None and op.action is not Action.IDENTICAL:
+            _diff(console, op.path, op.current or "", op.text)
+
+
+def new_project(created: NewProject, *, dry_run: bool) -> None:
+    """What `scaffold new` made: the files (listed in a dry run), a summary, next steps."""
+    from scaffolder.errors import display_path
+
+    where = display_path(created.path)
+    record(
+        "project",
+        {"path": where, "package": created.package_name, "files": created.files},
+    )
+    if _plan_json(created.plan, dry_run=dry_run, migration=created.migration):
+        return
+    console = out()
     if dry_run:
-        console.print(
-            f"[bold]dry run:[/] {writes} file{'s' if writes != 1 else ''} would change; "
-            "nothing was written."
-        )
-    elif the_plan.changes_nothing:
-        console.print("Nothing to do: everything is up to date.")
-    for op in problems:
-        err().print(f"[bold red]{op.action.value}:[/] {_escape(op.path)}: {_escape(op.note or '')}")
+        _lines(console, created.plan, diffs=False, verbose=False)
+    summary(created.plan, created.migration)
+    if dry_run:
+        console.print(f"[bold]dry run:[/] {where} would be created; nothing was written.")
+        return
+    cd = f"  cd {where}\n" if where != "." else ""
+    message(
+        f"Created {where} ({created.files} files, package {created.package_name}).\n"
+        f"Next:\n"
+        f"{cd}"
+        f"  pip install -e '.[dev]'\n"
+        f"  alembic upgrade head\n"
+        f"  python -m {created.package_name} createsuperuser --email you@example.com "
+        f"--password '…'\n"
+        f"  python -m {created.package_name} serve"
+    )
+
+
+def _diff(console: Console, path: str, before: str, after: str) -> None:
+    import difflib
+
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"
+    )
+    for line in lines:
+        colour = {"+": "green", "-": "red", "@": "cyan"}.get(line[:1])
+        text = _escape(line.rstrip("\n"))
+        console.print(f"[{colour}]{text}[/]" if colour else text, overflow="ignore", crop=False)
+
+
+def summary(the_plan: Plan, migration: str | None) -> None:
+    """How many files each verb touched, and the migration written: a table on a terminal,
+    one stable line elsewhere (`summary: 24 created, 4 injected`)."""
+    from collections import Counter
+
+    counts = Counter(op.action.value for op in the_plan.ops)
+    shown = [(verb, label, counts[verb]) for verb, label in _SUMMARY if counts[verb]]
+    console = out()
+    if not shown:
+        return
+    if not console.is_terminal:
+        console.print("summary: " + ", ".join(f"{count} {label}" for _, label, count in shown))
+        if migration:
+            console.print(f"migration: {_escape(migration)}")
+        return
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for verb, label, _ in shown:
+        table.add_column(label, justify="right", header_style=_VERB_STYLE[verb])
+    if migration:
+        table.add_column("migration", header_style="bold")
+    table.add_row(
+        *(f"[{_VERB_STYLE[verb]}]{count}[/]" for verb, _, count in shown),
+        *([_escape(migration)] if migration else []),
+    )
+    console.print(table)
 
 
 def warnings(items: list[str]) -> None:
     """Warnings to read before applying (a migration that loses data)."""
+    document = _json()
+    if document is not None:
+        document["result"]["warnings"].extend(items)
+        return
     for item in items:
         err().print(f"[bold yellow]warning:[/] {_escape(item)}")
+
+
+def data(key: str, value: Any, text: str) -> None:
+    """The data a command exists to print (`schema`): `text` on stdout even with --quiet;
+    with --json, `value` under `key` in the document."""
+    document = _json()
+    if document is not None:
+        document[key] = value
+        return
+    import click
+
+    click.echo(text)
+
+
+def message(text: str) -> None:
+    """A line for people (stdout), silenced by --quiet and --json."""
+    out().print(text, markup=False, highlight=False)
+
+
+def record(key: str, value: Any) -> None:
+    """Command-specific data for the --json document (`project` of `new`)."""
+    document = _json()
+    if document is not None:
+        document[key] = value
+
+
+#: Rendering this many resources or more shows a progress bar (on a terminal).
+PROGRESS_THRESHOLD = 10
+
+
+@contextmanager
+def progress(threshold: int | None = None) -> Iterator[Progress]:
+    """A `Progress` callback drawing a transient bar on stderr, for long runs only.
+
+    The bar appears once a stage reports a total of at least `threshold` (many
+    resources; `PROGRESS_THRESHOLD` by default), and never off a terminal, with --quiet
+    or with --json.
+    """
+    from scaffolder.progress import ignore
+
+    least = PROGRESS_THRESHOLD if threshold is None else threshold
+    console = err()
+    if _session.quiet or _session.json or not console.is_terminal:
+        yield ignore
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        SpinnerColumn,
+        TaskID,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+    from rich.progress import Progress as Bar
+
+    bar: Bar | None = None
+    tasks: dict[str, TaskID] = {}
+
+    def advance(stage: str, done: int, total: int | None) -> None:
+        nonlocal bar
+        if bar is None:
+            if total is None or total < least:
+                return
+            bar = Bar(
+                SpinnerColumn(),
+                TextColumn("{task.description:<12}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=console,
+                transient=True,
+            )
+            bar.start()
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=total)
+        bar.update(tasks[stage], completed=done, total=total)
+
+    try:
+        yield advance
+    finally:
+        if bar is not None:
+            bar.stop()

@@ -2,6 +2,8 @@
 
 Modules here import only typer and the standard library at import time, so that
 `scaffold --help` stays fast; each command imports what it needs when it runs.
+Every command is a `ReportedCommand` and every help text ends with examples that
+are real invocations (tests/unit/test_help.py parses each one).
 """
 
 from __future__ import annotations
@@ -13,7 +15,23 @@ import typer
 
 from scaffolder import __version__
 from scaffolder.cli import check, destroy, generate, new, schema, sync
-from scaffolder.cli.context import GuardedGroup
+from scaffolder.cli.context import GuardedGroup, ReportedCommand
+
+EPILOG = """\
+\b
+Examples:
+  scaffold new blog --spec blog.yaml --defaults
+  scaffold -C blog generate resource Tag name:str(50):unique
+  scaffold -C blog sync --dry-run
+  scaffold --json sync --check
+
+\b
+Exit status:
+  0  ok
+  1  drift or conflict: `sync --check` found changes, a merge left conflict
+     markers, or wiring must be added by hand
+  2  bad input: spec errors, bad arguments, unknown names (nothing written)
+"""
 
 app = typer.Typer(
     name="scaffold",
@@ -22,6 +40,7 @@ app = typer.Typer(
         "Generate typed FastAPI + SQLAlchemy project code from scaffold.yaml, "
         "and keep it up to date without losing hand edits."
     ),
+    epilog=EPILOG,
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -50,6 +69,20 @@ def main_callback(
             show_default=False,
         ),
     ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "-q", "--quiet", help="Print only warnings and errors (and the data asked for)."
+        ),
+    ] = False,
+    json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Print one JSON document on stdout: the plan and the result "
+            '(status, migration, warnings, problems; shape: "version": 1).',
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -61,20 +94,23 @@ def main_callback(
     ] = False,
 ) -> None:
     """Global options shared by every command."""
+    from scaffolder import report
     from scaffolder.cli.context import Options
 
-    ctx.obj = Options(project=project or Path())
+    report.configure(quiet=quiet, json=json)
+    ctx.obj = Options(project=project or Path(), quiet=quiet, json=json)
 
 
-app.command("new")(new.new)
+app.command("new", cls=ReportedCommand)(new.new)
 app.add_typer(generate.app, name="generate")
-app.command("sync")(sync.sync)
-app.command("undo")(sync.undo)
+app.command("sync", cls=ReportedCommand)(sync.sync)
+app.command("undo", cls=ReportedCommand)(sync.undo)
 app.add_typer(destroy.app, name="destroy")
-app.command("check")(check.check)
-app.command("schema")(schema.schema)
+app.command("check", cls=ReportedCommand)(check.check)
+app.command("schema", cls=ReportedCommand)(schema.schema)
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point. Named `scaffold` however it was started (`python -m
+    scaffolder` too), so usage lines and shell completion scripts name the command."""
+    app(prog_name="scaffold")

@@ -18,9 +18,14 @@ def check(
 ) -> None:
     """Validate SPEC (every error at once) and print a summary of its resources.
 
-    Exit status: 0 when valid, 2 when the spec has errors.
+    Exit status: 0 when valid, 2 when the spec has errors. With --json, the
+    resources (or every error with its file, line, column and hint) as data.
 
-    Example: scaffold check examples/blog.yaml
+    \b
+    Examples:
+      scaffold check
+      scaffold check specs/blog.yaml
+      scaffold --json check
     """
     from scaffolder import report
     from scaffolder.spec import load_spec

@@ -6,12 +6,16 @@ from typing import Annotated
 
 import typer
 
-from scaffolder.cli.context import options
+from scaffolder.cli.context import ReportedCommand, options
 
-app = typer.Typer(help="Remove part of the spec and its generated code.", no_args_is_help=True)
+app = typer.Typer(
+    help="Remove part of the spec and its generated code.",
+    epilog="\b\nExample:\n  scaffold destroy resource Tag --dry-run\n",
+    no_args_is_help=True,
+)
 
 
-@app.command("resource")
+@app.command("resource", cls=ReportedCommand)
 def resource(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Resource to remove.", metavar="NAME")],
@@ -28,13 +32,19 @@ def resource(
     reported (deleted too with --force); a migration drops the table.
     `scaffold undo` reverts the whole run.
 
-    Example: scaffold destroy resource Tag
+    \b
+    Examples:
+      scaffold destroy resource Tag --dry-run
+      scaffold destroy resource Tag
+      scaffold destroy resource Tag --force    # edited files too
     """
     from scaffolder import report
     from scaffolder.commands.destroy import destroy_resource
 
-    generation = destroy_resource(options(ctx).project, name, force=force, dry_run=dry_run)
-    report.warnings(generation.warnings)
-    report.plan(generation.plan, dry_run=dry_run)
+    with report.progress() as progress:
+        generation = destroy_resource(
+            options(ctx).project, name, force=force, dry_run=dry_run, progress=progress
+        )
+    report.generation(generation, dry_run=dry_run)
     if generation.plan.problems:
         raise typer.Exit(1)

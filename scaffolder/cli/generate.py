@@ -6,12 +6,16 @@ from typing import Annotated
 
 import typer
 
-from scaffolder.cli.context import options
+from scaffolder.cli.context import ReportedCommand, options
 
-app = typer.Typer(help="Generate code for part of the spec.", no_args_is_help=True)
+app = typer.Typer(
+    help="Generate code for part of the spec.",
+    epilog="\b\nExample:\n  scaffold generate resource Tag name:str(50):unique\n",
+    no_args_is_help=True,
+)
 
 
-@app.command("resource")
+@app.command("resource", cls=ReportedCommand)
 def resource(
     ctx: typer.Context,
     name: Annotated[
@@ -38,14 +42,21 @@ def resource(
     With fields, NAME is added to scaffold.yaml (comments and order kept); without,
     NAME must already be declared there. Running it twice changes nothing.
 
-    Example: scaffold generate resource Post title:str(200) body:text 'author:ref(Author)'
+    \b
+    Examples:
+      scaffold generate resource Author name:str(120) email:email:unique
+      scaffold generate resource Post title:str(200) body:text 'author:ref(Author)'
+      scaffold generate resource Comment body:text 'post:ref(Post)' --layers api --dry-run
     """
     from scaffolder import report
     from scaffolder.commands.generate import generate_resource
 
     project = options(ctx).project
     layer_list = [part.strip() for part in layers.split(",") if part.strip()] if layers else None
-    outcome = generate_resource(project, name, fields or [], layer_list, dry_run=dry_run)
-    report.plan(outcome.plan, dry_run=dry_run)
+    with report.progress() as progress:
+        outcome = generate_resource(
+            project, name, fields or [], layer_list, dry_run=dry_run, progress=progress
+        )
+    report.generation(outcome, dry_run=dry_run)
     if outcome.plan.problems:
         raise typer.Exit(1)

@@ -35,40 +35,36 @@ def new(
             metavar="KEY=VALUE",
         ),
     ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="List the files that would be created; write nothing.")
+    ] = False,
 ) -> None:
     """Create a new project in DIRECTORY (which must not exist, or be empty).
 
     The package name derives from the directory name (my-blog → my_blog). Questions
     are asked only on a terminal and without --defaults; otherwise defaults apply.
 
-    Example: scaffold new blog --spec blog.yaml --defaults
+    \b
+    Examples:
+      scaffold new blog --defaults
+      scaffold new blog --spec blog.yaml --defaults
+      scaffold new shop --data description='Our shop' --dry-run
     """
     import sys
 
     from scaffolder import report
-    from scaffolder.errors import display_path
     from scaffolder.project import create_project
 
-    created = create_project(
-        options(ctx).path(directory),
-        spec_path=options(ctx).path(spec) if spec is not None else None,
-        answers=parse_data(data or []),
-        interactive=not defaults and sys.stdin.isatty(),
-    )
-    where = display_path(created.path)
-    cd = f"  cd {where}\n" if where != "." else ""
-    report.out().print(
-        f"Created {where} ({created.files} files, package {created.package_name}).\n"
-        f"Next:\n"
-        f"{cd}"
-        f"  pip install -e '.[dev]'\n"
-        f"  alembic upgrade head\n"
-        f"  python -m {created.package_name} createsuperuser --email you@example.com "
-        f"--password '…'\n"
-        f"  python -m {created.package_name} serve",
-        markup=False,
-        highlight=False,
-    )
+    with report.progress() as progress:
+        created = create_project(
+            options(ctx).path(directory),
+            spec_path=options(ctx).path(spec) if spec is not None else None,
+            answers=parse_data(data or []),
+            interactive=not defaults and sys.stdin.isatty() and not options(ctx).json,
+            dry_run=dry_run,
+            progress=progress,
+        )
+    report.new_project(created, dry_run=dry_run)
 
 
 def parse_data(items: list[str]) -> dict[str, str]:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-import typer
-
 
 def schema() -> None:
     """Print the JSON Schema of the spec format on stdout.
 
-    Example: scaffold schema > .vscode/scaffold.schema.json
+    Editors with JSON Schema support complete and check scaffold.yaml with it.
+    Projects made by `scaffold new` carry it in .scaffold/schema.json.
+
+    \b
+    Example:
+      scaffold schema > spec.schema.json
     """
     import json
 
+    from scaffolder import report
     from scaffolder.spec.json_schema import spec_json_schema
 
-    typer.echo(json.dumps(spec_json_schema(), indent=2))
+    document = spec_json_schema()
+    report.data("schema", document, json.dumps(document, indent=2))

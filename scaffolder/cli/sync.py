@@ -22,37 +22,55 @@ def sync(
     """Bring the generated code in line with scaffold.yaml, merging hand edits.
 
     Files you edited are merged three ways; a real conflict leaves diff3 markers
-    and exits 1. A migration is written for the spec's changes. `scaffold undo`
-    reverts the whole run.
+    and exits 1. A migration is written for the spec's changes. Changed templates
+    in the project's blueprints/ count too. `scaffold undo` reverts the whole run.
 
-    Examples: scaffold sync --dry-run    scaffold sync --check  (CI, pre-commit)
+    \b
+    Examples:
+      scaffold sync --dry-run
+      scaffold sync
+      scaffold sync --check      # CI and pre-commit: exit 1 when out of date
     """
     from scaffolder import report
     from scaffolder.commands.sync import apply_generation, plan_sync
 
     project = options(ctx).project
-    generation = plan_sync(project)
+    with report.progress() as progress:
+        generation = plan_sync(project, progress)
     plan = generation.plan
-    report.warnings(generation.warnings)
+    report.generation(generation, dry_run=dry_run, check=check)
     if check:
-        report.plan(plan, dry_run=True, diffs=False)
         if not plan.changes_nothing:
             raise typer.Exit(1)
         return
-    report.plan(plan, dry_run=dry_run)
     if not dry_run:
         apply_generation(project, generation)
     if plan.problems:
         raise typer.Exit(1)
 
 
-def undo(ctx: typer.Context) -> None:
-    """Undo the last sync or generate: every file it changed gets its old text back.
+def undo(
+    ctx: typer.Context,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would be restored; write nothing.")
+    ] = False,
+) -> None:
+    """Undo the last sync, generate or destroy: every file it changed gets its old text back.
 
-    Example: scaffold undo
+    Files it created are removed. There is one snapshot: undo works once.
+
+    \b
+    Examples:
+      scaffold undo --dry-run
+      scaffold undo
     """
     from scaffolder import report
-    from scaffolder.plan.snapshot import undo_last_run
+    from scaffolder.plan import Plan
+    from scaffolder.plan.snapshot import undo_last_run, undo_plan
+    from scaffolder.state import is_state
 
-    restored = undo_last_run(options(ctx).project)
-    report.out().print(f"Restored {len(restored)} files to their state before the last run.")
+    project = options(ctx).project
+    plan = undo_plan(project)
+    report.plan(Plan([op for op in plan.ops if not is_state(op.path)]), dry_run=dry_run)
+    if not dry_run:
+        undo_last_run(project, plan)

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scaffolder.errors import UsageError
 from scaffolder.generation import SPEC_FILE, Generation, prepare
 from scaffolder.plan import Action, FileOp
 
+if TYPE_CHECKING:
+    from scaffolder.progress import Progress
 
-def destroy_resource(project: Path, name: str, *, force: bool, dry_run: bool) -> Generation:
+
+def destroy_resource(
+    project: Path, name: str, *, force: bool, dry_run: bool, progress: Progress | None = None
+) -> Generation:
     """Plan (and unless dry_run, apply) removing `name`; refuse while others refer to it."""
     from scaffolder.commands.sync import apply_generation
     from scaffolder.spec import parse_spec
@@ -41,7 +47,7 @@ def destroy_resource(project: Path, name: str, *, force: bool, dry_run: bool) ->
             hint="remove or change those fields first (then `scaffold sync`)",
         )
     remaining = remove_resource(text, SPEC_FILE, name)
-    generation = prepare(project, parse_spec(remaining, SPEC_FILE), remaining)
+    generation = prepare(project, parse_spec(remaining, SPEC_FILE), remaining, progress)
     if force:  # edited files go too: the user asked for it
         generation.plan.ops = [
             FileOp(Action.REMOVE, op.path, None, op.current, owner=op.owner)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scaffolder.errors import UsageError
 from scaffolder.generation import SPEC_FILE, Generation, prepare
 from scaffolder.spec.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from scaffolder.progress import Progress
 
 
 def generate_resource(
@@ -16,6 +20,7 @@ def generate_resource(
     layers: list[str] | None,
     *,
     dry_run: bool = False,
+    progress: Progress | None = None,
 ) -> Generation:
     """Add `name` with `fields` to the spec (if given), then generate it. Applies unless dry_run."""
     from scaffolder.commands.sync import apply_generation
@@ -47,7 +52,7 @@ def generate_resource(
             hint=did_you_mean(name, declared)
             or f"give its fields: scaffold generate resource {name} title:str(200) …",
         )
-    generation = prepare(project, spec, text)
+    generation = prepare(project, spec, text, progress)
     if not dry_run:
         apply_generation(project, generation)
     return generation

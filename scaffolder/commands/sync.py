@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scaffolder.errors import UsageError
 from scaffolder.generation import SPEC_FILE, Generation, prepare
 
+if TYPE_CHECKING:
+    from scaffolder.progress import Progress
 
-def plan_sync(project: Path) -> Generation:
+
+def plan_sync(project: Path, progress: Progress | None = None) -> Generation:
     """The plan of a sync (pure)."""
     from scaffolder.spec import load_spec
 
@@ -19,7 +23,7 @@ def plan_sync(project: Path) -> Generation:
             hint="run inside a project made by `scaffold new`, or pass `-C PROJECT_DIR`",
         )
     spec = load_spec(spec_path)
-    return prepare(project, spec, spec_path.read_text(encoding="utf-8"))
+    return prepare(project, spec, spec_path.read_text(encoding="utf-8"), progress)
 
 
 def apply_generation(project: Path, generation: Generation) -> None:

@@ -29,8 +29,11 @@ def take_snapshot(project: Path, plan: Plan, state: dict[str, str]) -> None:
     write_atomic(project / UNDO_FILE, json.dumps(before, indent=1, sort_keys=True) + "\n")
 
 
-def undo_last_run(project: Path) -> list[str]:
-    """Restore the snapshot of the last run; return the paths put back. Undo works once."""
+def undo_plan(project: Path) -> Plan:
+    """What undoing the last run does, file by file (pure): `.scaffold/` state included."""
+    from scaffolder.plan import Action, FileOp
+    from scaffolder.plan.planner import read_text
+
     snapshot = project / UNDO_FILE
     if not snapshot.is_file():
         raise UsageError(
@@ -38,11 +41,24 @@ def undo_last_run(project: Path) -> list[str]:
             hint="scaffold keeps one snapshot, taken by the last sync or generate that wrote files",
         )
     before: dict[str, str | None] = json.loads(snapshot.read_text(encoding="utf-8"))
-    for path, text in before.items():
-        target = project / path
+    plan = Plan()
+    for path, text in sorted(before.items()):
+        current = read_text(project, path)
         if text is None:
-            target.unlink(missing_ok=True)
+            if current is not None:  # the run created it
+                plan.add(FileOp(Action.REMOVE, path, None, current))
+        elif current is None:  # the run removed it
+            plan.add(FileOp(Action.CREATE, path, text))
+        elif current != text:
+            plan.add(FileOp(Action.UPDATE, path, text, current))
         else:
-            write_atomic(target, text)
-    snapshot.unlink()
-    return sorted(before)
+            plan.add(FileOp(Action.IDENTICAL, path, None, current))
+    return plan
+
+
+def undo_last_run(project: Path, plan: Plan) -> None:
+    """Carry out `undo_plan(project)`. Undo works once: the snapshot goes with it."""
+    from scaffolder.plan.apply import apply_plan
+
+    apply_plan(plan, project)
+    (project / UNDO_FILE).unlink()

@@ -25,6 +25,8 @@ from scaffolder.project.names import (
 
 if TYPE_CHECKING:
     from scaffolder.model.spec import Spec
+    from scaffolder.plan import Plan
+    from scaffolder.progress import Progress
 
 SPEC_FILE = "scaffold.yaml"
 
@@ -49,11 +51,13 @@ resources: {}
 
 @dataclass(frozen=True)
 class NewProject:
-    """What `scaffold new` created."""
+    """What `scaffold new` created (or, in a dry run, would create)."""
 
     path: Path
     package_name: str
-    files: int
+    files: int  # every file written, `.scaffold/` state included
+    plan: Plan  # a `create` per project file (state left out, as in every plan)
+    migration: str | None = None  # the migration of the spec's resources, if any
 
 
 def create_project(
@@ -62,8 +66,13 @@ def create_project(
     spec_path: Path | None = None,
     answers: Mapping[str, str] | None = None,
     interactive: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
 ) -> NewProject:
-    """Create a project in `destination` (absent or empty); see the module docstring."""
+    """Create a project in `destination` (absent or empty); see the module docstring.
+
+    A dry run computes everything and writes nothing.
+    """
     answers = dict(answers or {})
     _check_destination(destination)
     spec, spec_text = _load_spec(spec_path) if spec_path is not None else (None, EMPTY_SPEC)
@@ -85,14 +94,35 @@ def create_project(
     files = {**generated, SPEC_FILE: EMPTY_SPEC}
     files.update(state_files(generated, EMPTY_SPEC, f"scaffold {__version__}"))
     files[SKELETON_PATH] = skeleton_record(skeleton.answers, blueprint_digest())
+    migration = None
     if spec is not None:
-        files = generate_spec_resources(files, spec, spec_text)
-    _write_new_directory(destination, files)
-    return NewProject(path=destination, package_name=package_name, files=len(files))
+        files, migration = generate_spec_resources(files, spec, spec_text, progress)
+    if not dry_run:
+        _write_new_directory(destination, files)
+    return NewProject(destination, package_name, len(files), _creations(files), migration)
 
 
-def generate_spec_resources(files: dict[str, str], spec: Spec, spec_text: str) -> dict[str, str]:
-    """The new project's files with every resource of `spec` generated and wired.
+def _creations(files: Mapping[str, str]) -> Plan:
+    """The plan `new` carries out: a `create` per file, owned as the manifest says."""
+    from scaffolder.plan import Action, FileOp, Plan
+    from scaffolder.state import MANIFEST_PATH, Manifest, is_state
+
+    records = Manifest.from_json(files[MANIFEST_PATH]).files
+    owners = {path: record.owner for path, record in records.items()}
+    return Plan(
+        [
+            FileOp(Action.CREATE, path, text, owner=owners.get(path))
+            for path, text in files.items()
+            if not is_state(path)
+        ]
+    )
+
+
+def generate_spec_resources(
+    files: dict[str, str], spec: Spec, spec_text: str, progress: Progress | None = None
+) -> tuple[dict[str, str], str | None]:
+    """The new project's files with every resource of `spec` generated and wired, and the
+    path of the migration creating their tables.
 
     Runs the pipeline of `scaffold sync` on a scratch copy of the empty project, so a
     project made with a spec is exactly an empty project followed by a sync.
@@ -109,9 +139,9 @@ def generate_spec_resources(files: dict[str, str], spec: Spec, spec_text: str) -
             target = root / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(text.encode("utf-8"))
-        generation = prepare(root, spec, spec_text)
+        generation = prepare(root, spec, spec_text, progress)
         apply_plan(generation.plan, root, generation.state)
-        return read_tree(root)
+        return read_tree(root), generation.migration
 
 
 def _check_destination(destination: Path) -> None:

@@ -36,6 +36,14 @@ MANIFEST_VERSION = 1
 PROJECT_OWNER = "project"
 
 
+def is_state(path: str) -> bool:
+    """Whether `path` is scaffold's own bookkeeping (manifest, bases, applied spec, skeleton
+    record, undo data), as opposed to a project file a plan shows."""
+    return path in (MANIFEST_PATH, SPEC_PATH, SKELETON_PATH) or path.startswith(
+        (f"{BASE_DIR}/", f"{STATE_DIR}/undo/")
+    )
+
+
 @dataclass(frozen=True)
 class FileRecord:
     """One generated file: the hash of its base text, and who generated it."""

@@ -63,10 +63,12 @@ def test_the_hook_runs_sync_check_on_the_whole_repository() -> None:
 def test_the_hook_passes_on_a_fresh_project_and_fails_on_a_stale_one(project: Path) -> None:
     fresh = run_hook(project)
     assert fresh.returncode == 0, fresh.stdout + fresh.stderr
+    assert fresh.stdout == "Nothing to do: everything is up to date.\n"
 
     spec = project / "scaffold.yaml"
     spec.write_text(spec.read_text() + "      body: text\n")
     stale = run_hook(project)
     assert stale.returncode == 1, stale.stdout + stale.stderr
     assert "create  migrations/versions/0003_add_notes_body.py" in stale.stdout
+    assert stale.stdout.endswith("out of date: 1 file would change; run `scaffold sync`.\n")
     assert "Traceback" not in stale.stderr
