@@ -1,0 +1,2 @@
+scaffold new blog --defaults
+cd blog

@@ -1,0 +1,1 @@
+python -m blog createsuperuser --email admin@example.com --password 'correct horse battery'

@@ -1,0 +1,1 @@
+DEBUG=true python -m blog serve

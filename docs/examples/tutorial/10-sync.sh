@@ -1,0 +1,3 @@
+scaffold sync
+alembic upgrade head
+pytest -q

@@ -1,0 +1,180 @@
+"""The tutorial, walked by the suite exactly as written (docs/tutorial.md).
+
+Every command block of the tutorial is a file under docs/examples/tutorial/, and the
+page includes those files. This test takes them in order, in a temp dir, as one
+reader's shell session would (see `documentation.shell`):
+
+- `NN-*.sh` files run, and after each one the test checks what the tutorial says
+  happened;
+- the serve step runs in the background: /health, logging in to /admin/ as the
+  superuser the tutorial made, /docs and the API are checked over HTTP, then the
+  server is stopped;
+- every other file is an edit the reader makes by hand, shown on the page: the test
+  makes the same edit and checks that the file then reads as the page shows it.
+"""
+
+from __future__ import annotations
+
+import http.cookiejar
+import json
+import re
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from documentation.pages import DOCS, EXAMPLES, ROOT, code_blocks
+from documentation.shell import Session, make_session, serving
+
+STEPS = EXAMPLES / "tutorial"
+PAGE = DOCS / "tutorial.md"
+SUPERUSER = ("admin@example.com", "correct horse battery")
+
+
+def project(session: Session) -> Path:
+    """The tutorial's project: `blog/` in the directory the walk started in."""
+    return Path(session.env["SCAFFOLD_DOCS_STATE"]).parent / "blog"
+
+
+# --- what the tutorial promises after each step --------------------------------------
+
+
+def after_new(session: Session, output: str) -> None:
+    assert session.cwd == project(session)
+    assert "Created blog" in output
+    assert (project(session) / "scaffold.yaml").is_file()
+
+
+def after_install(session: Session, output: str) -> None:
+    check = session.command("python", "-c", "import blog.main")
+    assert check.returncode == 0, f"the project is not importable from its venv: {check.stderr}"
+
+
+def after_authors_and_tags(session: Session, output: str) -> None:
+    for path in ("blog/models/author.py", "blog/models/tag.py", "blog/api/author.py"):
+        assert (project(session) / path).is_file(), path
+
+
+def after_posts(session: Session, output: str) -> None:
+    model = (project(session) / "blog/models/post.py").read_text()
+    assert "class PostStatus(StrEnum)" in model
+    assert "posts_tags = Table(" in model
+    assert 'ForeignKey("authors.id"' in model
+
+
+def after_migrate_and_test(session: Session, output: str) -> None:
+    assert "Running upgrade" in output
+    assert re.search(r"^\d+ passed", output, re.MULTILINE), output
+    assert " failed" not in output
+    assert " error" not in output
+
+
+def after_superuser(session: Session, output: str) -> None:
+    assert "Created superuser admin@example.com." in output
+
+
+def after_sync(session: Session, output: str) -> None:
+    assert "summary" in (project(session) / "blog/models/post.py").read_text()
+    migrations = sorted((project(session) / "migrations/versions").glob("*.py"))
+    assert "summary" in migrations[-1].read_text()
+    assert re.search(r"^\d+ passed", output, re.MULTILINE), output
+    check = session.command("scaffold", "sync", "--check")
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+CHECKS: dict[str, Callable[[Session, str], None]] = {
+    "01-new.sh": after_new,
+    "02-install.sh": after_install,
+    "03-authors-and-tags.sh": after_authors_and_tags,
+    "04-posts.sh": after_posts,
+    "05-migrate-and-test.sh": after_migrate_and_test,
+    "06-superuser.sh": after_superuser,
+    "10-sync.sh": after_sync,
+}
+
+
+# --- the reader's own edits ----------------------------------------------------------
+
+
+def add_summary_field(session: Session, shown: Path) -> None:
+    """The reader adds `summary: str(300)?` under Post's `body: text`."""
+    spec = project(session) / "scaffold.yaml"
+    lines = spec.read_text().splitlines(keepends=True)
+    lines.insert(lines.index("      body: text\n") + 1, "      summary: str(300)?\n")
+    spec.write_text("".join(lines))
+    assert spec.read_text() == shown.read_text(), "the page shows another scaffold.yaml"
+
+
+EDITS: dict[str, Callable[[Session, Path], None]] = {
+    "09-scaffold.yaml": add_summary_field,
+}
+
+
+def check_the_running_app(base: str) -> None:
+    """What the tutorial promises at /admin/, /docs and /api/."""
+    jar = http.cookiejar.CookieJar()
+    browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+
+    def get(path: str) -> tuple[int, str]:
+        with browser.open(f"{base}{path}", timeout=10) as response:
+            return response.status, response.read().decode()
+
+    status, login_page = get("/login?next=/admin/")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', login_page)
+    assert status == 200
+    assert token, login_page
+    email, password = SUPERUSER
+    form = {"email": email, "password": password, "csrf_token": token.group(1), "next": "/admin/"}
+    with browser.open(f"{base}/login", urllib.parse.urlencode(form).encode(), timeout=10) as page:
+        admin = page.read().decode()
+        assert page.status == 200
+        assert page.url == f"{base}/admin/"
+    for label in ("Authors", "Posts", "Tags"):
+        assert label in admin, f"the admin does not list {label}"
+
+    status, docs = get("/docs")
+    assert status == 200
+    assert "swagger" in docs.lower()
+    status, body = get("/openapi.json")
+    paths = json.loads(body)["paths"]
+    assert {"/api/posts", "/api/authors", "/api/tags"} <= set(paths)
+    status, body = get("/api/posts")
+    assert status == 200
+    assert json.loads(body)["items"] == []
+
+
+# --- the walk ------------------------------------------------------------------------
+
+
+def tutorial_files() -> list[Path]:
+    return sorted(p for p in STEPS.iterdir() if p.is_file())
+
+
+def test_every_tutorial_file_is_on_the_page_in_order() -> None:
+    included = [path for block in code_blocks(PAGE) for path in block.includes]
+    on_page = [ROOT / path for path in included if path.startswith("docs/examples/tutorial/")]
+    assert on_page == tutorial_files()
+
+
+def test_every_step_has_its_check_and_every_edit_its_action() -> None:
+    for path in tutorial_files():
+        if path.suffix == ".sh":
+            assert path.name in CHECKS or "serve" in path.name, path.name
+        else:
+            assert path.name in EDITS, path.name
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+def test_the_tutorial_works_as_written(tmp_path: Path) -> None:
+    session = make_session(tmp_path)
+    for path in tutorial_files():
+        if path.suffix != ".sh":
+            EDITS[path.name](session, path)
+        elif "serve" in path.name:
+            with serving(session, path, tmp_path / "server.log") as base:
+                check_the_running_app(base)
+        else:
+            CHECKS[path.name](session, session.run(path))
