@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -178,37 +178,64 @@ class Project:
         """
         port = free_port()
         command = [str(self.python), "-m", self.package, "serve"]
-        with log.open("wb") as output:
-            server = subprocess.Popen(
+        base_url = f"http://127.0.0.1:{port}"
+        try:
+            with background_server(
                 [*command, "--host", "127.0.0.1", "--port", str(port)],
                 cwd=self.root,
                 env=self.environment(env),
-                stdout=output,
-                stderr=subprocess.STDOUT,
-            )
-        base_url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{base_url}/health", timeout=2) as response:
-                        assert response.status == 200
-                        break
-                except OSError:
-                    if time.monotonic() > deadline or server.poll() is not None:
-                        server.kill()
-                        server.wait(timeout=10)
-                        text = log.read_text(errors="replace")
-                        pytest.fail(f"the server did not answer /health:\n{text}")
-                    time.sleep(0.2)
-            yield base_url
-        finally:
-            server.terminate()
+                log=log,
+                ready_url=f"{base_url}/health",
+            ):
+                yield base_url
+        except ServerDidNotStartError as error:
+            pytest.fail(f"the server did not answer /health:\n{error}")
+
+
+class ServerDidNotStartError(Exception):
+    """A server exited, or did not answer in time; the message is its output."""
+
+
+@contextmanager
+def background_server(
+    command: Sequence[str],
+    *,
+    cwd: Path,
+    env: dict[str, str],
+    log: Path,
+    ready_url: str,
+    timeout: float = 30,
+) -> Iterator[None]:
+    """Run a server (its output going to `log`) for the duration of the block.
+
+    The block starts once `ready_url` answers 200; ServerDidNotStartError if the server
+    exits first or `timeout` seconds pass. The server is terminated afterwards.
+    """
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT
+        )
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
             try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait(timeout=10)
+                with urllib.request.urlopen(ready_url, timeout=2) as response:
+                    assert response.status == 200
+                    break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    server.kill()
+                    server.wait(timeout=10)
+                    raise ServerDidNotStartError(log.read_text(errors="replace")) from None
+                time.sleep(0.2)
+        yield
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
 
 
 def create_project(parent: Path, name: str, *options: str) -> Project:

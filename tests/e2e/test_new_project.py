@@ -19,15 +19,13 @@ helpers are shared with the other end-to-end tests (`e2e.support`, `conftest.py`
 
 from __future__ import annotations
 
-import subprocess
-import time
 import tomllib
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from e2e.support import PostgresServer, Project, create_project, free_port
+from e2e.support import PostgresServer, Project, create_project
 from scaffolder.examples import example_path
 
 pytestmark = pytest.mark.e2e
@@ -115,38 +113,9 @@ def test_migrations_and_tests_pass_on_postgresql(
 
 
 def test_the_server_starts_and_answers_health(project: Project, tmp_path: Path) -> None:
-    port = free_port()
-    env = project.environment({"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'serve.db'}"})
-    server = subprocess.Popen(
-        [
-            str(project.python),
-            "-m",
-            project.package,
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        cwd=project.root,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                url = f"http://127.0.0.1:{port}/health"
-                with urllib.request.urlopen(url, timeout=2) as response:
-                    assert response.status == 200
-                    break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    server.kill()
-                    _, errors = server.communicate()
-                    pytest.fail(f"the server did not answer /health:\n{errors.decode()}")
-                time.sleep(0.2)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    env = {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'serve.db'}"}
+    with (
+        project.serve(env, tmp_path / "server.log") as base_url,
+        urllib.request.urlopen(f"{base_url}/health", timeout=10) as response,
+    ):
+        assert response.status == 200
