@@ -37,11 +37,21 @@ class Session:
     cwd: Path
     env: dict[str, str]
 
-    def run(self, step: Path) -> str:
-        """Run a command file; return what it printed; the session ends where it ended."""
+    def run(self, step: Path, status: int = 0) -> str:
+        """Run a command file, which must exit with `status`; return what it printed. The
+        session ends where the file ended."""
         marker = Path(self.env["SCAFFOLD_DOCS_STATE"]) / "cwd"
+        marker.unlink(missing_ok=True)
         result = subprocess.run(
-            ["bash", "-euo", "pipefail", "-c", 'source "$0"; pwd >"$1"', str(step), str(marker)],
+            [
+                "bash",
+                "-uo",
+                "pipefail",
+                "-c",
+                'set -e; source "$0"; pwd >"$1"',
+                str(step),
+                str(marker),
+            ],
             cwd=self.cwd,
             env=self.env,
             capture_output=True,
@@ -50,8 +60,9 @@ class Session:
             timeout=900,
         )
         output = result.stdout + result.stderr
-        assert result.returncode == 0, f"{step.name} failed ({result.returncode}):\n{output}"
-        self.cwd = Path(marker.read_text().strip())
+        assert result.returncode == status, f"{step.name} exited {result.returncode}:\n{output}"
+        if marker.exists():
+            self.cwd = Path(marker.read_text().strip())
         return output
 
     def command(self, *args: str) -> subprocess.CompletedProcess[str]:
@@ -61,18 +72,21 @@ class Session:
         )
 
 
+def new_venv(root: Path) -> Path:
+    """A venv in `root/venv` that sees the system site packages."""
+    venv = root / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
+    return venv
+
+
 def make_session(
     root: Path, venv: Path | None = None, extra: dict[str, str] | None = None
 ) -> Session:
-    """A session in `root` with `venv` (made here when not given) first on PATH."""
-    if venv is None:
-        venv = root / "venv"
-        subprocess.run(
-            [sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True
-        )
-    bin_dir = venv / "bin"
+    """A session in `root`: `scaffold` on PATH, and `venv`'s tools first when given."""
+    bin_dir = venv / "bin" if venv is not None else root / "bin"
+    bin_dir.mkdir(parents=True, exist_ok=True)
     _script(bin_dir / "scaffold", f'PYTHONPATH="{ROOT}" exec "{sys.executable}" -m scaffolder')
-    for tool in TOOLS:
+    for tool in TOOLS if venv is not None else ():
         if not (bin_dir / tool).exists():
             _script(bin_dir / tool, f'exec "{bin_dir / "python"}" -m {tool}')
     state = root / ".session"
@@ -85,14 +99,16 @@ def make_session(
     }
     env.update(
         PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}",
-        VIRTUAL_ENV=str(venv),
         PIP_NO_INDEX="1",
         PIP_NO_BUILD_ISOLATION="0",  # pip's spelling of "build without isolation"
         PIP_DISABLE_PIP_VERSION_CHECK="1",
         NO_COLOR="1",
+        COLUMNS="88",
         SCAFFOLD_DOCS_STATE=str(state),
         **(extra or {}),
     )
+    if venv is not None:
+        env["VIRTUAL_ENV"] = str(venv)
     return Session(root, env)
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from documentation.pages import DOCS, EXAMPLES, ROOT, code_blocks
-from documentation.shell import Session, make_session, serving
+from documentation.shell import Session, make_session, new_venv, serving
 
 STEPS = EXAMPLES / "tutorial"
 PAGE = DOCS / "tutorial.md"
@@ -169,7 +169,7 @@ def test_every_step_has_its_check_and_every_edit_its_action() -> None:
 @pytest.mark.e2e
 @pytest.mark.slow
 def test_the_tutorial_works_as_written(tmp_path: Path) -> None:
-    session = make_session(tmp_path)
+    session = make_session(tmp_path, new_venv(tmp_path))
     for path in tutorial_files():
         if path.suffix != ".sh":
             EDITS[path.name](session, path)
