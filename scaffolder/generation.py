@@ -163,9 +163,10 @@ def prepare(
 
     state = _next_state(project, manifest, tree, owners, orphans, spec_text)
     state.update(skeleton_state)
-    return Generation(
-        plan, state, [r.name for r in spec.resources], migration, list(changes.warnings)
-    )
+    from scaffolder.render.catalog import stray_warnings
+
+    warnings = [*changes.warnings, *stray_warnings(project)]  # a misspelt override is unused
+    return Generation(plan, state, [r.name for r in spec.resources], migration, warnings)
 
 
 def _skeleton(project: Path) -> tuple[dict[str, str], dict[str, str]]:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from scaffolder.plan import Plan
     from scaffolder.progress import Progress
     from scaffolder.project import NewProject
+    from scaffolder.render.catalog import Override
 
 
 @dataclass
@@ -194,6 +195,49 @@ def spec_summary(spec: Spec) -> None:
             ", ".join(layer.value for layer in resource.layers) or "-",
         )
     console.print(table)
+
+
+def templates(found: list[Override]) -> None:
+    """`scaffold blueprints list`: the templates, what they generate, the project's overrides.
+
+    Data the command exists to print: shown even with --quiet.
+    """
+    document = _json()
+    if document is not None:
+        document["templates"] = [
+            {
+                "name": item.template.name,
+                "generates": item.template.generates,
+                "overridden": item.overridden,
+                "modified": item.modified,
+            }
+            for item in found
+        ]
+        return
+    rows = [
+        (
+            item.template.name,
+            item.template.generates,
+            "" if not item.overridden else "edited" if item.modified else "copied, unchanged",
+        )
+        for item in found
+    ]
+    widths = [
+        max(len(row[column]) for row in [("template", "generates", ""), *rows]) for column in (0, 1)
+    ]
+    console = _console(False)  # the data asked for: printed even with --quiet
+    console.quiet = False
+    head = f"{'template':<{widths[0]}}  {'generates':<{widths[1]}}  override"
+    console.print(f"[bold]{head}[/]", crop=False)
+    for name, generates, state in rows:
+        style = "bold green" if state == "edited" else "dim"
+        line = f"{name:<{widths[0]}}  {_escape(generates):<{widths[1]}}"
+        console.print(f"{line}  [{style}]{state}[/]" if state else line.rstrip(), crop=False)
+    count = sum(1 for item in found if item.overridden)
+    console.print(
+        f"{count} of {len(found)} templates overridden in blueprints/; "
+        "`scaffold blueprints eject TEMPLATE` copies one there."
+    )
 
 
 def _relations(resource: Resource) -> str:

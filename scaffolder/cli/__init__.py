@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from scaffolder import __version__
-from scaffolder.cli import check, destroy, generate, new, schema, sync
+from scaffolder.cli import blueprints, check, destroy, generate, new, schema, sync
 from scaffolder.cli.context import GuardedGroup, ReportedCommand
 
 EPILOG = """\
@@ -108,6 +108,7 @@ app.command("undo", cls=ReportedCommand)(sync.undo)
 app.add_typer(destroy.app, name="destroy")
 app.command("check", cls=ReportedCommand)(check.check)
 app.command("schema", cls=ReportedCommand)(schema.schema)
+app.add_typer(blueprints.app, name="blueprints")
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scaffolder.errors import ScaffoldError
-from scaffolder.render.blueprints import blueprint_dirs
+from scaffolder.render.blueprints import blueprint_dirs, render_template
 
 VERSIONS_DIR = "migrations/versions"
 _REVISION = re.compile(r'^revision(?::\s*str)?\s*=\s*["\']([^"\']+)["\']', re.MULTILINE)
@@ -87,12 +87,13 @@ def new_revision(
     digest = hashlib.sha256("\n".join([down or "", *upgrade, "--", *downgrade]).encode())
     revision = digest.hexdigest()[:12]
     env = make_environment(blueprint_dirs("migration", project))
-    text = env.get_template("revision.py.jinja").render(
-        message=message,
-        revision=revision,
-        down_revision=down,
-        upgrade=upgrade,
-        downgrade=downgrade,
-    )
+    context = {
+        "message": message,
+        "revision": revision,
+        "down_revision": down,
+        "upgrade": upgrade,
+        "downgrade": downgrade,
+    }
+    text = render_template(env, "revision.py.jinja", context)
     number = len(revisions) + 1
     return f"{VERSIONS_DIR}/{number:04d}_{slug}.py", text

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import scaffolder
+from scaffolder.errors import UsageError, display_path
+
+if TYPE_CHECKING:
+    import jinja2
 
 #: A project's own templates, overriding the bundled ones file by file (like Rails'
 #: lib/templates): <project>/blueprints/resource/model.py.jinja replaces the bundled one.
@@ -26,3 +31,61 @@ def blueprint_dirs(kind: str, project: Path | None = None) -> list[Path]:
         if override.is_dir():
             dirs.insert(0, override)
     return dirs
+
+
+class BlueprintError(UsageError):
+    """A template failed to render: a broken override (bad input) or a bundled bug."""
+
+
+def render_template(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    """Render template `name`, turning any failure into a `BlueprintError` naming the
+    template file and line (a project's override, usually) and how to get unstuck."""
+    import jinja2
+
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as error:
+        where = _shown(error.filename, error.lineno)
+        raise BlueprintError(f"{where}: {error}", hint=_hint(error.filename)) from None
+    except Exception as error:  # any failure inside a template is reported, with its line
+        filename, line = _template_frame(error)
+        what = str(error) if isinstance(error, jinja2.TemplateError) else repr(error)
+        where = _shown(filename, line) if filename else f"template {name}"
+        raise BlueprintError(f"{where}: {what}", hint=_hint(filename)) from None
+
+
+def _template_frame(error: BaseException) -> tuple[str | None, int]:
+    """The innermost template file and line in `error`'s traceback (Jinja maps its
+    compiled code's frames back to template lines)."""
+    filename: str | None = None
+    line = 0
+    traceback = error.__traceback__
+    while traceback is not None:
+        code = traceback.tb_frame.f_code.co_filename
+        if code.endswith(".jinja"):
+            filename, line = code, traceback.tb_lineno
+        traceback = traceback.tb_next
+    return filename, line
+
+
+def _shown(filename: str | None, line: int | None) -> str:
+    """`blueprints/resource/model.py.jinja:3` for an override, the bundled path otherwise."""
+    if filename is None:
+        return "a template"
+    path = Path(filename)
+    bundled = bundled_blueprints()
+    shown = (
+        f"scaffold's bundled blueprint {path.relative_to(bundled).as_posix()}"
+        if path.is_relative_to(bundled)
+        else display_path(path)
+    )
+    return f"{shown}:{line}" if line else shown
+
+
+def _hint(filename: str | None) -> str:
+    if filename is not None and Path(filename).is_relative_to(bundled_blueprints()):
+        return "this is a bug in scaffold: please report it with your scaffold.yaml"
+    return (
+        "fix the template, or delete it to use the bundled one again "
+        "(`scaffold blueprints list` shows your overrides)"
+    )

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scaffolder.model.spec import Layer, Resource, Spec
-from scaffolder.render.blueprints import blueprint_dirs
+from scaffolder.render.blueprints import blueprint_dirs, render_template
 from scaffolder.render.environment import HTML_BLUEPRINT_SUFFIX
 
 if TYPE_CHECKING:
@@ -113,4 +113,4 @@ class ResourceRenderer:
         """The text of one blueprint file for `resource` (unformatted)."""
         context = {"spec": self.spec, "resource": resource, "package": self.package}
         env = self.html_env if blueprint.template.endswith(HTML_BLUEPRINT_SUFFIX) else self.env
-        return env.get_template(blueprint.template).render(context)
+        return render_template(env, blueprint.template, context)

@@ -99,6 +99,9 @@ def test_the_tree_has_every_command() -> None:
         "destroy resource",
         "check",
         "schema",
+        "blueprints",
+        "blueprints list",
+        "blueprints eject",
     }
 
 
@@ -124,6 +127,20 @@ def test_every_command_reports_its_name_to_the_json_document() -> None:
     assert leaves
     for path, command in leaves:
         assert isinstance(command, ReportedCommand), " ".join(path)
+
+
+def test_scaffold_commands_in_the_docs_parse() -> None:
+    """Every `scaffold …` line of the docs' shell examples is a valid command line."""
+    scripts = sorted((ROOT / "docs/examples").rglob("*.sh"))
+    commands = [
+        line
+        for script in scripts
+        for line in script.read_text().splitlines()
+        if line.startswith("scaffold ")
+    ]
+    assert any("blueprints eject" in command for command in commands)
+    for command in commands:
+        parse(command)
 
 
 def test_a_broken_example_is_caught() -> None:

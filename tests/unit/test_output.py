@@ -429,6 +429,11 @@ EXIT_CASES: list[tuple[list[str], Any, int]] = [
     (["destroy", "resource", "Post"], lambda p: None, EXIT_BAD_INPUT),
     (["destroy", "resource", "Post"], lambda p: _unwired(p), EXIT_DRIFT),
     (["sync", "--no-such-option"], lambda p: None, EXIT_BAD_INPUT),
+    (["blueprints", "list"], lambda p: None, EXIT_OK),
+    (["blueprints", "eject", "migration"], lambda p: None, EXIT_OK),
+    (["blueprints", "eject", "modle.py"], lambda p: None, EXIT_BAD_INPUT),
+    (["blueprints", "eject", "api.py"], lambda p: None, EXIT_BAD_INPUT),  # overridden already
+    (["blueprints", "eject", "api.py", "--force"], lambda p: None, EXIT_OK),
 ]
 
 
