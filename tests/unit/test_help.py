@@ -135,7 +135,7 @@ def test_scaffold_commands_in_the_docs_parse() -> None:
     commands = [
         line
         for script in scripts
-        for line in script.read_text().splitlines()
+        for line in script.read_text().replace("\\\n", " ").splitlines()  # continued lines
         if line.startswith("scaffold ")
     ]
     assert any("blueprints eject" in command for command in commands)
