@@ -27,7 +27,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Console scripts of the project's dependencies that its documentation runs.
-TOOLS = ("alembic", "pytest", "uvicorn")
+TOOLS = ("alembic", "pytest", "uvicorn", "mypy", "pyright")
 
 
 @dataclass
@@ -89,6 +89,11 @@ def make_session(
     for tool in TOOLS if venv is not None else ():
         if not (bin_dir / tool).exists():
             _script(bin_dir / tool, f'exec "{bin_dir / "python"}" -m {tool}')
+    if venv is not None:
+        # `python -m ruff` runs the ruff binary it finds in the venv's bin: the real one
+        from ruff.__main__ import find_ruff_bin
+
+        _script(bin_dir / "ruff", f'exec "{find_ruff_bin()}"')
     state = root / ".session"
     state.mkdir(exist_ok=True)
     env = {

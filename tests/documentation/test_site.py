@@ -1,6 +1,7 @@
 """The documentation site builds, and every example in it is a file the suite checks.
 
 - `mkdocs build --strict` (broken links, missing pages or snippet files fail it);
+- every code block of every page is a snippets include, never inline text;
 - every file under docs/examples and docs/_generated is included by a page;
 - example specs are valid (`scaffold check`), except those of the errors page, which
   must fail (tests/documentation/test_errors_reference.py); other YAML parses;
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from documentation.pages import EXAMPLES, GENERATED, ROOT, included_files
+from documentation.pages import DOCS, EXAMPLES, GENERATED, ROOT, code_blocks, included_files, pages
 from scaffolder.spec import load_spec
 
 EXAMPLE_FILES = sorted(p for p in EXAMPLES.rglob("*") if p.is_file())
@@ -35,6 +36,22 @@ def test_site_builds_in_strict_mode(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "reference" / "fields" / "str" / "index.html").is_file()
+
+
+#: Pages written by other work, whose commands their own tests run (the benchmarks'
+#: commands install system packages and take minutes): not held to the rule below.
+OWNED_ELSEWHERE = {DOCS / "performance.md"}
+
+
+@pytest.mark.parametrize(
+    "page",
+    [p for p in pages() if p not in OWNED_ELSEWHERE],
+    ids=lambda p: str(p.relative_to(DOCS)),
+)
+def test_every_code_block_is_an_included_file(page: Path) -> None:
+    """No example is typed into a page: each code block includes files the suite checks."""
+    inline = [block.line for block in code_blocks(page) if not block.only_includes]
+    assert not inline, f"{page.name}: code blocks at lines {inline} are not snippet includes"
 
 
 def test_every_example_and_generated_file_is_included_by_a_page() -> None:

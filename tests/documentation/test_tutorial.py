@@ -11,6 +11,9 @@ reader's shell session would (see `documentation.shell`):
   server is stopped;
 - every other file is an edit the reader makes by hand, shown on the page: the test
   makes the same edit and checks that the file then reads as the page shows it.
+
+Then it runs the checks of docs/generated-project.md (ruff, mypy, pyright, alembic
+check, pytest) in the project the tutorial built.
 """
 
 from __future__ import annotations
@@ -178,3 +181,6 @@ def test_the_tutorial_works_as_written(tmp_path: Path) -> None:
                 check_the_running_app(base)
         else:
             CHECKS[path.name](session, session.run(path))
+    # the generated-project page's checks, in the project the tutorial built
+    output = session.run(EXAMPLES / "generated-project" / "check.sh")
+    assert re.search(r"^\d+ passed", output, re.MULTILINE), output

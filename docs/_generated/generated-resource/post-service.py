@@ -1,0 +1,116 @@
+"""Database operations on posts, shared by the API, the HTML views and the admin.
+
+Every function takes the request's session and commits its own writes. Failures are
+`NotFoundError` and `ConflictError` (never HTTP errors): each caller answers them its
+own way. Rows come back with every relationship loaded, since the model refuses lazy
+loads (`lazy="raise"`): a page of any size costs the same few queries.
+"""
+
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+PostSort = Literal[
+    "id",
+    "-id",
+    "created_at",
+    "-created_at",
+    "updated_at",
+    "-updated_at",
+    "title",
+    "-title",
+    "slug",
+    "-slug",
+    "body",
+    "-body",
+    "status",
+    "-status",
+    "published_at",
+    "-published_at",
+    "views",
+    "-views",
+    "author_id",
+    "-author_id",
+    "reviewer_id",
+    "-reviewer_id",
+]
+SORT_KEYS: tuple[PostSort, ...] = get_args(PostSort)
+SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
+    "id": Post.id,
+    "created_at": Post.created_at,
+    "updated_at": Post.updated_at,
+    "title": Post.title,
+    "slug": Post.slug,
+    "body": Post.body,
+    "status": Post.status,
+    "published_at": Post.published_at,
+    "views": Post.views,
+    "author_id": Post.author_id,
+    "reviewer_id": Post.reviewer_id,
+}
+
+
+@dataclass(frozen=True)
+class PostFilters:
+    """Exact-match filters of a list; None leaves a field unfiltered."""
+
+    title: str | None = None
+    slug: str | None = None
+    status: PostStatus | None = None
+    published_at: datetime | None = None
+    views: int | None = None
+    author_id: int | None = None
+    reviewer_id: int | None = None
+
+
+async def list_posts(
+    db: AsyncSession,
+    *,
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+    sort: PostSort | None = None,
+    q: str | None = None,
+    filters: PostFilters | None = None,
+) -> Page[Post]:
+    """One page of posts matching `filters` and the search `q`.
+
+    A page past the end is empty, not an error."""
+    ...
+
+
+async def get_post(db: AsyncSession, post_id: int) -> Post:
+    """The post with this id, relationships loaded.
+
+    NotFoundError if there is none."""
+    ...
+
+
+async def create_post(db: AsyncSession, data: PostCreate) -> Post:
+    """Save a new post.
+
+    ConflictError if a unique value is taken or a referenced row is missing."""
+    ...
+
+
+async def update_post(db: AsyncSession, post: Post, data: PostUpdate) -> Post:
+    """Change the fields set in `data` (PATCH); `post` comes from `get_post`.
+
+    ConflictError like `create_post`."""
+    ...
+
+
+async def delete_post(db: AsyncSession, post: Post) -> None:
+    """Delete a post from `get_post`.
+
+    Rows referring to it follow their `on_delete` (ConflictError when one forbids it)."""
+    ...
+
+
+async def delete_posts(db: AsyncSession, ids: Sequence[int]) -> int:
+    """Delete the posts with these ids (all or none); returns how many."""
+    ...
+
+
+async def post_choices(
+    db: AsyncSession, *, q: str | None = None, limit: int = 100
+) -> list[tuple[int, str]]:
+    """(id, label) pairs for select widgets, in the default order, searched like lists."""
+    ...
