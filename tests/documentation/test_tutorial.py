@@ -34,6 +34,8 @@ from documentation.shell import Session, make_session, new_venv, serving
 STEPS = EXAMPLES / "tutorial"
 PAGE = DOCS / "tutorial.md"
 SUPERUSER = ("admin@example.com", "correct horse battery")
+#: The template the tutorial ejects and customizes.
+TEMPLATE = "blueprints/resource/templates/detail.html.jinja"
 
 
 def project(session: Session) -> Path:
@@ -78,8 +80,21 @@ def after_superuser(session: Session, output: str) -> None:
     assert "Created superuser admin@example.com." in output
 
 
+def after_eject(session: Session, output: str) -> None:
+    assert (project(session) / TEMPLATE).is_file()
+
+
+def after_template_sync(session: Session, output: str) -> None:
+    for resource in ("author", "tag", "post"):
+        page = (project(session) / f"blog/templates/{resource}/detail.html").read_text()
+        assert "Last changed" in page, f"{resource}'s detail page does not use the template"
+
+
 def after_sync(session: Session, output: str) -> None:
     assert "summary" in (project(session) / "blog/models/post.py").read_text()
+    detail = (project(session) / "blog/templates/post/detail.html").read_text()
+    assert "Summary" in detail, "the new field is on the page"
+    assert "Last changed" in detail, "and the customization is kept"
     migrations = sorted((project(session) / "migrations/versions").glob("*.py"))
     assert "summary" in migrations[-1].read_text()
     assert re.search(r"^\d+ passed", output, re.MULTILINE), output
@@ -94,7 +109,9 @@ CHECKS: dict[str, Callable[[Session, str], None]] = {
     "04-posts.sh": after_posts,
     "05-migrate-and-test.sh": after_migrate_and_test,
     "06-superuser.sh": after_superuser,
-    "10-sync.sh": after_sync,
+    "08-eject.sh": after_eject,
+    "10-sync-template.sh": after_template_sync,
+    "12-sync.sh": after_sync,
 }
 
 
@@ -110,8 +127,19 @@ def add_summary_field(session: Session, shown: Path) -> None:
     assert spec.read_text() == shown.read_text(), "the page shows another scaffold.yaml"
 
 
+def customize_detail_page(session: Session, shown: Path) -> None:
+    """The reader adds a "Last changed" line under the heading of the ejected template."""
+    template = project(session) / TEMPLATE
+    lines = template.read_text().splitlines(keepends=True)
+    heading = lines.index("<h1>{{ [[ var ]] }}</h1>\n")
+    lines[heading + 1 : heading + 1] = shown.read_text().splitlines(keepends=True)[1:]
+    template.write_text("".join(lines))
+    assert shown.read_text() in template.read_text()
+
+
 EDITS: dict[str, Callable[[Session, Path], None]] = {
-    "09-scaffold.yaml": add_summary_field,
+    "09-detail.html.jinja": customize_detail_page,
+    "11-scaffold.yaml": add_summary_field,
 }
 
 

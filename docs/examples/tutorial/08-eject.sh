@@ -1,0 +1,1 @@
+scaffold blueprints eject resource/templates/detail.html

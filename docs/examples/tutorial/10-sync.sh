@@ -1,3 +1,0 @@
-scaffold sync
-alembic upgrade head
-pytest -q
