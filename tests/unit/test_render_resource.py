@@ -41,6 +41,13 @@ def assert_file(tree: dict[str, str], path: str, *contains: str) -> str:
     return text
 
 
+def test_model_without_relations_has_no_type_checking_block() -> None:
+    spec = parse_spec("version: 1\nresources:\n  Note:\n    fields:\n      title: str\n", "s.yaml")
+    model = render(spec)["app/models/note.py"]
+    assert "TYPE_CHECKING" not in model
+    assert "pass" not in model
+
+
 def test_model_has_typed_columns_constraints_and_relationships() -> None:
     tree = example("blog")
     assert_file(
