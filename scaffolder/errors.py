@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-#: Exit statuses, stable and documented: 0 ok, 1 drift or conflict, 2 bad input,
-#: 3 a command that is not available yet.
+#: Exit statuses, stable and documented: 0 ok, 1 drift or conflict, 2 bad input.
 EXIT_OK = 0
 EXIT_DRIFT = 1
 EXIT_BAD_INPUT = 2
-EXIT_NOT_AVAILABLE = 3
 
 
 @dataclass(frozen=True)
@@ -53,12 +51,6 @@ class UsageError(ScaffoldError):
     def __init__(self, message: str, hint: str | None = None) -> None:
         self.hint = hint
         super().__init__(message)
-
-
-class NotAvailableError(ScaffoldError):
-    """The command exists in the CLI's shape but is not built yet."""
-
-    exit_code = EXIT_NOT_AVAILABLE
 
 
 def display_path(path: Path) -> str:

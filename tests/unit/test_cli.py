@@ -8,14 +8,12 @@ from typing import Any
 
 import jsonschema
 import pytest
-import typer
 from ruamel.yaml import YAML
 from typer.testing import CliRunner, Result
 
 from scaffolder import __version__, report
 from scaffolder.cli import app
-from scaffolder.cli.context import GuardedGroup
-from scaffolder.errors import EXIT_BAD_INPUT, EXIT_NOT_AVAILABLE, EXIT_OK, NotAvailableError
+from scaffolder.errors import EXIT_BAD_INPUT, EXIT_OK
 from scaffolder.examples import example_path
 
 BAD_SPEC = "version: 1\nresources:\n  Post:\n    fields:\n      title: strr\n"
@@ -182,24 +180,6 @@ def test_project_option_with_a_missing_dir(tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------- commands not built yet
-
-
-def test_a_command_that_is_not_available_says_so_and_exits_3() -> None:
-    """The exception boundary every command runs behind maps NotAvailableError to 3."""
-    stub = typer.Typer(cls=GuardedGroup)
-
-    @stub.command()
-    def later() -> None:
-        raise NotAvailableError("`scaffold later` is not available yet in this version.")
-
-    @stub.command()
-    def other() -> None:
-        """A second command, so that `later` is a subcommand."""
-
-    result = CliRunner().invoke(stub, ["later"])
-    assert result.exit_code == EXIT_NOT_AVAILABLE == 3
-    assert "error: `scaffold later` is not available yet in this version." in result.stderr
-    assert "Traceback" not in result.output
 
 
 @pytest.mark.parametrize(
