@@ -8,12 +8,11 @@ and repairs wiring a user removed by mistake.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from scaffolder.codemods import EditResult
 from scaffolder.codemods.edits import (
+    TreeEdit,
     ensure_class_attribute,
     ensure_import,
     ensure_list_item,
@@ -27,7 +26,7 @@ from scaffolder.codemods.edits import (
 from scaffolder.model.spec import Layer, Resource, ReverseRelation, Spec
 from scaffolder.render.filters import py_str
 
-Edit = tuple[str, Callable[[str], EditResult]]
+Edit = tuple[str, TreeEdit]
 
 
 @dataclass(frozen=True)
@@ -35,8 +34,8 @@ class Wire:
     """One piece of wiring in one file, which can be ensured or removed."""
 
     path: str
-    ensure_edit: Callable[[str], EditResult]
-    remove_edit: Callable[[str], EditResult] | None  # None: left in place (shared imports)
+    ensure_edit: TreeEdit
+    remove_edit: TreeEdit | None  # None: left in place (shared imports)
 
     def ensure(self) -> Edit:
         return (self.path, self.ensure_edit)
@@ -177,7 +176,7 @@ def wiring_edits(new: Spec, old: Spec | None, package: str) -> list[Edit]:
     return edits
 
 
-def _describe(edit: Callable[[str], EditResult]) -> str:
+def _describe(edit: TreeEdit) -> str:
     """A stable identity of an edit: its function and arguments."""
     if isinstance(edit, partial):
         return f"{edit.func.__name__}{sorted(edit.keywords.items())}"

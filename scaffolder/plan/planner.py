@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from scaffolder.codemods import EditResult, Outcome
 from scaffolder.plan import Action, FileOp, Plan
+
+if TYPE_CHECKING:
+    from scaffolder.codemods.edits import TreeEdit
 
 
 def read_text(project: Path, path: str) -> str | None:
@@ -99,27 +102,27 @@ class EditedFile:
 
 def run_edits(
     project: Path,
-    edits: list[tuple[str, Callable[[str], EditResult]]],
+    edits: list[tuple[str, TreeEdit]],
     sources: Mapping[str, str] | None = None,
 ) -> dict[str, EditedFile]:
     """Apply wiring codemods in memory, in order, several per file. Pure: writes nothing.
 
-    Files are read from disk, or from `sources` (texts this run renders anew).
+    Files are read from disk, or from `sources` (texts this run renders anew); each
+    is parsed once and printed once, whatever the number of its edits.
     """
-    files: dict[str, EditedFile] = {}
+    from scaffolder.codemods.edits import apply_edits
+
+    by_file: dict[str, list[TreeEdit]] = {}
     for path, edit in edits:
-        if path not in files:
-            original = sources[path] if sources and path in sources else read_text(project, path)
-            files[path] = EditedFile(original, original or "")
-        edited = files[path]
-        if edited.original is None:
-            if not edited.manual:
-                edited.manual.append("the file is missing")
+        by_file.setdefault(path, []).append(edit)
+    files: dict[str, EditedFile] = {}
+    for path, file_edits in by_file.items():
+        original = sources[path] if sources and path in sources else read_text(project, path)
+        if original is None:
+            files[path] = EditedFile(None, "", ["the file is missing"])
             continue
-        result = edit(edited.text)
-        if result.outcome is Outcome.UNABLE:
-            edited.manual.append(result.manual or "")
-        edited.text = result.text
+        text, manual = apply_edits(original, file_edits)
+        files[path] = EditedFile(original, text, manual)
     return files
 
 

@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
-from scaffolder.codemods import Outcome
+from typing import Any
+
+from scaffolder.codemods import EditResult, Outcome
 from scaffolder.codemods.edits import (
+    TreeEdit,
+    edit_text,
     ensure_class_attribute,
     ensure_import,
     ensure_list_item,
     ensure_statement_in_function,
     ensure_type_checking_import,
 )
+
+
+def on_text(edit: Any, text: str, *args: Any, **options: Any) -> EditResult:
+    """One codemod (a function of the parsed module) applied to a text."""
+
+    def bound(tree: Any) -> Any:
+        return edit(tree, *args, **options)
+
+    applied: TreeEdit = bound
+    return edit_text(applied, text)
+
 
 ROUTES = '''"""Routers."""
 
@@ -25,38 +40,42 @@ def include_routers(app: FastAPI) -> None:
 
 
 def test_import_is_added_after_the_last_import_once() -> None:
-    first = ensure_import(ROUTES, "app.api", "post", alias="post_api")
+    first = on_text(ensure_import, ROUTES, "app.api", "post", alias="post_api")
     assert first.outcome is Outcome.APPLIED
     assert "from app import health\nfrom app.api import post as post_api\n" in first.text
-    second = ensure_import(first.text, "app.api", "post", alias="post_api")
+    second = on_text(ensure_import, first.text, "app.api", "post", alias="post_api")
     assert second.outcome is Outcome.PRESENT
     assert second.text == first.text
 
 
 def test_import_written_by_hand_counts_as_present() -> None:
     text = "from app.api import other, post as post_api\n"
-    assert ensure_import(text, "app.api", "post", alias="post_api").outcome is Outcome.PRESENT
+    assert (
+        on_text(ensure_import, text, "app.api", "post", alias="post_api").outcome is Outcome.PRESENT
+    )
 
 
 def test_statement_is_appended_to_the_function_once() -> None:
     statement = 'app.include_router(post_api.router, prefix="/api")\n'
-    first = ensure_statement_in_function(ROUTES, "include_routers", statement)
+    first = on_text(ensure_statement_in_function, ROUTES, "include_routers", statement)
     assert first.outcome is Outcome.APPLIED
     assert first.text.endswith(
         "    app.include_router(health.router)\n"
         '    app.include_router(post_api.router, prefix="/api")\n'
     )
-    again = ensure_statement_in_function(first.text, "include_routers", statement)
+    again = on_text(ensure_statement_in_function, first.text, "include_routers", statement)
     assert again.outcome is Outcome.PRESENT
     # formatted differently by hand: still recognised
     spaced = first.text.replace('prefix="/api"', 'prefix = "/api"')
-    assert ensure_statement_in_function(spaced, "include_routers", statement).outcome is (
+    assert on_text(ensure_statement_in_function, spaced, "include_routers", statement).outcome is (
         Outcome.PRESENT
     )
 
 
 def test_missing_function_is_reported_with_the_line_to_add() -> None:
-    result = ensure_statement_in_function("x = 1\n", "include_routers", "app.include_router(r)\n")
+    result = on_text(
+        ensure_statement_in_function, "x = 1\n", "include_routers", "app.include_router(r)\n"
+    )
     assert result.outcome is Outcome.UNABLE
     assert result.text == "x = 1\n"
     assert result.manual is not None
@@ -67,19 +86,19 @@ def test_missing_function_is_reported_with_the_line_to_add() -> None:
 def test_list_item_is_appended_once_keeping_layout() -> None:
     text = 'NAV: list[NavItem] = [\n    NavItem(label="Home", url="/"),\n]\n'
     item = 'NavItem(label="Posts", url="/posts/")'
-    first = ensure_list_item(text, "NAV", item)
+    first = on_text(ensure_list_item, text, "NAV", item)
     assert first.outcome is Outcome.APPLIED
     assert 'NavItem(label="Home", url="/"), NavItem(label="Posts", url="/posts/")' in first.text
-    assert ensure_list_item(first.text, "NAV", item).outcome is Outcome.PRESENT
+    assert on_text(ensure_list_item, first.text, "NAV", item).outcome is Outcome.PRESENT
 
 
 def test_list_item_into_an_empty_list() -> None:
-    result = ensure_list_item("ADMIN: list[str] = []\n", "ADMIN", '"a"')
+    result = on_text(ensure_list_item, "ADMIN: list[str] = []\n", "ADMIN", '"a"')
     assert result.text == 'ADMIN: list[str] = ["a"]\n'
 
 
 def test_unparsable_file_is_left_alone() -> None:
-    result = ensure_list_item("NAV = [\n", "NAV", "1")
+    result = on_text(ensure_list_item, "NAV = [\n", "NAV", "1")
     assert result.outcome is Outcome.UNABLE
     assert result.text == "NAV = [\n"
 
@@ -96,28 +115,28 @@ USER = """class User(Base):
 
 def test_class_attribute_goes_below_the_marker_comment_once() -> None:
     statement = 'comments: Mapped[list["Comment"]] = relationship(back_populates="user")\n'
-    first = ensure_class_attribute(USER, "User", "comments", statement)
+    first = on_text(ensure_class_attribute, USER, "User", "comments", statement)
     assert first.outcome is Outcome.APPLIED
     marker = first.text.index("# generated relationships")
     assert marker < first.text.index("comments: Mapped") < first.text.index("def __str__")
-    assert ensure_class_attribute(first.text, "User", "comments", statement).outcome is (
+    assert on_text(ensure_class_attribute, first.text, "User", "comments", statement).outcome is (
         Outcome.PRESENT
     )
 
 
 def test_type_checking_block_is_created_then_extended() -> None:
     text = "from sqlalchemy.orm import Mapped\n\n\nclass User:\n    pass\n"
-    first = ensure_type_checking_import(text, "app.models.comment", "Comment")
+    first = on_text(ensure_type_checking_import, text, "app.models.comment", "Comment")
     assert "from typing import TYPE_CHECKING" in first.text
     assert "if TYPE_CHECKING:\n    from app.models.comment import Comment\n" in first.text
-    second = ensure_type_checking_import(first.text, "app.models.order", "Order")
+    second = on_text(ensure_type_checking_import, first.text, "app.models.order", "Order")
     assert (
         "    from app.models.comment import Comment\n    from app.models.order import Order\n"
         in (second.text)
     )
-    assert ensure_type_checking_import(second.text, "app.models.order", "Order").outcome is (
-        Outcome.PRESENT
-    )
+    assert on_text(
+        ensure_type_checking_import, second.text, "app.models.order", "Order"
+    ).outcome is (Outcome.PRESENT)
 
 
 def test_every_addition_is_undone_by_its_removal() -> None:
@@ -129,31 +148,61 @@ def test_every_addition_is_undone_by_its_removal() -> None:
     )
 
     statement = 'app.include_router(post_api.router, prefix="/api")\n'
-    wired = ensure_import(ROUTES, "app.api", "post", alias="post_api").text
-    wired = ensure_statement_in_function(wired, "include_routers", statement).text
-    unwired = remove_import(wired, "app.api", "post", alias="post_api")
-    unwired = remove_statement_in_function(unwired.text, "include_routers", statement)
+    wired = on_text(ensure_import, ROUTES, "app.api", "post", alias="post_api").text
+    wired = on_text(ensure_statement_in_function, wired, "include_routers", statement).text
+    unwired = on_text(remove_import, wired, "app.api", "post", alias="post_api")
+    unwired = on_text(remove_statement_in_function, unwired.text, "include_routers", statement)
     assert unwired.outcome is Outcome.APPLIED
     assert unwired.text == ROUTES
-    assert remove_import(ROUTES, "app.api", "post", alias="post_api").outcome is Outcome.PRESENT
+    assert (
+        on_text(remove_import, ROUTES, "app.api", "post", alias="post_api").outcome
+        is Outcome.PRESENT
+    )
 
     nav = "NAV = [\n    Home,\n]\n"
-    restored = remove_list_item(ensure_list_item(nav, "NAV", "Posts").text, "NAV", "Posts").text
+    restored = on_text(
+        remove_list_item, on_text(ensure_list_item, nav, "NAV", "Posts").text, "NAV", "Posts"
+    ).text
     assert restored.split() == nav.split()  # layout is ruff's job, in the same run
 
     relation = 'comments: Mapped[list["Comment"]] = relationship(back_populates="user")\n'
-    with_attribute = ensure_class_attribute(USER, "User", "comments", relation).text
-    without = remove_class_attribute(with_attribute, "User", "comments")
+    with_attribute = on_text(ensure_class_attribute, USER, "User", "comments", relation).text
+    without = on_text(remove_class_attribute, with_attribute, "User", "comments")
     assert without.outcome is Outcome.APPLIED
     assert "comments" not in without.text
     assert "# generated relationships go below this line" in without.text
-    assert remove_class_attribute(without.text, "User", "comments").outcome is Outcome.PRESENT
+    assert (
+        on_text(remove_class_attribute, without.text, "User", "comments").outcome is Outcome.PRESENT
+    )
 
 
 def test_removing_the_last_name_of_a_shared_import_keeps_the_others() -> None:
     from scaffolder.codemods.edits import remove_import
 
     text = "from app.api import comment as comment_api, post as post_api\n"
-    assert remove_import(text, "app.api", "post", alias="post_api").text == (
+    assert on_text(remove_import, text, "app.api", "post", alias="post_api").text == (
         "from app.api import comment as comment_api\n"
     )
+
+
+def test_a_batch_of_edits_gives_what_editing_one_at_a_time_gives() -> None:
+    from functools import partial
+
+    from scaffolder.codemods.edits import apply_edits
+
+    edits: list[TreeEdit] = []
+    for name in ("post", "tag", "post", "comment"):  # "post" twice: present the second time
+        edits.append(partial(ensure_import, module="app.api", name=name, alias=f"{name}_api"))
+        statement = f'app.include_router({name}_api.router, prefix="/api")\n'
+        edits.append(
+            partial(ensure_statement_in_function, function="include_routers", statement=statement)
+        )
+    edits.append(partial(ensure_statement_in_function, function="missing", statement="x()\n"))
+    one_at_a_time = ROUTES
+    for edit in edits:
+        one_at_a_time = edit_text(edit, one_at_a_time).text
+    batched, manual = apply_edits(ROUTES, edits)
+    assert batched == one_at_a_time
+    assert batched.count("tag_api") == 2
+    assert manual == ["add `x()` at the end of `missing()`"]
+    assert apply_edits(batched, edits[:-1]) == (batched, [])  # a second run changes nothing
