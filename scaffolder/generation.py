@@ -20,8 +20,11 @@ from scaffolder.model.spec import Spec
 from scaffolder.plan import Action, FileOp, Plan
 
 if TYPE_CHECKING:
+    from scaffolder.model.spec import Resource
+    from scaffolder.plan.planner import EditedFile
     from scaffolder.progress import Progress
-    from scaffolder.state import Manifest
+    from scaffolder.render.reads import Fingerprinter
+    from scaffolder.state import FileRecord, Fingerprints, Manifest, Rendered
 
 SPEC_FILE = "scaffold.yaml"
 
@@ -62,15 +65,21 @@ def find_package(project: Path) -> str:
     return candidates[0]
 
 
-def applied_spec(project: Path) -> Spec | None:
-    """The spec the generated code reflects (`.scaffold/spec.yaml`), if any."""
+def applied_spec(
+    project: Path, current: Spec | None = None, text: str | None = None
+) -> Spec | None:
+    """The spec the generated code reflects (`.scaffold/spec.yaml`), if any: `current`
+    itself when `text`, the text `current` was parsed from, is the same."""
     from scaffolder.spec import parse_spec
     from scaffolder.state import SPEC_PATH
 
     applied = project / SPEC_PATH
     if not applied.is_file():
         return None
-    return parse_spec(applied.read_text(encoding="utf-8"), SPEC_PATH)
+    applied_text = applied.read_text(encoding="utf-8")
+    if current is not None and applied_text == text:
+        return current
+    return parse_spec(applied_text, SPEC_PATH)
 
 
 def prepare(
@@ -80,7 +89,6 @@ def prepare(
 
     `progress` hears of each resource rendered and of the formatting pass (long runs).
     """
-    from scaffolder.codemods.wiring import wiring_edits
     from scaffolder.migrate.diff import diff_specs
     from scaffolder.migrate.revisions import new_revision, versions_on_disk
     from scaffolder.plan.planner import (
@@ -91,23 +99,52 @@ def prepare(
         run_edits,
     )
     from scaffolder.render.formatting import format_python
+    from scaffolder.render.reads import Fingerprinter
     from scaffolder.render.resource import ResourceRenderer
-    from scaffolder.state import MANIFEST_PATH, PROJECT_OWNER, load_manifest, read_base
+    from scaffolder.state import (
+        FINGERPRINTS_PATH,
+        MANIFEST_PATH,
+        PROJECT_OWNER,
+        Fingerprints,
+        Rendered,
+        digest,
+        load_fingerprints,
+        load_manifest,
+        read_base,
+    )
 
     package = find_package(project)
-    old = applied_spec(project)
+    old = applied_spec(project, spec, spec_text)
+    manifest = load_manifest(project) if (project / MANIFEST_PATH).is_file() else None
+    records = dict(manifest.files) if manifest is not None else {}
+    recorded = load_fingerprints(project)
+    context = _render_context(project, package)
+    fingerprint = Fingerprinter(spec, context)
 
-    renderer = ResourceRenderer(spec, package, project)
+    renderer: ResourceRenderer | None = None
     tree: dict[str, str] = {}
     owners: dict[str, str] = {}
+    fresh: set[str] = set()  # rendered by this run (the rest is a base, formatted already)
+    rendered: dict[str, Rendered] = {}
     for done, resource in enumerate(spec.resources, 1):
-        for path, text in renderer.render(resource).items():
+        previous = recorded.resources.get(resource.name)
+        files = _unchanged_rendering(project, fingerprint, resource, previous, records)
+        if files is not None and previous is not None:
+            fresh.difference_update(files)
+            rendered[resource.name] = previous
+        else:
+            renderer = renderer or ResourceRenderer(spec, package, project)
+            files, reads = renderer.render_recorded(resource)
+            fresh.update(files)
+            rendered[resource.name] = Rendered(fingerprint(resource, reads), tuple(sorted(reads)))
+        for path, text in files.items():
             tree[path] = text
             owners[path] = resource.name
         if progress is not None:
             progress("rendering", done, len(spec.resources))
     inits = _package_inits(project, package, tree)
     tree.update(inits)
+    fresh.update(inits)
 
     changes = diff_specs(old, spec)
     migration: str | None = None
@@ -123,26 +160,31 @@ def prepare(
         tree[path] = text
         owners[path] = "migration"
         migration = path
+        fresh.add(path)
 
     skeleton, skeleton_state = _skeleton(project)
-    edited = run_edits(project, wiring_edits(spec, old, package), sources=skeleton)
+    edited = _unchanged_wiring(project, old == spec, manifest, recorded, skeleton)
+    if edited is None:
+        from scaffolder.codemods.wiring import wiring_edits  # libcst: only when wiring runs
+
+        edited = run_edits(project, wiring_edits(spec, old, package), sources=skeleton)
     for path in skeleton:  # a re-rendered skeleton file is wired, then merged like the rest
         if path in edited:
             skeleton[path] = edited.pop(path).text
         tree[path] = skeleton[path]
         owners[path] = PROJECT_OWNER
+        fresh.add(path)
     changed = {
         p: f.text for p, f in edited.items() if f.original is not None and f.text != f.original
     }
     if progress is not None:
         progress("formatting", 0, None)
-    formatted = format_python({**tree, **changed}, package)  # the run's one ruff pass
-    tree = {path: formatted[path] for path in tree}
+    # the run's one ruff pass, over what it rendered or edited
+    formatted = format_python({**{p: tree[p] for p in fresh}, **changed}, package)
+    tree.update({path: formatted[path] for path in fresh})
     for path in changed:
         edited[path].text = formatted[path]
 
-    manifest = load_manifest(project) if (project / MANIFEST_PATH).is_file() else None
-    records = dict(manifest.files) if manifest is not None else {}
     bases = {p: read_base(project, r) for p, r in records.items() if p in tree}
     orphans = {
         p: read_base(project, r)
@@ -163,10 +205,141 @@ def prepare(
 
     state = _next_state(project, manifest, tree, owners, orphans, spec_text)
     state.update(skeleton_state)
+    wiring = None  # recorded only when every wiring edit was made (nothing left to do by hand)
+    if not skeleton and not any(f.manual for f in edited.values()):
+        wiring = {p: digest(f.text) for p, f in edited.items() if f.original is not None}
+    state[FINGERPRINTS_PATH] = Fingerprints(
+        context, dict(sorted(rendered.items())), wiring
+    ).to_json()
     from scaffolder.render.catalog import stray_warnings
 
     warnings = [*changes.warnings, *stray_warnings(project)]  # a misspelt override is unused
     return Generation(plan, state, [r.name for r in spec.resources], migration, warnings)
+
+
+def prepare_unchanged(project: Path, spec_text: str) -> Generation | None:
+    """The plan of a run none of whose inputs changed since the last one — spec (as text),
+    scaffold version, blueprints and overrides, skeleton blueprint, wired files — made
+    from the bases alone, without parsing the spec or rendering; None when anything
+    changed (`prepare` then). Only the user's edits of generated files are left to
+    plan: kept, or conflict markers still there."""
+    from scaffolder.plan.planner import plan_edited, plan_generated, read_text
+    from scaffolder.state import (
+        MANIFEST_PATH,
+        PROJECT_OWNER,
+        SPEC_PATH,
+        load_fingerprints,
+        load_manifest,
+        read_base,
+    )
+
+    if read_text(project, SPEC_FILE) != spec_text or read_text(project, SPEC_PATH) != spec_text:
+        return None
+    if not (project / MANIFEST_PATH).is_file() or not _skeleton_unchanged(project):
+        return None
+    manifest = load_manifest(project)
+    recorded = load_fingerprints(project)
+    package = find_package(project)
+    if recorded.context != _render_context(project, package):
+        return None
+    edited = _unchanged_wiring(project, True, manifest, recorded, {})
+    owners = {
+        path: record.owner
+        for path, record in manifest.files.items()
+        if record.owner not in (PROJECT_OWNER, "migration")
+    }
+    if edited is None or set(owners.values()) != set(recorded.resources):
+        return None
+    try:
+        bases = {path: read_base(project, manifest.files[path]) for path in owners}
+    except OSError:
+        return None
+    tree = dict(bases)
+    inits = _package_inits(project, package, tree)
+    tree.update(inits)
+    plan = Plan()
+    plan_generated(plan, project, tree, bases, owners, create_only=frozenset(inits))
+    plan_edited(plan, edited)
+    from scaffolder.render.catalog import stray_warnings
+
+    return Generation(plan, {}, sorted(recorded.resources), warnings=stray_warnings(project))
+
+
+def _skeleton_unchanged(project: Path) -> bool:
+    """Whether the project blueprint is the one the skeleton was rendered with."""
+    from scaffolder.project.skeleton import blueprint_digest
+    from scaffolder.state import load_skeleton_record
+
+    record = load_skeleton_record(project)
+    return record is None or record.blueprint == blueprint_digest()
+
+
+def _render_context(project: Path, package: str) -> dict[str, str]:
+    """What every resource's rendering depends on besides the spec."""
+    from scaffolder.render.blueprints import blueprints_digest
+
+    return {
+        "generator": __version__,
+        "blueprints": blueprints_digest("resource", project),
+        "package": package,
+    }
+
+
+def _unchanged_rendering(
+    project: Path,
+    fingerprint: Fingerprinter,
+    resource: Resource,
+    previous: Rendered | None,
+    records: dict[str, FileRecord],
+) -> dict[str, str] | None:
+    """The files of `resource` without rendering them, when nothing its rendering reads has
+    changed since the last run: rendering is deterministic, so they are their bases."""
+    from scaffolder.render.resource import resource_files
+    from scaffolder.state import read_base
+
+    if previous is None or fingerprint(resource, previous.reads) != previous.fingerprint:
+        return None
+    files: dict[str, str] = {}
+    for blueprint in resource_files(resource):
+        path = blueprint.output_path(fingerprint.context["package"], resource)
+        record = records.get(path)
+        if record is None:
+            return None
+        try:
+            files[path] = read_base(project, record)
+        except OSError:  # a base removed by hand: render again
+            return None
+    return files
+
+
+def _unchanged_wiring(
+    project: Path,
+    same_spec: bool,
+    manifest: Manifest | None,
+    recorded: Fingerprints,
+    skeleton: dict[str, str],
+) -> dict[str, EditedFile] | None:
+    """The wired files as they are, when the wiring edits would all find their wiring
+    present: same spec and scaffold as the last run, which made every edit, and every
+    wired file still as that run left it. None: run the edits."""
+    from scaffolder.plan.planner import EditedFile, read_text
+    from scaffolder.state import digest
+
+    if (
+        skeleton
+        or recorded.wiring is None
+        or not same_spec
+        or manifest is None
+        or manifest.generator != f"scaffold {__version__}"
+    ):
+        return None
+    files: dict[str, EditedFile] = {}
+    for path, text_digest in recorded.wiring.items():
+        current = read_text(project, path)
+        if current is None or digest(current) != text_digest:
+            return None
+        files[path] = EditedFile(current, current)
+    return files
 
 
 def _skeleton(project: Path) -> tuple[dict[str, str], dict[str, str]]:
@@ -241,7 +414,7 @@ def _next_state(
     all_owners: dict[str, str] = {}
     if manifest is not None:
         for path, record in manifest.files.items():
-            if path in orphans:
+            if path in orphans or path in owners:  # gone, or replaced by the new rendering
                 continue
             generated[path] = read_base(project, record)
             all_owners[path] = record.owner

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scaffolder.errors import UsageError
-from scaffolder.generation import SPEC_FILE, Generation, prepare
+from scaffolder.generation import SPEC_FILE, Generation, prepare, prepare_unchanged
 
 if TYPE_CHECKING:
     from scaffolder.progress import Progress
@@ -22,24 +22,21 @@ def plan_sync(project: Path, progress: Progress | None = None) -> Generation:
             f"no {SPEC_FILE} in {project.resolve()}",
             hint="run inside a project made by `scaffold new`, or pass `-C PROJECT_DIR`",
         )
-    spec = load_spec(spec_path)
-    return prepare(project, spec, spec_path.read_text(encoding="utf-8"), progress)
+    text = spec_path.read_text(encoding="utf-8")
+    unchanged = prepare_unchanged(project, text)
+    if unchanged is not None:
+        return unchanged
+    return prepare(project, load_spec(spec_path), text, progress)
 
 
 def apply_generation(project: Path, generation: Generation) -> None:
-    """Snapshot (for `scaffold undo`), then write the plan and the new state."""
+    """Snapshot (for `scaffold undo`), then write the plan and the state that changed."""
     from scaffolder.plan.apply import apply_plan
     from scaffolder.plan.snapshot import take_snapshot
+    from scaffolder.state import changed_state
 
-    if generation.plan.changes_nothing and not _state_changes(project, generation):
+    state = changed_state(project, generation.state)
+    if generation.plan.changes_nothing and not state:
         return
-    take_snapshot(project, generation.plan, generation.state)
-    apply_plan(generation.plan, project, generation.state)
-
-
-def _state_changes(project: Path, generation: Generation) -> bool:
-    for path, text in generation.state.items():
-        target = project / path
-        if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            return True
-    return False
+    take_snapshot(project, generation.plan, state)
+    apply_plan(generation.plan, project, state)

@@ -80,15 +80,9 @@ def rerender_skeleton(answers: Mapping[str, str]) -> dict[str, str]:
 
 def blueprint_digest() -> str:
     """A hash of the project blueprint's files: unchanged digest, unchanged skeleton."""
-    import hashlib
+    from scaffolder.render.blueprints import directory_digest
 
-    digest = hashlib.sha256()
-    root = project_blueprint()
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return directory_digest(project_blueprint())
 
 
 def read_tree(root: Path) -> dict[str, str]:

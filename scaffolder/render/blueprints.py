@@ -89,3 +89,24 @@ def _hint(filename: str | None) -> str:
         "fix the template, or delete it to use the bundled one again "
         "(`scaffold blueprints list` shows your overrides)"
     )
+
+
+def directory_digest(root: Path) -> str:
+    """sha256 of the files under `root`: their relative paths and contents."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def blueprints_digest(kind: str, project: Path | None = None) -> str:
+    """A hash of every template of `kind` a project renders with: its overrides first, then
+    the bundled ones (an unchanged digest: the templates render as before)."""
+    import hashlib
+
+    parts = [directory_digest(d) for d in blueprint_dirs(kind, project)]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from scaffolder.model.spec import Layer, Resource, Spec
 from scaffolder.render.blueprints import blueprint_dirs, render_template
 from scaffolder.render.environment import HTML_BLUEPRINT_SUFFIX
+from scaffolder.render.reads import Read, RecordingSpec
 
 if TYPE_CHECKING:
     import jinja2
@@ -104,13 +105,26 @@ class ResourceRenderer:
 
     def render(self, resource: Resource) -> dict[str, str]:
         """{path: text} of every file of `resource` (unformatted)."""
-        return {
-            blueprint.output_path(self.package, resource): self.render_file(blueprint, resource)
+        return self.render_recorded(resource)[0]
+
+    def render_recorded(self, resource: Resource) -> tuple[dict[str, str], frozenset[Read]]:
+        """The files of `resource` (unformatted), and what their templates read of the spec."""
+        recording = RecordingSpec(self.spec)
+        files = {
+            blueprint.output_path(self.package, resource): self._render(
+                blueprint, resource, recording
+            )
             for blueprint in resource_files(resource)
         }
+        return files, frozenset(recording.reads)
 
     def render_file(self, blueprint: BlueprintFile, resource: Resource) -> str:
         """The text of one blueprint file for `resource` (unformatted)."""
-        context = {"spec": self.spec, "resource": resource, "package": self.package}
+        return self._render(blueprint, resource, self.spec)
+
+    def _render(
+        self, blueprint: BlueprintFile, resource: Resource, spec: Spec | RecordingSpec
+    ) -> str:
+        context = {"spec": spec, "resource": resource, "package": self.package}
         env = self.html_env if blueprint.template.endswith(HTML_BLUEPRINT_SUFFIX) else self.env
         return render_template(env, blueprint.template, context)

@@ -31,7 +31,11 @@ SPEC_PATH = f"{STATE_DIR}/spec.yaml"
 #: The blueprint answers of the project skeleton and the digest of the blueprint that
 #: rendered it, so `sync` re-renders the skeleton only when the blueprint changed.
 SKELETON_PATH = f"{STATE_DIR}/skeleton.json"
+#: What each resource's rendering read (and its hash), and the wired files as the last
+#: run left them: a run skips rendering and wiring whose inputs did not change.
+FINGERPRINTS_PATH = f"{STATE_DIR}/fingerprints.json"
 MANIFEST_VERSION = 1
+FINGERPRINTS_VERSION = 1
 #: Owner of the files of the project skeleton (resource files are owned by their resource).
 PROJECT_OWNER = "project"
 
@@ -39,7 +43,7 @@ PROJECT_OWNER = "project"
 def is_state(path: str) -> bool:
     """Whether `path` is scaffold's own bookkeeping (manifest, bases, applied spec, skeleton
     record, undo data), as opposed to a project file a plan shows."""
-    return path in (MANIFEST_PATH, SPEC_PATH, SKELETON_PATH) or path.startswith(
+    return path in (MANIFEST_PATH, SPEC_PATH, SKELETON_PATH, FINGERPRINTS_PATH) or path.startswith(
         (f"{BASE_DIR}/", f"{STATE_DIR}/undo/")
     )
 
@@ -108,6 +112,20 @@ def state_files(
     return dict(sorted(files.items()))
 
 
+def changed_state(project: Path, state: Mapping[str, str]) -> dict[str, str]:
+    """The `.scaffold/` files of `state` that differ from the project's. A base already
+    stored is the same text (its name is its hash), so it is neither read nor rewritten."""
+    changed: dict[str, str] = {}
+    for path, text in state.items():
+        target = project / path
+        if path.startswith(f"{BASE_DIR}/"):
+            if not target.is_file():
+                changed[path] = text
+        elif not target.is_file() or target.read_bytes().decode("utf-8") != text:
+            changed[path] = text
+    return changed
+
+
 def load_manifest(project: Path) -> Manifest:
     """The manifest of the project rooted at `project`."""
     return Manifest.from_json((project / MANIFEST_PATH).read_text(encoding="utf-8"))
@@ -139,3 +157,63 @@ def load_skeleton_record(project: Path) -> SkeletonRecord | None:
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
     return SkeletonRecord(answers=dict(data["answers"]), blueprint=str(data["blueprint"]))
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """How a resource was last rendered: the hash of its inputs, and the spec reads among them."""
+
+    fingerprint: str
+    reads: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Fingerprints:
+    """`.scaffold/fingerprints.json`: a cache, so deleting it only costs time."""
+
+    #: what every rendering depended on besides the spec: scaffold version, blueprint
+    #: digest (bundled and overrides), package
+    context: Mapping[str, str]
+    resources: Mapping[str, Rendered]
+    #: hand-owned file → sha256 of its text after the last run's wiring; None when that
+    #: run left wiring to add by hand (or re-rendered the skeleton): the edits run again
+    wiring: Mapping[str, str] | None
+
+    def to_json(self) -> str:
+        data = {
+            "version": FINGERPRINTS_VERSION,
+            "context": dict(self.context),
+            "resources": {
+                name: {"fingerprint": r.fingerprint, "reads": sorted(list(x) for x in r.reads)}
+                for name, r in self.resources.items()
+            },
+            "wiring": None if self.wiring is None else dict(self.wiring),
+        }
+        return json.dumps(data, indent=1, sort_keys=True) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> Fingerprints:
+        data = json.loads(text)
+        if data.get("version") != FINGERPRINTS_VERSION:
+            raise ValueError(f"unsupported fingerprints version {data.get('version')!r}")
+        resources = {
+            str(name): Rendered(
+                str(entry["fingerprint"]), tuple(tuple(map(str, r)) for r in entry["reads"])
+            )
+            for name, entry in data["resources"].items()
+        }
+        wiring = data["wiring"]
+        return cls(
+            {str(k): str(v) for k, v in data["context"].items()},
+            resources,
+            None if wiring is None else {str(p): str(d) for p, d in wiring.items()},
+        )
+
+
+def load_fingerprints(project: Path) -> Fingerprints:
+    """The project's fingerprints; none when absent or unreadable (everything is rendered)."""
+    path = project / FINGERPRINTS_PATH
+    try:
+        return Fingerprints.from_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return Fingerprints({}, {}, None)

@@ -16,13 +16,15 @@ import pytest
 from scaffolder.examples import example_path
 from scaffolder.project import create_project
 from scaffolder.project.skeleton import read_tree
-from scaffolder.state import load_manifest, read_base
+from scaffolder.state import FINGERPRINTS_PATH, load_manifest, read_base
 
 GOLDEN = Path(__file__).parent / "generate"
 
 
 def generated_files(root: Path) -> dict[str, str]:
-    """The project's files minus base blobs and skeleton files still as generated."""
+    """The project's files minus base blobs, skeleton files still as generated, and the
+    fingerprints (a cache: they hash the blueprints' source, so any template edit moves
+    them; tests/unit/test_render_reuse.py checks what they decide)."""
     tree = read_tree(root)
     manifest = load_manifest(root)
     untouched = {
@@ -33,7 +35,9 @@ def generated_files(root: Path) -> dict[str, str]:
     return {
         path: text
         for path, text in tree.items()
-        if path not in untouched and not path.startswith(".scaffold/base/")
+        if path not in untouched
+        and not path.startswith(".scaffold/base/")
+        and path != FINGERPRINTS_PATH
     }
 
 
