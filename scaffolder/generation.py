@@ -162,6 +162,10 @@ def prepare(
         migration = path
         fresh.add(path)
 
+    from scaffolder.spec.json_schema import SCHEMA_PATH, schema_text
+
+    tree[SCHEMA_PATH] = schema_text()  # editors' help with scaffold.yaml, current with the tool
+    owners[SCHEMA_PATH] = PROJECT_OWNER
     skeleton, skeleton_state = _skeleton(project)
     edited = _unchanged_wiring(project, old == spec, manifest, recorded, skeleton)
     if edited is None:

@@ -13,10 +13,7 @@ def schema() -> None:
     Example:
       scaffold schema > spec.schema.json
     """
-    import json
-
     from scaffolder import report
-    from scaffolder.spec.json_schema import spec_json_schema
+    from scaffolder.spec.json_schema import schema_text, spec_json_schema
 
-    document = spec_json_schema()
-    report.data("schema", document, json.dumps(document, indent=2))
+    report.data("schema", spec_json_schema(), schema_text().rstrip("\n"))

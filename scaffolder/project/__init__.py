@@ -22,6 +22,7 @@ from scaffolder.project.names import (
     derive_package_name,
     derive_project_name,
 )
+from scaffolder.spec.json_schema import with_modeline
 
 if TYPE_CHECKING:
     from scaffolder.model.spec import Spec
@@ -30,8 +31,10 @@ if TYPE_CHECKING:
 
 SPEC_FILE = "scaffold.yaml"
 
-#: `scaffold.yaml` of a project created without --spec.
+#: `scaffold.yaml` of a project created without --spec (its first line points YAML
+#: editors at the schema in .scaffold/schema.json: completion and checks as you type).
 EMPTY_SPEC = """\
+# yaml-language-server: $schema=.scaffold/schema.json
 # scaffold.yaml: the resources of this project, the source scaffold generates code from.
 # Declare resources, then run `scaffold sync`; or let `scaffold generate resource`
 # add them. For example:
@@ -76,11 +79,13 @@ def create_project(
     answers = dict(answers or {})
     _check_destination(destination)
     spec, spec_text = _load_spec(spec_path) if spec_path is not None else (None, EMPTY_SPEC)
+    spec_text = with_modeline(spec_text)
     if "package_name" in answers:
         check_package_name(answers["package_name"])
 
     from scaffolder.project.skeleton import blueprint_digest, render_skeleton
     from scaffolder.render.formatting import format_python
+    from scaffolder.spec.json_schema import SCHEMA_PATH, schema_text
     from scaffolder.state import SKELETON_PATH, skeleton_record, state_files
 
     directory_name = destination.resolve().name
@@ -91,6 +96,7 @@ def create_project(
     skeleton = render_skeleton(answers, suggestions, interactive=interactive)
     package_name = _package_of(skeleton.files)
     generated = format_python(skeleton.files, package_name)
+    generated[SCHEMA_PATH] = schema_text()  # generated like the skeleton: sync keeps it current
     files = {**generated, SPEC_FILE: EMPTY_SPEC}
     files.update(state_files(generated, EMPTY_SPEC, f"scaffold {__version__}"))
     files[SKELETON_PATH] = skeleton_record(skeleton.answers, blueprint_digest())

@@ -67,6 +67,28 @@ _FIELD_NULL_MEANS_DEFAULT = (
 )
 
 
+#: Where a project keeps the schema (written by `scaffold new`, kept current by `sync`), and
+#: the first line of its scaffold.yaml that points YAML editors (yaml-language-server: VS
+#: Code's YAML extension, Neovim, Helix, Zed…) at it, relative to scaffold.yaml.
+SCHEMA_PATH = ".scaffold/schema.json"
+MODELINE = f"# yaml-language-server: $schema={SCHEMA_PATH}\n"
+
+
+def schema_text() -> str:
+    """The schema as `scaffold schema` prints it and `.scaffold/schema.json` holds it."""
+    import json
+
+    return json.dumps(spec_json_schema(), indent=2) + "\n"
+
+
+def with_modeline(spec_text: str) -> str:
+    """`spec_text` starting with the modeline, unless it names a schema already."""
+    for line in spec_text.splitlines():
+        if line.lstrip().startswith("# yaml-language-server:") and "$schema=" in line:
+            return spec_text
+    return MODELINE + spec_text
+
+
 def spec_json_schema() -> dict[str, Any]:
     """The schema as a JSON-ready dict (draft 2020-12)."""
     type_pattern = _type_pattern()

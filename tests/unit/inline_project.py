@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scaffolder.render.resource import RESOURCE_FILES
+from scaffolder.spec.json_schema import SCHEMA_PATH, schema_text
 
 SKELETON = {
     "scaffold.yaml": "version: 1\n# The resources of this project.\nresources: {}\n",
@@ -34,6 +35,7 @@ SKELETON = {
     "migrations/versions/0001_create_users.py": (
         '"""Users."""\n\nrevision: str = "0001"\ndown_revision: str | None = None\n'
     ),
+    SCHEMA_PATH: schema_text(),  # as `scaffold new` writes it
 }
 
 

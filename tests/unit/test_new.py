@@ -14,7 +14,8 @@ from scaffolder.cli import app
 from scaffolder.project import EMPTY_SPEC
 from scaffolder.project.names import derive_package_name, derive_project_name
 from scaffolder.project.skeleton import read_tree
-from scaffolder.state import Manifest, load_manifest, read_base
+from scaffolder.spec.json_schema import MODELINE, SCHEMA_PATH, schema_text
+from scaffolder.state import Manifest, is_state, load_manifest, read_base
 
 runner = CliRunner()
 
@@ -129,8 +130,10 @@ def test_new_with_a_spec_generates_and_wires_every_resource(tmp_path: Path) -> N
     code, output = scaffold_new(str(tmp_path / "blog"), "--spec", str(spec), "--defaults")
     assert code == 0, output
     root = tmp_path / "blog"
-    assert (root / "scaffold.yaml").read_text() == text
-    assert (root / ".scaffold" / "spec.yaml").read_text() == text
+    # the spec as given, pointing YAML editors at the schema scaffold keeps in .scaffold/
+    assert (root / "scaffold.yaml").read_text() == MODELINE + text
+    assert (root / ".scaffold" / "spec.yaml").read_text() == MODELINE + text
+    assert (root / SCHEMA_PATH).read_text() == schema_text()
     assert "class Post(" in (root / "blog" / "models" / "post.py").read_text()
     assert (
         "from blog.models.post import Post"
@@ -163,7 +166,8 @@ def test_manifest_and_base_record_every_generated_file(tmp_path: Path) -> None:
     tree = read_tree(root)
     manifest = load_manifest(root)
 
-    generated = {p for p in tree if p != "scaffold.yaml" and not p.startswith(".scaffold/")}
+    generated = {p for p in tree if p != "scaffold.yaml" and not is_state(p)}
+    assert SCHEMA_PATH in generated
     assert set(manifest.files) == generated
     assert manifest.generator == f"scaffold {__version__}"
     for path, record in manifest.files.items():

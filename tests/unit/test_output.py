@@ -20,6 +20,7 @@ from scaffolder.errors import EXIT_BAD_INPUT, EXIT_DRIFT, EXIT_OK
 from scaffolder.generation import prepare
 from scaffolder.spec import parse_spec
 from scaffolder.spec.json_schema import spec_json_schema
+from scaffolder.state import is_state
 
 API_FILES = [
     "app/models/post.py",
@@ -398,7 +399,8 @@ def test_json_of_new(tmp_path: Path) -> None:
         for p in (tmp_path / "notes").rglob("*")
         if p.is_file()
     }
-    assert {op["path"] for op in plan} == {p for p in on_disk if not p.startswith(".scaffold/")}
+    assert {op["path"] for op in plan} == {p for p in on_disk if not is_state(p)}
+    assert ".scaffold/schema.json" in on_disk
     owners = {op["path"]: op["owner"] for op in plan}
     assert owners["notes/models/note.py"] == "Note"
     assert owners["notes/main.py"] == "project"
