@@ -10,6 +10,7 @@ the CLI prints the plan (`--dry-run`), checks it (`--check`) or applies it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,19 +49,31 @@ class Generation:
     warnings: list[str] = field(default_factory=list)  # data-loss warnings of the migration
 
 
+#: What makes a top-level directory the project's package, the one resource code goes into.
+PACKAGE_MARKERS = ("main.py", "models/base.py")
+
+
+def packages_in(paths: Iterable[str]) -> list[str]:
+    """The top-level directories holding every `PACKAGE_MARKERS` file, among POSIX paths
+    relative to a project root."""
+    files = set(paths)
+    tops = {path.split("/", 1)[0] for path in files if "/" in path}
+    return sorted(top for top in tops if all(f"{top}/{m}" in files for m in PACKAGE_MARKERS))
+
+
 def find_package(project: Path) -> str:
-    """The project's Python package: the directory holding `models/base.py` and `main.py`."""
-    candidates = sorted(
-        p.parent.parent.name
-        for p in project.glob("*/models/base.py")
-        if (p.parent.parent / "main.py").is_file()
-    )
+    """The project's Python package: the directory holding `main.py` and `models/base.py`."""
+    found = [p for marker in PACKAGE_MARKERS for p in project.glob(f"*/{marker}")]
+    candidates = packages_in(p.relative_to(project).as_posix() for p in found)
     if len(candidates) != 1:
         raise UsageError(
-            f"{project / SPEC_FILE} is not in a scaffold project"
+            f"{project.resolve()} is not a scaffold project: no package holds both "
+            + " and ".join(PACKAGE_MARKERS)
             if not candidates
             else f"several packages look like the project's: {', '.join(candidates)}",
-            hint="run inside a project made by `scaffold new`, or pass `-C PROJECT_DIR`",
+            hint="scaffold generates into that package: run inside a project made by "
+            "`scaffold new` (a custom --blueprint must make one; see docs/customizing.md), "
+            "or pass `-C PROJECT_DIR`",
         )
     return candidates[0]
 
@@ -166,7 +179,7 @@ def prepare(
 
     tree[SCHEMA_PATH] = schema_text()  # editors' help with scaffold.yaml, current with the tool
     owners[SCHEMA_PATH] = PROJECT_OWNER
-    skeleton, skeleton_state = _skeleton(project)
+    skeleton, skeleton_state, skeleton_warnings = _skeleton(project)
     edited = _unchanged_wiring(project, old == spec, manifest, recorded, skeleton)
     if edited is None:
         from scaffolder.codemods.wiring import wiring_edits  # libcst: only when wiring runs
@@ -217,7 +230,8 @@ def prepare(
     ).to_json()
     from scaffolder.render.catalog import stray_warnings
 
-    warnings = [*changes.warnings, *stray_warnings(project)]  # a misspelt override is unused
+    # a misspelt override is unused: say so
+    warnings = [*changes.warnings, *skeleton_warnings, *stray_warnings(project)]
     return Generation(plan, state, [r.name for r in spec.resources], migration, warnings)
 
 
@@ -270,12 +284,19 @@ def prepare_unchanged(project: Path, spec_text: str) -> Generation | None:
 
 
 def _skeleton_unchanged(project: Path) -> bool:
-    """Whether the project blueprint is the one the skeleton was rendered with."""
-    from scaffolder.project.skeleton import blueprint_digest
+    """Whether the project blueprint (bundled, or the project's own `--blueprint`) is the
+    one the skeleton was rendered with; an unreachable one is not (`prepare` warns)."""
+    from scaffolder.project.skeleton import blueprint_digest, resolved_source
     from scaffolder.state import load_skeleton_record
 
     record = load_skeleton_record(project)
-    return record is None or record.blueprint == blueprint_digest()
+    if record is None:
+        return True
+    source = resolved_source(record.source, project) if record.source is not None else None
+    try:
+        return record.blueprint == blueprint_digest(source)
+    except UsageError:
+        return False
 
 
 def _render_context(project: Path, package: str) -> dict[str, str]:
@@ -346,20 +367,26 @@ def _unchanged_wiring(
     return files
 
 
-def _skeleton(project: Path) -> tuple[dict[str, str], dict[str, str]]:
+def _skeleton(project: Path) -> tuple[dict[str, str], dict[str, str], list[str]]:
     """The project skeleton rendered anew, when its blueprint changed since it was rendered
-    (a scaffold upgrade), with the state recording it; else nothing to do: ({}, {})."""
-    from scaffolder.project.skeleton import blueprint_digest, rerender_skeleton
+    (a scaffold upgrade, or a new version of the project's own `--blueprint`), with the
+    state recording it; else nothing to do: ({}, {}, []). A blueprint that cannot be
+    reached (a git URL, offline) is a warning: the rest of the run goes on."""
+    from scaffolder.project.skeleton import blueprint_digest, rerender_skeleton, resolved_source
     from scaffolder.state import SKELETON_PATH, load_skeleton_record, skeleton_record
 
     record = load_skeleton_record(project)
     if record is None:
-        return {}, {}
-    digest = blueprint_digest()
+        return {}, {}, []
+    source = resolved_source(record.source, project) if record.source is not None else None
+    try:
+        digest = blueprint_digest(source)
+    except UsageError as error:
+        return {}, {}, [f"{error}; the project skeleton was not checked for an upgrade"]
     if digest == record.blueprint:
-        return {}, {}
-    files = rerender_skeleton(record.answers)
-    return files, {SKELETON_PATH: skeleton_record(record.answers, digest)}
+        return {}, {}, []
+    files = rerender_skeleton(record.answers, source)
+    return files, {SKELETON_PATH: skeleton_record(record.answers, digest, record.source)}, []
 
 
 def _format_merges(plan: Plan, package: str) -> None:

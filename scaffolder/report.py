@@ -357,6 +357,10 @@ def new_project(created: NewProject, *, dry_run: bool) -> None:
         "project",
         {"path": where, "package": created.package_name, "files": created.files},
     )
+    if created.package_name is None:
+        from scaffolder.project import NOT_A_SCAFFOLD_PROJECT
+
+        warnings([NOT_A_SCAFFOLD_PROJECT])
     if _plan_json(created.plan, dry_run=dry_run, migration=created.migration):
         return
     console = out()
@@ -367,15 +371,18 @@ def new_project(created: NewProject, *, dry_run: bool) -> None:
         console.print(f"[bold]dry run:[/] {where} would be created; nothing was written.")
         return
     cd = f"  cd {where}\n" if where != "." else ""
+    package = created.package_name
+    if package is None:
+        message(f"Created {where} ({created.files} files).")
+        return
     message(
-        f"Created {where} ({created.files} files, package {created.package_name}).\n"
+        f"Created {where} ({created.files} files, package {package}).\n"
         f"Next:\n"
         f"{cd}"
         f"  pip install -e '.[dev]'\n"
         f"  alembic upgrade head\n"
-        f"  python -m {created.package_name} createsuperuser --email you@example.com "
-        f"--password '…'\n"
-        f"  python -m {created.package_name} serve"
+        f"  python -m {package} createsuperuser --email you@example.com --password '…'\n"
+        f"  python -m {package} serve"
     )
 
 

@@ -35,6 +35,16 @@ def new(
             metavar="KEY=VALUE",
         ),
     ] = None,
+    blueprint: Annotated[
+        str | None,
+        typer.Option(
+            "--blueprint",
+            help="Render the skeleton from this Copier template instead of scaffold's own: "
+            "a local directory or a git URL (git+https://…, gh:owner/repo). "
+            "Recorded, so `scaffold sync` upgrades the skeleton from it.",
+            metavar="PATH_OR_GIT_URL",
+        ),
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="List the files that would be created; write nothing.")
     ] = False,
@@ -49,6 +59,8 @@ def new(
       scaffold new blog --defaults
       scaffold new blog --spec blog.yaml --defaults
       scaffold new shop --data description='Our shop' --dry-run
+      scaffold new api --blueprint ../company-skeleton --defaults
+      scaffold new api --blueprint git+https://example.com/skeleton.git --defaults
     """
     import sys
 
@@ -63,6 +75,7 @@ def new(
             interactive=not defaults and sys.stdin.isatty() and not options(ctx).json,
             dry_run=dry_run,
             progress=progress,
+            blueprint=_blueprint_source(ctx, blueprint),
         )
     report.new_project(created, dry_run=dry_run)
 
@@ -80,3 +93,13 @@ def parse_data(items: list[str]) -> dict[str, str]:
             )
         answers[key.strip()] = value
     return answers
+
+
+def _blueprint_source(ctx: typer.Context, blueprint: str | None) -> str | None:
+    """A local blueprint as an absolute path (resolved like every path, against -C); a git
+    URL as given."""
+    from scaffolder.project.skeleton import is_url
+
+    if blueprint is None or is_url(blueprint):
+        return blueprint
+    return str(options(ctx).path(Path(blueprint)).resolve())

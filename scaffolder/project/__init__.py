@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from scaffolder import __version__
 from scaffolder.errors import UsageError, display_path
+from scaffolder.generation import PACKAGE_MARKERS, packages_in
 from scaffolder.project.names import (
     check_package_name,
     derive_package_name,
@@ -57,7 +58,7 @@ class NewProject:
     """What `scaffold new` created (or, in a dry run, would create)."""
 
     path: Path
-    package_name: str
+    package_name: str | None  # None: a custom skeleton without a scaffold package
     files: int  # every file written, `.scaffold/` state included
     plan: Plan  # a `create` per project file (state left out, as in every plan)
     migration: str | None = None  # the migration of the spec's resources, if any
@@ -71,19 +72,27 @@ def create_project(
     interactive: bool = False,
     dry_run: bool = False,
     progress: Progress | None = None,
+    blueprint: str | None = None,
 ) -> NewProject:
     """Create a project in `destination` (absent or empty); see the module docstring.
 
-    A dry run computes everything and writes nothing.
+    `blueprint` is a Copier template to render the skeleton from instead of the bundled
+    one (a local directory, absolute, or a git URL). A skeleton without the package
+    scaffold generates into still makes a project — but not with a spec. A dry run
+    computes everything and writes nothing.
     """
     answers = dict(answers or {})
     _check_destination(destination)
+    if blueprint is not None:
+        from scaffolder.project.skeleton import check_source
+
+        check_source(blueprint)
     spec, spec_text = _load_spec(spec_path) if spec_path is not None else (None, EMPTY_SPEC)
     spec_text = with_modeline(spec_text)
     if "package_name" in answers:
         check_package_name(answers["package_name"])
 
-    from scaffolder.project.skeleton import blueprint_digest, render_skeleton
+    from scaffolder.project.skeleton import blueprint_digest, recorded_source, render_skeleton
     from scaffolder.render.formatting import format_python
     from scaffolder.spec.json_schema import SCHEMA_PATH, schema_text
     from scaffolder.state import SKELETON_PATH, skeleton_record, state_files
@@ -93,13 +102,23 @@ def create_project(
         "project_name": derive_project_name(directory_name),
         "package_name": derive_package_name(answers.get("project_name", directory_name)),
     }
-    skeleton = render_skeleton(answers, suggestions, interactive=interactive)
-    package_name = _package_of(skeleton.files)
-    generated = format_python(skeleton.files, package_name)
+    skeleton = render_skeleton(answers, suggestions, interactive=interactive, source=blueprint)
+    packages = packages_in(skeleton.files)
+    package_name = packages[0] if len(packages) == 1 else None
+    if package_name is None and spec is not None:
+        raise UsageError(
+            f"the skeleton of blueprint {blueprint} is not a scaffold project: "
+            + _lacks(packages)
+            + "; nothing was written",
+            hint="create the project without --spec, or see docs/customizing.md for what "
+            "a custom skeleton must contain",
+        )
+    generated = format_python(skeleton.files, package_name or "app")
     generated[SCHEMA_PATH] = schema_text()  # generated like the skeleton: sync keeps it current
     files = {**generated, SPEC_FILE: EMPTY_SPEC}
     files.update(state_files(generated, EMPTY_SPEC, f"scaffold {__version__}"))
-    files[SKELETON_PATH] = skeleton_record(skeleton.answers, blueprint_digest())
+    source = recorded_source(blueprint, destination) if blueprint is not None else None
+    files[SKELETON_PATH] = skeleton_record(skeleton.answers, blueprint_digest(blueprint), source)
     migration = None
     if spec is not None:
         files, migration = generate_spec_resources(files, spec, spec_text, progress)
@@ -168,9 +187,18 @@ def _load_spec(spec_path: Path) -> tuple[Spec, str]:
     return spec, spec_path.read_bytes().decode("utf-8")
 
 
-def _package_of(skeleton: Mapping[str, str]) -> str:
-    """The package directory Copier rendered: the one holding `main.py`."""
-    return next(path.split("/")[0] for path in skeleton if path.endswith("/main.py"))
+def _lacks(packages: list[str]) -> str:
+    """What a skeleton lacks to be a scaffold project, given the packages that qualify."""
+    if packages:
+        return f"several packages hold {' and '.join(PACKAGE_MARKERS)}: {', '.join(packages)}"
+    return f"no package holds both {' and '.join(PACKAGE_MARKERS)}"
+
+
+#: The warning after `new` made a project from a skeleton scaffold cannot generate into.
+NOT_A_SCAFFOLD_PROJECT = (
+    f"this skeleton has no package with {' and '.join(PACKAGE_MARKERS)}: "
+    "`scaffold generate` and `sync` refuse to run until it has one (see docs/customizing.md)"
+)
 
 
 def _write_new_directory(destination: Path, files: Mapping[str, str]) -> None:

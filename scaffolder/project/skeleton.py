@@ -1,14 +1,27 @@
-"""Render the project blueprint (a Copier template) into memory: {posix path: text}."""
+"""Render the project blueprint (a Copier template) into memory: {posix path: text}.
+
+The blueprint is scaffold's bundled one, or any Copier template the user names with
+`scaffold new --blueprint`: a local directory (a git repository or not) or a git URL
+(`https://…`, `git+file://…`, `gh:owner/repo`). Its source is recorded in
+`.scaffold/skeleton.json`, so `sync` upgrades the skeleton from the same blueprint.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import subprocess
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, redirect_stderr
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from scaffolder.errors import UsageError
+
+#: Source prefixes and schemes of a blueprint that is not a local directory.
+_URL_PREFIXES = ("git+", "gh:", "gl:", "git@", "https://", "http://", "ssh://", "file://")
+_SHORTCUTS = {"gh:": "https://github.com/", "gl:": "https://gitlab.com/"}
 
 
 def project_blueprint() -> Path:
@@ -18,12 +31,41 @@ def project_blueprint() -> Path:
     return bundled_blueprints() / "project"
 
 
-def questions() -> list[str]:
-    """The names of the blueprint's questions, in the order Copier asks them."""
-    from ruamel.yaml import YAML
+def is_url(source: str) -> bool:
+    """Whether a blueprint source is a git URL rather than a local directory."""
+    return source.startswith(_URL_PREFIXES)
 
-    config: dict[str, Any] = YAML(typ="safe").load(project_blueprint() / "copier.yml")
-    return [key for key in config if not key.startswith("_")]
+
+def check_source(source: str) -> None:
+    """Refuse, before anything runs, a local blueprint that cannot be a Copier template."""
+    if is_url(source):
+        return
+    path = Path(source)
+    if not path.is_dir():
+        raise UsageError(
+            f"blueprint {source} is not a directory",
+            hint="give a Copier template: a local directory or a git URL (git+https://…)",
+        )
+    if not any((path / name).is_file() for name in ("copier.yml", "copier.yaml")):
+        raise UsageError(
+            f"blueprint {source} is not a Copier template: it has no copier.yml",
+            hint="a project blueprint is a Copier template; see docs/customizing.md",
+        )
+
+
+def recorded_source(source: str, project: Path) -> str:
+    """How `.scaffold/skeleton.json` records a source: a URL as given, a local directory
+    relative to the project (so the pair can move together, and no home path leaks)."""
+    if is_url(source):
+        return source
+    return Path(os.path.relpath(Path(source).resolve(), project.resolve())).as_posix()
+
+
+def resolved_source(recorded: str, project: Path) -> str:
+    """The source to render from, for a project whose skeleton record says `recorded`."""
+    if is_url(recorded):
+        return recorded
+    return str((project / recorded).resolve())
 
 
 @dataclass(frozen=True)
@@ -35,29 +77,30 @@ class Skeleton:
 
 
 def render_skeleton(
-    answers: Mapping[str, str], suggestions: Mapping[str, str], *, interactive: bool
+    answers: Mapping[str, str],
+    suggestions: Mapping[str, str],
+    *,
+    interactive: bool,
+    source: str | None = None,
 ) -> Skeleton:
     """Render the blueprint with Copier into a scratch directory and read it back.
 
     `answers` are final (from --data); `suggestions` are the defaults offered for
     the other questions (derived from the destination). Without `interactive`,
-    every other question takes its default. Nothing is written outside the scratch
-    directory, so a failure leaves no trace.
+    every other question takes its default. `source` is a custom blueprint (None:
+    the bundled one). Nothing is written outside the scratch directory, so a
+    failure leaves no trace. Copier runs in safe mode: a template with tasks or
+    Jinja extensions is refused.
     """
     import copier
-    from copier.errors import CopierError
+    from copier.errors import CopierError, UnsafeTemplateError
 
-    unknown = sorted(set(answers) - set(questions()))
-    if unknown:
-        raise UsageError(
-            f"unknown blueprint question(s): {', '.join(unknown)}",
-            hint=f"the questions are: {', '.join(questions())}",
-        )
-    with tempfile.TemporaryDirectory(prefix="scaffold-new-") as scratch:
+    template = source or str(project_blueprint())
+    with tempfile.TemporaryDirectory(prefix="scaffold-new-") as scratch, _quiet_copier(interactive):
         destination = Path(scratch) / "project"
         try:
             worker = copier.run_copy(
-                str(project_blueprint()),
+                template,
                 destination,
                 data=dict(answers),
                 user_defaults=dict(suggestions),
@@ -65,24 +108,97 @@ def render_skeleton(
                 quiet=True,
                 unsafe=False,
             )
+            questions = list(worker.template.questions_data)
+        except UnsafeTemplateError as error:
+            first = str(error).splitlines()[0].removeprefix("Template uses ")
+            raise UsageError(
+                f"blueprint {template} uses {first.rstrip('.')}",
+                hint="scaffold renders blueprints in Copier's safe mode: remove `_tasks`, "
+                "`_migrations` and `_jinja_extensions` from its copier.yml",
+            ) from None
         except (CopierError, ValueError) as error:
-            raise UsageError(f"the project blueprint refused the answers: {error}") from None
+            what = "the project blueprint" if source is None else f"blueprint {template}"
+            raise UsageError(f"{what} refused to render: {error}") from None
+        except (OSError, subprocess.SubprocessError, RuntimeError) as error:
+            raise UsageError(f"cannot read blueprint {template}: {_reason(error)}") from None
+        unknown = sorted(set(answers) - set(questions))
+        if unknown:
+            raise UsageError(
+                f"unknown blueprint question(s): {', '.join(unknown)}",
+                hint=f"the questions are: {', '.join(questions)}",
+            )
         final = {
-            key: str(value) for key, value in worker.answers.combined.items() if key in questions()
+            key: str(value) for key, value in worker.answers.combined.items() if key in questions
         }
         return Skeleton(read_tree(destination), dict(sorted(final.items())))
 
 
-def rerender_skeleton(answers: Mapping[str, str]) -> dict[str, str]:
-    """The skeleton as the current blueprint renders it with a project's recorded answers."""
-    return render_skeleton(answers, {}, interactive=False).files
+@contextmanager
+def _quiet_copier(interactive: bool) -> Iterator[None]:
+    """Copier's own notes (`No git tags found…`, dirty-template warnings) kept off the
+    terminal: only `report` prints. An interactive run keeps stderr for its prompts."""
+    import io
+    import warnings
+
+    from copier.errors import CopierWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CopierWarning)
+        if interactive:
+            yield
+            return
+        with redirect_stderr(io.StringIO()):
+            yield
 
 
-def blueprint_digest() -> str:
-    """A hash of the project blueprint's files: unchanged digest, unchanged skeleton."""
+def rerender_skeleton(answers: Mapping[str, str], source: str | None = None) -> dict[str, str]:
+    """The skeleton as the blueprint renders it now with a project's recorded answers."""
+    return render_skeleton(answers, {}, interactive=False, source=source).files
+
+
+def blueprint_digest(source: str | None = None) -> str:
+    """What the blueprint is now: unchanged digest, unchanged skeleton (no need to render).
+
+    The hash of the files of a local blueprint (bundled or not; a git repository's
+    working tree); for a git URL, of its refs (`git ls-remote`: a new commit or tag
+    changes it). Raises UsageError when a URL cannot be reached.
+    """
+    if source is not None and is_url(source):
+        return "git:" + hashlib.sha256(_remote_refs(source).encode()).hexdigest()
     from scaffolder.render.blueprints import directory_digest
 
-    return directory_digest(project_blueprint())
+    root = Path(source) if source is not None else project_blueprint()
+    if not root.is_dir():
+        raise UsageError(f"blueprint {root} is not there any more")
+    return directory_digest(root)
+
+
+def _reason(error: BaseException | str) -> str:
+    """The line of a failure that says why (git's `fatal: …`), else the whole message."""
+    text = str(getattr(error, "stderr", "") or error)
+    fatal = [line.strip() for line in text.splitlines() if "fatal:" in line]
+    return fatal[0].split("fatal:", 1)[1].strip() if fatal else text.strip()
+
+
+def _remote_refs(source: str) -> str:
+    url = source.removeprefix("git+")
+    for shortcut, base in _SHORTCUTS.items():
+        if url.startswith(shortcut):
+            url = base + url.removeprefix(shortcut)
+    try:
+        result = subprocess.run(
+            ["git", "ls-remote", "--", url],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+            env={**os.environ, "GIT_TERMINAL_PROMPT": "0"},
+        )
+    except (OSError, subprocess.SubprocessError) as error:
+        raise UsageError(f"cannot reach blueprint {source}: {error}") from None
+    if result.returncode != 0:
+        raise UsageError(f"cannot reach blueprint {source}: {_reason(result.stderr)}")
+    return result.stdout
 
 
 def read_tree(root: Path) -> dict[str, str]:

@@ -92,12 +92,14 @@ def _hint(filename: str | None) -> str:
 
 
 def directory_digest(root: Path) -> str:
-    """sha256 of the files under `root`: their relative paths and contents."""
+    """sha256 of the files under `root`: their relative paths and contents (a git
+    repository's `.git` and Python caches left out)."""
     import hashlib
 
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
+        inside = path.relative_to(root).parts
+        if path.is_file() and "__pycache__" not in inside and ".git" not in inside:
             digest.update(path.relative_to(root).as_posix().encode() + b"\0")
             digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()

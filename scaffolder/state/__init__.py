@@ -142,11 +142,14 @@ class SkeletonRecord:
 
     answers: dict[str, str]
     blueprint: str  # digest of the project blueprint's files
+    source: str | None = None  # a custom blueprint (`new --blueprint`); None: the bundled one
 
 
-def skeleton_record(answers: Mapping[str, str], blueprint: str) -> str:
+def skeleton_record(answers: Mapping[str, str], blueprint: str, source: str | None = None) -> str:
     """`.scaffold/skeleton.json` text (sorted keys: it diffs cleanly)."""
-    data = {"answers": dict(answers), "blueprint": blueprint}
+    data: dict[str, object] = {"answers": dict(answers), "blueprint": blueprint}
+    if source is not None:
+        data["source"] = source
     return json.dumps(data, indent=2, sort_keys=True) + "\n"
 
 
@@ -156,7 +159,12 @@ def load_skeleton_record(project: Path) -> SkeletonRecord | None:
     if not path.is_file():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    return SkeletonRecord(answers=dict(data["answers"]), blueprint=str(data["blueprint"]))
+    source = data.get("source")
+    return SkeletonRecord(
+        answers=dict(data["answers"]),
+        blueprint=str(data["blueprint"]),
+        source=str(source) if source is not None else None,
+    )
 
 
 @dataclass(frozen=True)

@@ -283,6 +283,22 @@ def test_json_of_sync_check_and_dry_run(project: Path) -> None:
     assert snapshot(project) == before
 
 
+JSON_DOC = Path(__file__).parents[2] / "docs/_generated/json/sync-check.json"
+
+
+def test_the_cli_reference_shows_a_real_json_document(project: Path, update_golden: bool) -> None:
+    """docs/reference/cli.md includes this document; refresh: pytest tests --update-golden."""
+    _stale(project)
+    result = scaffold(project, "--json", "sync", "--check")
+    document = as_json(result)
+    document["plan"] = [op for op in document["plan"] if op["action"] != "identical"]
+    shown = json.dumps(document, indent=2) + "\n"
+    if update_golden:
+        JSON_DOC.parent.mkdir(parents=True, exist_ok=True)
+        JSON_DOC.write_text(shown)
+    assert JSON_DOC.read_text() == shown
+
+
 def test_json_carries_the_warnings(project: Path) -> None:
     generate_post(project)
     spec = project / "scaffold.yaml"
