@@ -6,7 +6,11 @@ from what the code prints now; review the diff before committing it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+
+from scaffolder import report
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -34,3 +38,18 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.register_profile("ci", derandomize=True)
     if os.environ.get("CI"):
         settings.load_profile("ci")
+
+
+@pytest.fixture(autouse=True)
+def _plain_consoles(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Consoles are cached per process and the output mode lasts a run: give each test
+    its own — plain (no colours, as off a terminal), 100 columns, the default mode.
+    Tests that capture output another way (docs transcripts) set their own terminal."""
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    report._console.cache_clear()
+    report.configure()
+    yield
+    report._console.cache_clear()
+    report.configure()

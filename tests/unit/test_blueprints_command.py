@@ -9,28 +9,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from inline_project import make_project, snapshot
 from typer.testing import CliRunner, Result
 
-from scaffolder import report
 from scaffolder.cli import app
 from scaffolder.errors import EXIT_BAD_INPUT, EXIT_OK
 from scaffolder.render.blueprints import bundled_blueprints
 from scaffolder.render.catalog import bundled_templates
 
 DETAIL = "resource/templates/detail.html.jinja"
-
-
-@pytest.fixture(autouse=True)
-def _plain_consoles(monkeypatch: pytest.MonkeyPatch) -> Any:
-    monkeypatch.setenv("COLUMNS", "100")
-    monkeypatch.setenv("NO_COLOR", "1")
-    report._console.cache_clear()
-    yield
-    report._console.cache_clear()
 
 
 @pytest.fixture

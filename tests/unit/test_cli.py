@@ -19,16 +19,6 @@ from scaffolder.examples import example_path
 BAD_SPEC = "version: 1\nresources:\n  Post:\n    fields:\n      title: strr\n"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_consoles(monkeypatch: pytest.MonkeyPatch) -> Any:
-    """Consoles are cached per process; give each invocation its own (plain, 100 wide)."""
-    monkeypatch.setenv("COLUMNS", "100")
-    monkeypatch.setenv("NO_COLOR", "1")
-    report._console.cache_clear()
-    yield
-    report._console.cache_clear()
-
-
 def invoke(*args: str) -> Result:
     result = CliRunner().invoke(app, list(args))
     # the tool's own errors never escape as exceptions (SystemExit is how Click exits)

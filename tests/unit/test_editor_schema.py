@@ -97,14 +97,16 @@ def test_sync_creates_the_schema_in_a_project_that_lacks_it(tmp_path: Path) -> N
     assert (root / SCHEMA_PATH).read_text() == schema_text()
 
 
-def test_sync_updates_the_schema_when_the_tool_changes_it(
+def test_sync_updates_the_schema_when_a_new_scaffold_changes_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = make_project(tmp_path / "proj")
     assert scaffold("-C", str(root), "sync")[0] == 0
+    # the upgrade: a new version of scaffold whose spec format has one more key
     newer = schema_text().replace("\n}", ',\n  "x": 1\n}')
     assert newer != schema_text()
     monkeypatch.setattr("scaffolder.spec.json_schema.schema_text", lambda: newer)
+    monkeypatch.setattr("scaffolder.generation.__version__", "99.0.0")
     assert scaffold("-C", str(root), "sync", "--check")[0] == 1
     code, output = scaffold("-C", str(root), "sync")
     assert code == 0, output

@@ -17,22 +17,12 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from scaffolder import report
 from scaffolder.cli import app
 from scaffolder.errors import EXIT_BAD_INPUT, EXIT_DRIFT, EXIT_OK
 from scaffolder.project.skeleton import project_blueprint
 
 SPEC = "version: 1\nresources:\n  Note:\n    fields:\n      title: str(80)\n"
 README = "template/README.md.jinja"
-
-
-@pytest.fixture(autouse=True)
-def _plain_consoles(monkeypatch: pytest.MonkeyPatch) -> Any:
-    monkeypatch.setenv("COLUMNS", "100")
-    monkeypatch.setenv("NO_COLOR", "1")
-    report._console.cache_clear()
-    yield
-    report._console.cache_clear()
 
 
 def scaffold(cwd: Path, *args: str) -> Result:

@@ -50,17 +50,6 @@ GENERATE_OUTPUT = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _plain_consoles(monkeypatch: pytest.MonkeyPatch) -> Any:
-    """Consoles are cached per process; give each invocation its own (plain, 100 wide)."""
-    monkeypatch.setenv("COLUMNS", "100")
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.delenv("FORCE_COLOR", raising=False)
-    report._console.cache_clear()
-    yield
-    report._console.cache_clear()
-
-
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return make_project(tmp_path / "proj")
