@@ -20,7 +20,30 @@ def cli_reference() -> str:
     command = typer.main.get_command(app)
     context = typer.Context(command)
     text = get_docs_for_click(obj=command, ctx=context, name="scaffold")
-    return _demote_headings(text).rstrip("\n") + "\n"
+    return _demote_headings(_blocks_as_code(text)).rstrip("\n") + "\n"
+
+
+def _blocks_as_code(markdown: str) -> str:
+    """The help's unwrapped blocks (`Examples:` then indented lines, kept as typed by
+    Click's `\\b`) as a bold label and a code block: Markdown would join their lines."""
+    lines = markdown.splitlines()
+    out: list[str] = []
+    at = 0
+    while at < len(lines):
+        line = lines[at]
+        block = []
+        if re.fullmatch(r"[A-Z][A-Za-z ]*:", line):
+            end = at + 1
+            while end < len(lines) and lines[end].startswith("  "):
+                block.append(lines[end][2:])
+                end += 1
+        if not block:
+            out.append(line)
+            at += 1
+            continue
+        out += [f"**{line[:-1]}**:", "", "```text", *block, "```"]
+        at = end
+    return "\n".join(out)
 
 
 def _demote_headings(markdown: str) -> str:
