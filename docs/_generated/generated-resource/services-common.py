@@ -44,3 +44,8 @@ class ConflictError(ServiceError):
 def escape_like(text: str) -> str:
     """`text` for a LIKE pattern, matched literally: `%`, `_` and `\\` lose their meaning."""
     ...
+
+
+def id_list(joined: str | None) -> list[int]:
+    """Ids the database joined into one string ("3,1,2"), in increasing order."""
+    ...

@@ -27,10 +27,10 @@ class Post(TimestampMixin, Base):
 
     @property
     def tags_ids(self) -> list[int]:
-        """Ids of `tags`, as the API reads and writes them (load `tags` first)."""
-        return [row.id for row in self.tags]
+        """Ids of `tags` in increasing order, for the API (load `tags` first)."""
+        return sorted(row.id for row in self.tags)
 
     @property
     def readers_ids(self) -> list[int]:
-        """Ids of `readers`, as the API reads and writes them (load `readers` first)."""
-        return [row.id for row in self.readers]
+        """Ids of `readers` in increasing order, for the API (load `readers` first)."""
+        return sorted(row.id for row in self.readers)

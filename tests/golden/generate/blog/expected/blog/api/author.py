@@ -77,7 +77,7 @@ async def list_authors(
         email=email,
         website=website,
     )
-    result = await author_service.list_authors(
+    result = await author_service.list_author_reads(
         db, page=page, page_size=page_size, sort=sort, q=q, filters=filters
     )
     return AuthorPage.model_validate(result, from_attributes=True)

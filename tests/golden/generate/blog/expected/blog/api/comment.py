@@ -74,7 +74,7 @@ async def list_comments(
         user_id=user_id,
         approved=approved,
     )
-    result = await comment_service.list_comments(
+    result = await comment_service.list_comment_reads(
         db, page=page, page_size=page_size, sort=sort, filters=filters
     )
     return CommentPage.model_validate(result, from_attributes=True)

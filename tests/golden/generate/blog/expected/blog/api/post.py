@@ -91,7 +91,7 @@ async def list_posts(
         author_id=author_id,
         reviewer_id=reviewer_id,
     )
-    result = await post_service.list_posts(
+    result = await post_service.list_post_reads(
         db, page=page, page_size=page_size, sort=sort, q=q, filters=filters
     )
     return PostPage.model_validate(result, from_attributes=True)

@@ -58,7 +58,7 @@ async def list_tags(
     filters = tag_service.TagFilters(
         name=name,
     )
-    result = await tag_service.list_tags(
+    result = await tag_service.list_tag_reads(
         db, page=page, page_size=page_size, sort=sort, q=q, filters=filters
     )
     return TagPage.model_validate(result, from_attributes=True)

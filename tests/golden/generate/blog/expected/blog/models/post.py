@@ -75,8 +75,8 @@ class Post(TimestampMixin, Base):
 
     @property
     def tags_ids(self) -> list[int]:
-        """Ids of `tags`, as the API reads and writes them (load `tags` first)."""
-        return [row.id for row in self.tags]
+        """Ids of `tags` in increasing order, for the API (load `tags` first)."""
+        return sorted(row.id for row in self.tags)
 
     def __str__(self) -> str:
         return self.title

@@ -4,6 +4,8 @@ Every function takes the request's session and commits its own writes. Failures 
 `NotFoundError` and `ConflictError` (never HTTP errors): each caller answers them its
 own way. Rows come back with every relationship loaded, since the model refuses lazy
 loads (`lazy="raise"`): a page of any size costs the same few queries.
+The API's lists skip ORM objects altogether and read the columns they return
+(`list_author_reads`).
 """
 
 from collections.abc import Mapping, Sequence
@@ -17,7 +19,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.orm.interfaces import LoaderOption
 
 from blog.models.author import Author
-from blog.schemas.author import AuthorCreate, AuthorUpdate
+from blog.schemas.author import AuthorCreate, AuthorRead, AuthorUpdate
 from blog.services.common import ConflictError, NotFoundError, Page, escape_like
 
 #: Rows per page when the caller does not say (`api.page_size`).
@@ -55,6 +57,17 @@ SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
     "bio": Author.bio,
     "website": Author.website,
 }
+
+#: What `AuthorRead` shows, selected as plain columns for the API's lists.
+READ_COLUMNS = (
+    Author.id,
+    Author.name,
+    Author.email,
+    Author.bio,
+    Author.website,
+    Author.created_at,
+    Author.updated_at,
+)
 
 
 @dataclass(frozen=True)
@@ -116,7 +129,7 @@ async def list_authors(
     A page past the end is empty, not an error.
     """
     conditions = _conditions(filters or AuthorFilters(), q)
-    total = await db.scalar(select(func.count()).select_from(Author).where(*conditions))
+    total = await _count(db, conditions)
     rows = await db.scalars(
         select(Author)
         .where(*conditions)
@@ -125,7 +138,39 @@ async def list_authors(
         .limit(page_size)
         .offset((page - 1) * page_size)
     )
-    return Page(items=list(rows), total=total or 0, page=page, page_size=page_size)
+    return Page(items=list(rows), total=total, page=page, page_size=page_size)
+
+
+async def list_author_reads(
+    db: AsyncSession,
+    *,
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+    sort: AuthorSort | None = None,
+    q: str | None = None,
+    filters: AuthorFilters | None = None,
+) -> Page[AuthorRead]:
+    """The page `list_authors` gives, read straight into what the API returns.
+
+    Plain columns rather than ORM objects (no identity map, no relationship to load):
+    two queries, whatever the page size.
+    """
+    conditions = _conditions(filters or AuthorFilters(), q)
+    total = await _count(db, conditions)
+    rows = await db.execute(
+        select(*READ_COLUMNS)
+        .where(*conditions)
+        .order_by(*_order_by(sort))
+        .limit(page_size)
+        .offset((page - 1) * page_size)
+    )
+    items = [AuthorRead.model_validate(row) for row in rows.mappings()]
+    return Page(items=items, total=total, page=page, page_size=page_size)
+
+
+async def _count(db: AsyncSession, conditions: Sequence[ColumnElement[bool]]) -> int:
+    """How many rows match `conditions`, on all pages."""
+    return await db.scalar(select(func.count()).select_from(Author).where(*conditions)) or 0
 
 
 async def get_author(db: AsyncSession, author_id: int) -> Author:

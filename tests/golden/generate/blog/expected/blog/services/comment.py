@@ -4,6 +4,8 @@ Every function takes the request's session and commits its own writes. Failures 
 `NotFoundError` and `ConflictError` (never HTTP errors): each caller answers them its
 own way. Rows come back with every relationship loaded, since the model refuses lazy
 loads (`lazy="raise"`): a page of any size costs the same few queries.
+The API's lists skip ORM objects altogether and read the columns they return
+(`list_comment_reads`).
 """
 
 from collections.abc import Mapping, Sequence
@@ -19,7 +21,7 @@ from sqlalchemy.orm.interfaces import LoaderOption
 from blog.models.comment import Comment
 from blog.models.post import Post
 from blog.models.user import User
-from blog.schemas.comment import CommentCreate, CommentUpdate
+from blog.schemas.comment import CommentCreate, CommentRead, CommentUpdate
 from blog.services.common import ConflictError, NotFoundError, Page
 
 #: Rows per page when the caller does not say (`api.page_size`).
@@ -57,6 +59,17 @@ SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
     "body": Comment.body,
     "approved": Comment.approved,
 }
+
+#: What `CommentRead` shows, selected as plain columns for the API's lists.
+READ_COLUMNS = (
+    Comment.id,
+    Comment.post_id,
+    Comment.user_id,
+    Comment.body,
+    Comment.approved,
+    Comment.created_at,
+    Comment.updated_at,
+)
 
 
 @dataclass(frozen=True)
@@ -112,7 +125,7 @@ async def list_comments(
     A page past the end is empty, not an error.
     """
     conditions = _conditions(filters or CommentFilters(), q)
-    total = await db.scalar(select(func.count()).select_from(Comment).where(*conditions))
+    total = await _count(db, conditions)
     rows = await db.scalars(
         select(Comment)
         .where(*conditions)
@@ -121,7 +134,39 @@ async def list_comments(
         .limit(page_size)
         .offset((page - 1) * page_size)
     )
-    return Page(items=list(rows), total=total or 0, page=page, page_size=page_size)
+    return Page(items=list(rows), total=total, page=page, page_size=page_size)
+
+
+async def list_comment_reads(
+    db: AsyncSession,
+    *,
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+    sort: CommentSort | None = None,
+    q: str | None = None,
+    filters: CommentFilters | None = None,
+) -> Page[CommentRead]:
+    """The page `list_comments` gives, read straight into what the API returns.
+
+    Plain columns rather than ORM objects (no identity map, no relationship to load):
+    two queries, whatever the page size.
+    """
+    conditions = _conditions(filters or CommentFilters(), q)
+    total = await _count(db, conditions)
+    rows = await db.execute(
+        select(*READ_COLUMNS)
+        .where(*conditions)
+        .order_by(*_order_by(sort))
+        .limit(page_size)
+        .offset((page - 1) * page_size)
+    )
+    items = [CommentRead.model_validate(row) for row in rows.mappings()]
+    return Page(items=items, total=total, page=page, page_size=page_size)
+
+
+async def _count(db: AsyncSession, conditions: Sequence[ColumnElement[bool]]) -> int:
+    """How many rows match `conditions`, on all pages."""
+    return await db.scalar(select(func.count()).select_from(Comment).where(*conditions)) or 0
 
 
 async def get_comment(db: AsyncSession, comment_id: int) -> Comment:

@@ -55,3 +55,8 @@ class ConflictError(ServiceError):
 def escape_like(text: str) -> str:
     r"""`text` for a LIKE pattern, matched literally: `%`, `_` and `\` lose their meaning."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def id_list(joined: str | None) -> list[int]:
+    """Ids the database joined into one string ("3,1,2"), in increasing order."""
+    return sorted(int(text) for text in joined.split(",")) if joined else []

@@ -4,6 +4,8 @@ Every function takes the request's session and commits its own writes. Failures 
 `NotFoundError` and `ConflictError` (never HTTP errors): each caller answers them its
 own way. Rows come back with every relationship loaded, since the model refuses lazy
 loads (`lazy="raise"`): a page of any size costs the same few queries.
+The API's lists skip ORM objects altogether and read the columns they return
+(`list_tag_reads`).
 """
 
 from collections.abc import Mapping, Sequence
@@ -17,7 +19,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.orm.interfaces import LoaderOption
 
 from blog.models.tag import Tag
-from blog.schemas.tag import TagCreate, TagUpdate
+from blog.schemas.tag import TagCreate, TagRead, TagUpdate
 from blog.services.common import ConflictError, NotFoundError, Page, escape_like
 
 #: Rows per page when the caller does not say (`api.page_size`).
@@ -39,6 +41,14 @@ SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
     "updated_at": Tag.updated_at,
     "name": Tag.name,
 }
+
+#: What `TagRead` shows, selected as plain columns for the API's lists.
+READ_COLUMNS = (
+    Tag.id,
+    Tag.name,
+    Tag.created_at,
+    Tag.updated_at,
+)
 
 
 @dataclass(frozen=True)
@@ -92,7 +102,7 @@ async def list_tags(
     A page past the end is empty, not an error.
     """
     conditions = _conditions(filters or TagFilters(), q)
-    total = await db.scalar(select(func.count()).select_from(Tag).where(*conditions))
+    total = await _count(db, conditions)
     rows = await db.scalars(
         select(Tag)
         .where(*conditions)
@@ -101,7 +111,39 @@ async def list_tags(
         .limit(page_size)
         .offset((page - 1) * page_size)
     )
-    return Page(items=list(rows), total=total or 0, page=page, page_size=page_size)
+    return Page(items=list(rows), total=total, page=page, page_size=page_size)
+
+
+async def list_tag_reads(
+    db: AsyncSession,
+    *,
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+    sort: TagSort | None = None,
+    q: str | None = None,
+    filters: TagFilters | None = None,
+) -> Page[TagRead]:
+    """The page `list_tags` gives, read straight into what the API returns.
+
+    Plain columns rather than ORM objects (no identity map, no relationship to load):
+    two queries, whatever the page size.
+    """
+    conditions = _conditions(filters or TagFilters(), q)
+    total = await _count(db, conditions)
+    rows = await db.execute(
+        select(*READ_COLUMNS)
+        .where(*conditions)
+        .order_by(*_order_by(sort))
+        .limit(page_size)
+        .offset((page - 1) * page_size)
+    )
+    items = [TagRead.model_validate(row) for row in rows.mappings()]
+    return Page(items=items, total=total, page=page, page_size=page_size)
+
+
+async def _count(db: AsyncSession, conditions: Sequence[ColumnElement[bool]]) -> int:
+    """How many rows match `conditions`, on all pages."""
+    return await db.scalar(select(func.count()).select_from(Tag).where(*conditions)) or 0
 
 
 async def get_tag(db: AsyncSession, tag_id: int) -> Tag:

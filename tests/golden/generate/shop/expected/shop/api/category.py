@@ -71,7 +71,7 @@ async def list_categories(
         name=name,
         parent_id=parent_id,
     )
-    result = await category_service.list_categories(
+    result = await category_service.list_category_reads(
         db, page=page, page_size=page_size, sort=sort, q=q, filters=filters
     )
     return CategoryPage.model_validate(result, from_attributes=True)

@@ -79,7 +79,7 @@ async def list_orders(
         status=status,
         placed_at=placed_at,
     )
-    result = await order_service.list_orders(
+    result = await order_service.list_order_reads(
         db, page=page, page_size=page_size, sort=sort, filters=filters
     )
     return OrderPage.model_validate(result, from_attributes=True)

@@ -79,7 +79,7 @@ async def list_order_lines(
         quantity=quantity,
         unit_price=unit_price,
     )
-    result = await order_line_service.list_order_lines(
+    result = await order_line_service.list_order_line_reads(
         db, page=page, page_size=page_size, sort=sort, filters=filters
     )
     return OrderLinePage.model_validate(result, from_attributes=True)

@@ -93,7 +93,7 @@ async def list_products(
         category_id=category_id,
         launched_on=launched_on,
     )
-    result = await product_service.list_products(
+    result = await product_service.list_product_reads(
         db, page=page, page_size=page_size, sort=sort, q=q, filters=filters
     )
     return ProductPage.model_validate(result, from_attributes=True)

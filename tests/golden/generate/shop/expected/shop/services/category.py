@@ -4,6 +4,8 @@ Every function takes the request's session and commits its own writes. Failures 
 `NotFoundError` and `ConflictError` (never HTTP errors): each caller answers them its
 own way. Rows come back with every relationship loaded, since the model refuses lazy
 loads (`lazy="raise"`): a page of any size costs the same few queries.
+The API's lists skip ORM objects altogether and read the columns they return
+(`list_category_reads`).
 """
 
 from collections.abc import Mapping, Sequence
@@ -17,7 +19,7 @@ from sqlalchemy.orm import InstrumentedAttribute, joinedload
 from sqlalchemy.orm.interfaces import LoaderOption
 
 from shop.models.category import Category
-from shop.schemas.category import CategoryCreate, CategoryUpdate
+from shop.schemas.category import CategoryCreate, CategoryRead, CategoryUpdate
 from shop.services.common import ConflictError, NotFoundError, Page, escape_like
 
 #: Rows per page when the caller does not say (`api.page_size`).
@@ -49,6 +51,15 @@ SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
     "name": Category.name,
     "parent_id": Category.parent_id,
 }
+
+#: What `CategoryRead` shows, selected as plain columns for the API's lists.
+READ_COLUMNS = (
+    Category.id,
+    Category.name,
+    Category.parent_id,
+    Category.created_at,
+    Category.updated_at,
+)
 
 
 @dataclass(frozen=True)
@@ -107,7 +118,7 @@ async def list_categories(
     A page past the end is empty, not an error.
     """
     conditions = _conditions(filters or CategoryFilters(), q)
-    total = await db.scalar(select(func.count()).select_from(Category).where(*conditions))
+    total = await _count(db, conditions)
     rows = await db.scalars(
         select(Category)
         .where(*conditions)
@@ -116,7 +127,39 @@ async def list_categories(
         .limit(page_size)
         .offset((page - 1) * page_size)
     )
-    return Page(items=list(rows), total=total or 0, page=page, page_size=page_size)
+    return Page(items=list(rows), total=total, page=page, page_size=page_size)
+
+
+async def list_category_reads(
+    db: AsyncSession,
+    *,
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+    sort: CategorySort | None = None,
+    q: str | None = None,
+    filters: CategoryFilters | None = None,
+) -> Page[CategoryRead]:
+    """The page `list_categories` gives, read straight into what the API returns.
+
+    Plain columns rather than ORM objects (no identity map, no relationship to load):
+    two queries, whatever the page size.
+    """
+    conditions = _conditions(filters or CategoryFilters(), q)
+    total = await _count(db, conditions)
+    rows = await db.execute(
+        select(*READ_COLUMNS)
+        .where(*conditions)
+        .order_by(*_order_by(sort))
+        .limit(page_size)
+        .offset((page - 1) * page_size)
+    )
+    items = [CategoryRead.model_validate(row) for row in rows.mappings()]
+    return Page(items=items, total=total, page=page, page_size=page_size)
+
+
+async def _count(db: AsyncSession, conditions: Sequence[ColumnElement[bool]]) -> int:
+    """How many rows match `conditions`, on all pages."""
+    return await db.scalar(select(func.count()).select_from(Category).where(*conditions)) or 0
 
 
 async def get_category(db: AsyncSession, category_id: int) -> Category:

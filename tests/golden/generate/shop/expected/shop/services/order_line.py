@@ -4,6 +4,8 @@ Every function takes the request's session and commits its own writes. Failures 
 `NotFoundError` and `ConflictError` (never HTTP errors): each caller answers them its
 own way. Rows come back with every relationship loaded, since the model refuses lazy
 loads (`lazy="raise"`): a page of any size costs the same few queries.
+The API's lists skip ORM objects altogether and read the columns they return
+(`list_order_line_reads`).
 """
 
 from collections.abc import Mapping, Sequence
@@ -20,7 +22,7 @@ from sqlalchemy.orm.interfaces import LoaderOption
 from shop.models.order import Order
 from shop.models.order_line import OrderLine
 from shop.models.product import Product
-from shop.schemas.order_line import OrderLineCreate, OrderLineUpdate
+from shop.schemas.order_line import OrderLineCreate, OrderLineRead, OrderLineUpdate
 from shop.services.common import ConflictError, NotFoundError, Page
 
 #: Rows per page when the caller does not say (`api.page_size`).
@@ -58,6 +60,17 @@ SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
     "quantity": OrderLine.quantity,
     "unit_price": OrderLine.unit_price,
 }
+
+#: What `OrderLineRead` shows, selected as plain columns for the API's lists.
+READ_COLUMNS = (
+    OrderLine.id,
+    OrderLine.order_id,
+    OrderLine.product_id,
+    OrderLine.quantity,
+    OrderLine.unit_price,
+    OrderLine.created_at,
+    OrderLine.updated_at,
+)
 
 
 @dataclass(frozen=True)
@@ -116,7 +129,7 @@ async def list_order_lines(
     A page past the end is empty, not an error.
     """
     conditions = _conditions(filters or OrderLineFilters(), q)
-    total = await db.scalar(select(func.count()).select_from(OrderLine).where(*conditions))
+    total = await _count(db, conditions)
     rows = await db.scalars(
         select(OrderLine)
         .where(*conditions)
@@ -125,7 +138,39 @@ async def list_order_lines(
         .limit(page_size)
         .offset((page - 1) * page_size)
     )
-    return Page(items=list(rows), total=total or 0, page=page, page_size=page_size)
+    return Page(items=list(rows), total=total, page=page, page_size=page_size)
+
+
+async def list_order_line_reads(
+    db: AsyncSession,
+    *,
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+    sort: OrderLineSort | None = None,
+    q: str | None = None,
+    filters: OrderLineFilters | None = None,
+) -> Page[OrderLineRead]:
+    """The page `list_order_lines` gives, read straight into what the API returns.
+
+    Plain columns rather than ORM objects (no identity map, no relationship to load):
+    two queries, whatever the page size.
+    """
+    conditions = _conditions(filters or OrderLineFilters(), q)
+    total = await _count(db, conditions)
+    rows = await db.execute(
+        select(*READ_COLUMNS)
+        .where(*conditions)
+        .order_by(*_order_by(sort))
+        .limit(page_size)
+        .offset((page - 1) * page_size)
+    )
+    items = [OrderLineRead.model_validate(row) for row in rows.mappings()]
+    return Page(items=items, total=total, page=page, page_size=page_size)
+
+
+async def _count(db: AsyncSession, conditions: Sequence[ColumnElement[bool]]) -> int:
+    """How many rows match `conditions`, on all pages."""
+    return await db.scalar(select(func.count()).select_from(OrderLine).where(*conditions)) or 0
 
 
 async def get_order_line(db: AsyncSession, order_line_id: int) -> OrderLine:

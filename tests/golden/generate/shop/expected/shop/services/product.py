@@ -4,6 +4,8 @@ Every function takes the request's session and commits its own writes. Failures 
 `NotFoundError` and `ConflictError` (never HTTP errors): each caller answers them its
 own way. Rows come back with every relationship loaded, since the model refuses lazy
 loads (`lazy="raise"`): a page of any size costs the same few queries.
+The API's lists skip ORM objects altogether and read the columns they return
+(`list_product_reads`).
 """
 
 from collections.abc import Mapping, Sequence
@@ -20,7 +22,7 @@ from sqlalchemy.orm.interfaces import LoaderOption
 
 from shop.models.category import Category
 from shop.models.product import Product
-from shop.schemas.product import ProductCreate, ProductUpdate
+from shop.schemas.product import ProductCreate, ProductRead, ProductUpdate
 from shop.services.common import ConflictError, NotFoundError, Page, escape_like
 
 #: Rows per page when the caller does not say (`api.page_size`).
@@ -70,6 +72,22 @@ SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
     "category_id": Product.category_id,
     "launched_on": Product.launched_on,
 }
+
+#: What `ProductRead` shows, selected as plain columns for the API's lists.
+READ_COLUMNS = (
+    Product.id,
+    Product.sku,
+    Product.name,
+    Product.description,
+    Product.price,
+    Product.stock,
+    Product.active,
+    Product.category_id,
+    Product.attributes,
+    Product.launched_on,
+    Product.created_at,
+    Product.updated_at,
+)
 
 
 @dataclass(frozen=True)
@@ -144,7 +162,7 @@ async def list_products(
     A page past the end is empty, not an error.
     """
     conditions = _conditions(filters or ProductFilters(), q)
-    total = await db.scalar(select(func.count()).select_from(Product).where(*conditions))
+    total = await _count(db, conditions)
     rows = await db.scalars(
         select(Product)
         .where(*conditions)
@@ -153,7 +171,39 @@ async def list_products(
         .limit(page_size)
         .offset((page - 1) * page_size)
     )
-    return Page(items=list(rows), total=total or 0, page=page, page_size=page_size)
+    return Page(items=list(rows), total=total, page=page, page_size=page_size)
+
+
+async def list_product_reads(
+    db: AsyncSession,
+    *,
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+    sort: ProductSort | None = None,
+    q: str | None = None,
+    filters: ProductFilters | None = None,
+) -> Page[ProductRead]:
+    """The page `list_products` gives, read straight into what the API returns.
+
+    Plain columns rather than ORM objects (no identity map, no relationship to load):
+    two queries, whatever the page size.
+    """
+    conditions = _conditions(filters or ProductFilters(), q)
+    total = await _count(db, conditions)
+    rows = await db.execute(
+        select(*READ_COLUMNS)
+        .where(*conditions)
+        .order_by(*_order_by(sort))
+        .limit(page_size)
+        .offset((page - 1) * page_size)
+    )
+    items = [ProductRead.model_validate(row) for row in rows.mappings()]
+    return Page(items=items, total=total, page=page, page_size=page_size)
+
+
+async def _count(db: AsyncSession, conditions: Sequence[ColumnElement[bool]]) -> int:
+    """How many rows match `conditions`, on all pages."""
+    return await db.scalar(select(func.count()).select_from(Product).where(*conditions)) or 0
 
 
 async def get_product(db: AsyncSession, product_id: int) -> Product:

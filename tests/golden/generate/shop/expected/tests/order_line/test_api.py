@@ -79,6 +79,14 @@ def test_list_filters_on_order_id(client: TestClient, settings: Settings) -> Non
     assert all(item["order_id"] == value for item in items)
 
 
+def test_list_shows_each_row_as_get_does(client: TestClient, settings: Settings) -> None:
+    for _ in range(3):
+        in_database(settings, create_order_line)
+    items = client.get(URL).json()["items"]
+    assert len(items) == 3
+    assert items == [client.get(f"{URL}/{item['id']}").json() for item in items]
+
+
 def test_list_costs_the_same_queries_whatever_the_page_size(
     client: TestClient, settings: Settings
 ) -> None:
