@@ -158,27 +158,40 @@ def _alias_is(alias: cst.ImportAlias, name: str, bound: str) -> bool:
 def _has_import(
     statements: Sequence[cst.BaseStatement], module: str, name: str, bound: str
 ) -> bool:
-    return any(
-        isinstance(statement, cst.SimpleStatementLine)
-        and any(
-            isinstance(s, cst.ImportFrom) and _imports(s, module, name, bound)
-            for s in statement.body
-        )
-        for statement in statements
+    key = (module, name, bound)
+    return any(key in _imported(statement) for statement in statements)
+
+
+@lru_cache(maxsize=1 << 16)
+def _imported(statement: cst.BaseStatement) -> frozenset[tuple[str, str, str]]:
+    """(module, name, bound name) of each `from module import name [as bound]` of a
+    statement: worked out once per statement per run, not once per edit."""
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return frozenset()
+    found: set[tuple[str, str, str]] = set()
+    for small in statement.body:
+        if (
+            isinstance(small, cst.ImportFrom)
+            and small.module is not None
+            and not isinstance(small.names, cst.ImportStar)
+        ):
+            module = _code(small.module)
+            for alias in small.names:
+                name = _code(alias.name)
+                found.add((module, name, _code(alias.asname.name) if alias.asname else name))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_import(statement: cst.BaseStatement) -> bool:
+    return isinstance(statement, cst.SimpleStatementLine) and any(
+        isinstance(x, cst.Import | cst.ImportFrom) for x in statement.body
     )
 
 
 def _last_import(statements: Sequence[cst.BaseStatement]) -> int:
     """Index of the last top-level import statement, -1 if none."""
-    return max(
-        (
-            i
-            for i, s in enumerate(statements)
-            if isinstance(s, cst.SimpleStatementLine)
-            and any(isinstance(x, cst.Import | cst.ImportFrom) for x in s.body)
-        ),
-        default=-1,
-    )
+    return max((i for i, s in enumerate(statements) if _is_import(s)), default=-1)
 
 
 def ensure_import(
