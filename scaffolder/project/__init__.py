@@ -1,16 +1,19 @@
 """`scaffold new`: a project skeleton from the project blueprint, written all at once.
 
-Everything is computed in memory first — spec validated, blueprint rendered,
-Python formatted, `.scaffold/` state built — and only then written to a hidden
-sibling directory that is renamed into place. A failure at any step leaves the
-destination exactly as it was (absent if it did not exist).
+The skeleton is computed in memory first — spec validated, blueprint rendered,
+Python formatted, `.scaffold/` state built — then written to a hidden sibling
+directory, where a spec's resources are generated as by `scaffold sync`; only then
+is it renamed into place. A failure at any step leaves the destination exactly as
+it was (absent if it did not exist). A dry run does the same in a scratch directory.
 """
 
 from __future__ import annotations
 
 import secrets
 import shutil
-from collections.abc import Mapping
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -92,7 +95,12 @@ def create_project(
     if "package_name" in answers:
         check_package_name(answers["package_name"])
 
-    from scaffolder.project.skeleton import blueprint_digest, recorded_source, render_skeleton
+    from scaffolder.project.skeleton import (
+        blueprint_digest,
+        read_tree,
+        recorded_source,
+        render_skeleton,
+    )
     from scaffolder.render.formatting import format_python
     from scaffolder.spec.json_schema import SCHEMA_PATH, schema_text
     from scaffolder.state import SKELETON_PATH, skeleton_record, state_files
@@ -120,10 +128,11 @@ def create_project(
     source = recorded_source(blueprint, destination) if blueprint is not None else None
     files[SKELETON_PATH] = skeleton_record(skeleton.answers, blueprint_digest(blueprint), source)
     migration = None
-    if spec is not None:
-        files, migration = generate_spec_resources(files, spec, spec_text, progress)
-    if not dry_run:
-        _write_new_directory(destination, files)
+    with _new_directory(destination, dry_run=dry_run) as root:
+        _write_files(root, files)
+        if spec is not None:
+            migration = generate_spec_resources(root, spec, spec_text, progress)
+            files = read_tree(root)
     return NewProject(destination, package_name, len(files), _creations(files), migration)
 
 
@@ -144,29 +153,20 @@ def _creations(files: Mapping[str, str]) -> Plan:
 
 
 def generate_spec_resources(
-    files: dict[str, str], spec: Spec, spec_text: str, progress: Progress | None = None
-) -> tuple[dict[str, str], str | None]:
-    """The new project's files with every resource of `spec` generated and wired, and the
-    path of the migration creating their tables.
+    root: Path, spec: Spec, spec_text: str, progress: Progress | None = None
+) -> str | None:
+    """Generate and wire every resource of `spec` into the new project being made in
+    `root`; return the path of the migration creating their tables.
 
-    Runs the pipeline of `scaffold sync` on a scratch copy of the empty project, so a
-    project made with a spec is exactly an empty project followed by a sync.
+    Runs the pipeline of `scaffold sync` on the empty project, so a project made with a
+    spec is exactly an empty project followed by a sync.
     """
-    import tempfile
-
     from scaffolder.generation import prepare
     from scaffolder.plan.apply import apply_plan
-    from scaffolder.project.skeleton import read_tree
 
-    with tempfile.TemporaryDirectory(prefix="scaffold-new-") as scratch:
-        root = Path(scratch)
-        for path, text in files.items():
-            target = root / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(text.encode("utf-8"))
-        generation = prepare(root, spec, spec_text, progress)
-        apply_plan(generation.plan, root, generation.state)
-        return read_tree(root), generation.migration
+    generation = prepare(root, spec, spec_text, progress)
+    apply_plan(generation.plan, root, generation.state)
+    return generation.migration
 
 
 def _check_destination(destination: Path) -> None:
@@ -201,22 +201,34 @@ NOT_A_SCAFFOLD_PROJECT = (
 )
 
 
-def _write_new_directory(destination: Path, files: Mapping[str, str]) -> None:
-    """Write `files` into a hidden sibling of `destination`, then rename it into place.
+def _write_files(root: Path, files: Mapping[str, str]) -> None:
+    for path, text in files.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(text.encode("utf-8"))
 
-    An existing (empty) destination is kept, so its permissions and any shell
-    sitting in it survive: the top-level entries are renamed into it instead.
+
+@contextmanager
+def _new_directory(destination: Path, *, dry_run: bool) -> Iterator[Path]:
+    """A directory to make the project in, renamed into place when the block succeeds.
+
+    It is a hidden sibling of `destination` (a scratch directory for a dry run, which
+    leaves nothing behind), so the files are written once, where they will stay. An
+    existing (empty) destination is kept, so its permissions and any shell sitting in
+    it survive: the top-level entries are renamed into it instead. On failure nothing
+    is left.
     """
+    if dry_run:
+        with tempfile.TemporaryDirectory(prefix="scaffold-new-") as scratch:
+            yield Path(scratch)
+        return
     destination = destination.resolve()
     destination.parent.mkdir(parents=True, exist_ok=True)
     staging = destination.parent / f".{destination.name}.scaffold-{secrets.token_hex(4)}"
     staging.mkdir()  # honours the umask, unlike tempfile.mkdtemp
     moved: list[Path] = []
     try:
-        for path, text in files.items():
-            target = staging / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(text.encode("utf-8"))
+        yield staging
         if not destination.exists():
             staging.replace(destination)
             return
