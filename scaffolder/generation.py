@@ -268,6 +268,10 @@ def prepare_unchanged(project: Path, spec_text: str) -> Generation | None:
     }
     if edited is None or set(owners.values()) != set(recorded.resources):
         return None
+    from scaffolder.spec.json_schema import SCHEMA_PATH
+
+    if SCHEMA_PATH in manifest.files:  # it depends on scaffold's version only
+        owners[SCHEMA_PATH] = PROJECT_OWNER
     try:
         bases = {path: read_base(project, manifest.files[path]) for path in owners}
     except OSError:

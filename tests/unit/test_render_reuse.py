@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scaffolder.commands.sync import apply_generation, plan_sync
+from scaffolder.plan import Plan
 from scaffolder.project import create_project
 from scaffolder.project.skeleton import read_tree
 from scaffolder.render.blueprints import bundled_blueprints
@@ -195,3 +196,38 @@ def test_deleted_fingerprints_only_cost_time(
     _sync(project)
     assert rendered == ["Author", "Post", "Tag"]
     assert _tree(project) == before
+
+
+def test_the_plan_made_from_bases_alone_is_the_full_plan(
+    empty_project: Path, tmp_path: Path
+) -> None:
+    """Nothing changed but the user's own edits: the shortcut plans what `prepare` plans."""
+    from scaffolder.generation import prepare, prepare_unchanged
+    from scaffolder.spec import load_spec
+
+    project = tmp_path / "proj"
+    shutil.copytree(empty_project, project)
+    (project / "scaffold.yaml").write_text(SPEC)
+    _sync(project)
+    package = next(p.parent.parent.name for p in project.glob("*/models/base.py"))
+    model = project / package / "models" / "post.py"
+    model.write_text(model.read_text() + "\n\nMINE = 1\n")  # an edit: kept
+    service = project / package / "services" / "tag.py"
+    service.write_text("<<<<<<< yours\nx = 1\n=======\nx = 2\n>>>>>>> scaffold\n")
+    (project / package / "views" / "author.py").unlink()  # deleted: stays deleted
+    (project / package / "schemas" / "__init__.py").unlink()  # a package init: made again
+    text = (project / "scaffold.yaml").read_text()
+
+    fast = prepare_unchanged(project, text)
+    assert fast is not None
+    full = prepare(project, load_spec(project / "scaffold.yaml"), text)
+
+    def ops(plan: Plan) -> list[tuple[str, str, str | None, str | None]]:
+        return sorted((op.action.value, op.path, op.text, op.note) for op in plan.ops)
+
+    assert ops(fast.plan) == ops(full.plan)
+    actions = {op.path: op.action.value for op in fast.plan.ops}
+    assert actions[f"{package}/services/tag.py"] == "conflict"
+    assert actions[f"{package}/views/author.py"] == "skip"
+    assert actions[f"{package}/schemas/__init__.py"] == "create"
+    assert actions[f"{package}/models/post.py"] == "identical"
