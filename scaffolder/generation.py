@@ -304,13 +304,19 @@ def _skeleton_unchanged(project: Path) -> bool:
 
 
 def _render_context(project: Path, package: str) -> dict[str, str]:
-    """What every resource's rendering depends on besides the spec."""
+    """What every resource's rendering depends on besides the spec: scaffold, its
+    templates (bundled and overrides), the package, and the versions of the Jinja that
+    renders them and the ruff that lays them out."""
+    from importlib.metadata import version
+
     from scaffolder.render.blueprints import blueprints_digest
 
     return {
         "generator": __version__,
         "blueprints": blueprints_digest("resource", project),
         "package": package,
+        "jinja2": version("jinja2"),
+        "ruff": version("ruff"),
     }
 
 

@@ -231,3 +231,27 @@ def test_the_plan_made_from_bases_alone_is_the_full_plan(
     assert actions[f"{package}/views/author.py"] == "skip"
     assert actions[f"{package}/schemas/__init__.py"] == "create"
     assert actions[f"{package}/models/post.py"] == "identical"
+
+
+def test_another_ruff_or_jinja_renders_everything_again(
+    empty_project: Path, tmp_path: Path, rendered: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """They shape the text as much as the templates do: a recorded rendering made with
+    another version is not reused."""
+    import importlib.metadata
+
+    project = tmp_path / "proj"
+    shutil.copytree(empty_project, project)
+    (project / "scaffold.yaml").write_text(SPEC)
+    _sync(project)
+    real = importlib.metadata.version
+    for upgraded in ("ruff", "jinja2"):
+        monkeypatch.setattr(
+            importlib.metadata,
+            "version",
+            lambda name, upgraded=upgraded: "99.0" if name == upgraded else real(name),
+        )
+        rendered.clear()
+        assert plan_sync(project).plan.changes_nothing
+        assert rendered == ["Author", "Post", "Tag"], upgraded
+        monkeypatch.setattr(importlib.metadata, "version", real)
