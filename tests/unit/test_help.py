@@ -200,3 +200,13 @@ def test_the_completion_protocol_completes_commands_and_options() -> None:
         COMP_CWORD="2",
     )
     assert options.stdout.split() == ["--dry-run"]
+
+
+def test_eject_completes_template_names() -> None:
+    result = run_in_bash(
+        f"{SCAFFOLD}",
+        _SCAFFOLD_COMPLETE="complete_bash",
+        COMP_WORDS="scaffold blueprints eject resource/templates/de",
+        COMP_CWORD="3",
+    )
+    assert result.stdout.split() == ["resource/templates/detail.html.jinja"]
