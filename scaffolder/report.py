@@ -419,13 +419,10 @@ def summary(the_plan: Plan, migration: str | None) -> None:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for verb, label, _ in shown:
         table.add_column(label, justify="right", header_style=_VERB_STYLE[verb])
-    if migration:
-        table.add_column("migration", header_style="bold")
-    table.add_row(
-        *(f"[{_VERB_STYLE[verb]}]{count}[/]" for verb, _, count in shown),
-        *([_escape(migration)] if migration else []),
-    )
+    table.add_row(*(f"[{_VERB_STYLE[verb]}]{count}[/]" for verb, _, count in shown))
     console.print(table)
+    if migration:  # a line of its own: a long file name is never cut
+        console.print(f"[bold]migration[/] {_escape(migration)}", crop=False)
 
 
 def warnings(items: list[str]) -> None:

@@ -176,9 +176,10 @@ def test_the_summary_is_a_coloured_table_on_a_terminal(
     header = next(line for line in lines if "created" in line and "injected" in line)
     assert "\x1b[1;32mcreated" in header  # the colours of the verbs
     assert "\x1b[1;36minjected" in header
-    assert "migration" in header
     assert "summary:" not in result.stdout
-    assert MIGRATION in lines[lines.index(header) + 2]
+    counts = lines[lines.index(header) + 2]
+    assert "\x1b[1;32m16\x1b[0m" in counts
+    assert lines[lines.index(header) + 3] == f"\x1b[1mmigration\x1b[0m {MIGRATION}"
 
 
 # ---------------------------------------------------------------------- --quiet
