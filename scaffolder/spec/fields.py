@@ -155,7 +155,7 @@ class FieldBuilder:
             if isinstance(max_length, int) and not isinstance(max_length, bool) and max_length > 0:
                 return max_length
             return default
-        if len(args) != 1 or not args[0].text.isdigit() or int(args[0].text) < 1:
+        if len(args) != 1 or not _whole(args[0].text) or int(args[0].text) < 1:
             text = ", ".join(a.text for a in args)
             self.error(
                 Spot(self.raw.args_spot.site, self.raw.args_spot.offset, len(text) + 2),
@@ -171,7 +171,7 @@ class FieldBuilder:
         numbers = [a.text for a in args]
         spot = Spot(self.raw.args_spot.site, self.raw.args_spot.offset, len(",".join(numbers)) + 2)
         example = self.example("decimal(10,2)")
-        if len(numbers) != 2 or not all(n.isdigit() for n in numbers):
+        if len(numbers) != 2 or not all(_whole(n) for n in numbers):
             self.error(
                 spot,
                 f"`decimal({', '.join(numbers)})` needs two whole numbers: "
@@ -578,3 +578,9 @@ class FieldBuilder:
                     f"default {value} is above `max` {high}",
                     hint="the default must lie within `min` and `max`",
                 )
+
+
+def _whole(text: str) -> bool:
+    """Whether `text` is a whole number `int()` reads: ASCII digits only (`str.isdigit`
+    also accepts `¹` or `²`, which `int()` refuses)."""
+    return text.isascii() and text.isdigit()

@@ -753,6 +753,19 @@ CASES = [
         example="slug: slug(200)",
     ),
     field_case(
+        "str-superscript-digit",  # isdigit() but not int(): found by the fuzz test
+        "title: str(¹120)",
+        17,
+        "`str(¹120)` needs one positive whole number",
+        example="title: str(200)",
+    ),
+    field_case(
+        "decimal-superscript-digit",
+        "price: decimal(1²,2)",
+        21,
+        "needs two whole numbers",
+    ),
+    field_case(
         "decimal-scale-above-precision",
         "price: decimal(2,5)",
         21,
