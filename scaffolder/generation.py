@@ -272,10 +272,7 @@ def prepare_unchanged(project: Path, spec_text: str) -> Generation | None:
 
     if SCHEMA_PATH in manifest.files:  # it depends on scaffold's version only
         owners[SCHEMA_PATH] = PROJECT_OWNER
-    try:
-        bases = {path: read_base(project, manifest.files[path]) for path in owners}
-    except OSError:
-        return None
+    bases = {path: read_base(project, manifest.files[path]) for path in owners}
     tree = dict(bases)
     inits = _package_inits(project, package, tree)
     tree.update(inits)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from scaffolder.plan import Plan
@@ -24,8 +25,9 @@ def write_atomic(target: Path, text: str) -> None:
         raise
 
 
-def apply_plan(plan: Plan, project: Path, extra: dict[str, str] | None = None) -> None:
-    """Write every op of `plan` that writes, then `extra` files (state), atomically each."""
+def apply_plan(plan: Plan, project: Path, extra: Mapping[str, str | None] | None = None) -> None:
+    """Write every op of `plan` that writes, then `extra` files (state), atomically each;
+    an `extra` path mapped to None is removed."""
     for op in plan.writes:
         assert op.text is not None
         write_atomic(project / op.path, op.text)
@@ -34,7 +36,10 @@ def apply_plan(plan: Plan, project: Path, extra: dict[str, str] | None = None) -
         target.unlink(missing_ok=True)
         _remove_empty_parents(target.parent, project)
     for path, text in (extra or {}).items():
-        write_atomic(project / path, text)
+        if text is None:
+            (project / path).unlink(missing_ok=True)
+        else:
+            write_atomic(project / path, text)
 
 
 def _remove_empty_parents(directory: Path, project: Path) -> None:

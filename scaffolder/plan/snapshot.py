@@ -8,6 +8,7 @@ removed, changed and removed files get their old text back.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 from scaffolder.errors import UsageError
@@ -18,7 +19,7 @@ UNDO_DIR = ".scaffold/undo"
 UNDO_FILE = f"{UNDO_DIR}/last-run.json"
 
 
-def take_snapshot(project: Path, plan: Plan, state: dict[str, str]) -> None:
+def take_snapshot(project: Path, plan: Plan, state: Mapping[str, str | None]) -> None:
     """Record the current text (or absence) of every path the run will change."""
     paths = [op.path for op in plan.changes] + list(state)
     before: dict[str, str | None] = {}

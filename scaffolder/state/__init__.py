@@ -24,6 +24,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from scaffolder.errors import UsageError
+
 STATE_DIR = ".scaffold"
 MANIFEST_PATH = f"{STATE_DIR}/manifest.json"
 BASE_DIR = f"{STATE_DIR}/base"
@@ -112,10 +114,14 @@ def state_files(
     return dict(sorted(files.items()))
 
 
-def changed_state(project: Path, state: Mapping[str, str]) -> dict[str, str]:
+def changed_state(project: Path, state: Mapping[str, str]) -> dict[str, str | None]:
     """The `.scaffold/` files of `state` that differ from the project's. A base already
-    stored is the same text (its name is its hash), so it is neither read nor rewritten."""
-    changed: dict[str, str] = {}
+    stored is the same text (its name is its hash), so it is neither read nor rewritten.
+
+    None marks a stored base the new manifest no longer refers to: removed, so that
+    `.scaffold/base/` (committed with the project) does not grow with every sync.
+    """
+    changed: dict[str, str | None] = {}
     for path, text in state.items():
         target = project / path
         if path.startswith(f"{BASE_DIR}/"):
@@ -123,17 +129,42 @@ def changed_state(project: Path, state: Mapping[str, str]) -> dict[str, str]:
                 changed[path] = text
         elif not target.is_file() or target.read_bytes().decode("utf-8") != text:
             changed[path] = text
+    if MANIFEST_PATH in changed:
+        manifest = changed[MANIFEST_PATH]
+        assert manifest is not None
+        referenced = {record.base for record in Manifest.from_json(manifest).files.values()}
+        stored = project / BASE_DIR
+        for blob in sorted(stored.iterdir()) if stored.is_dir() else []:
+            if blob.is_file() and blob.name not in referenced:
+                changed[f"{BASE_DIR}/{blob.name}"] = None
     return changed
 
 
 def load_manifest(project: Path) -> Manifest:
     """The manifest of the project rooted at `project`."""
-    return Manifest.from_json((project / MANIFEST_PATH).read_text(encoding="utf-8"))
+    try:
+        return Manifest.from_json((project / MANIFEST_PATH).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
+        raise StateError(f"{MANIFEST_PATH} cannot be read ({error})") from None
 
 
 def read_base(project: Path, record: FileRecord) -> str:
     """The text scaffold last generated for a file."""
-    return (project / BASE_DIR / record.base).read_bytes().decode("utf-8")
+    try:
+        return (project / BASE_DIR / record.base).read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise StateError(f"{BASE_DIR}/{record.base} is missing or damaged") from None
+
+
+class StateError(UsageError):
+    """`.scaffold/` is damaged: without the bases, hand edits cannot be merged safely."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(
+            f"{message}: scaffold's record of what it generated is incomplete",
+            hint="restore .scaffold/ from version control (git checkout -- .scaffold), "
+            "then run the command again",
+        )
 
 
 @dataclass(frozen=True)

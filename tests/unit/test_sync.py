@@ -6,6 +6,7 @@ hand edits land in separate or in the same definitions, as in real generated cod
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -253,3 +254,47 @@ def test_resource_rename_with_renamed_from_renames_the_table(project: Path) -> N
     models = (project / "app/models/__init__.py").read_text()
     assert "from app.models.article import Article" in models
     assert "Post" not in models
+
+
+def stored_bases(project: Path) -> set[str]:
+    return {blob.name for blob in (project / ".scaffold/base").iterdir()}
+
+
+def referenced_bases(project: Path) -> set[str]:
+    manifest = json.loads((project / ".scaffold/manifest.json").read_text())
+    return {entry["base"] for entry in manifest["files"].values()}
+
+
+def test_bases_no_longer_referenced_are_removed_and_undo_brings_them_back(
+    project: Path,
+) -> None:
+    before = stored_bases(project)
+    assert before == referenced_bases(project)
+    edit_spec(project, "body: text", "body: text?")
+    assert scaffold(project, "sync")[0] == 0
+    after = stored_bases(project)
+    assert after == referenced_bases(project)
+    assert before - after  # the old model's base went with it
+    assert scaffold(project, "undo")[0] == 0
+    assert stored_bases(project) == before
+
+
+def test_a_missing_base_is_a_clear_error_not_a_traceback(project: Path) -> None:
+    edit(project, MODEL_PATH, '"""The title."""', '"""The headline."""')
+    edit_spec(project, "body: text", "body: text?")
+    for blob in (project / ".scaffold/base").iterdir():
+        blob.unlink()
+    before = snapshot(project)
+    code, output = scaffold(project, "sync")
+    assert code == 2
+    assert "is missing or damaged" in output
+    assert "git checkout -- .scaffold" in output
+    assert "Traceback" not in output
+    assert snapshot(project) == before
+
+
+def test_a_damaged_manifest_is_a_clear_error(project: Path) -> None:
+    (project / ".scaffold/manifest.json").write_text("{not json")
+    code, output = scaffold(project, "sync")
+    assert code == 2
+    assert ".scaffold/manifest.json cannot be read" in output
