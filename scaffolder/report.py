@@ -373,10 +373,10 @@ def new_project(created: NewProject, *, dry_run: bool) -> None:
     cd = f"  cd {where}\n" if where != "." else ""
     package = created.package_name
     if package is None:
-        message(f"Created {where} ({created.files} files).")
+        message(f"Created {where}.")
         return
     message(
-        f"Created {where} ({created.files} files, package {package}).\n"
+        f"Created {where} (package {package}).\n"
         f"Next:\n"
         f"{cd}"
         f"  pip install -e '.[dev]'\n"

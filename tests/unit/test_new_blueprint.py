@@ -158,7 +158,7 @@ def test_a_skeleton_without_a_package_still_makes_the_project(
 ) -> None:
     result = scaffold(tmp_path, "new", "notes", "--blueprint", "plain", "--defaults")
     assert result.exit_code == EXIT_OK
-    assert result.stdout == f"summary: 3 created\nCreated {tmp_path / 'notes'} (8 files).\n"
+    assert result.stdout == f"summary: 3 created\nCreated {tmp_path / 'notes'}.\n"
     assert result.stderr == (
         "warning: this skeleton has no package with main.py and models/base.py: "
         "`scaffold generate` and `sync` refuse to run until it has one "
