@@ -93,6 +93,15 @@ def singularize(word: str) -> str:
     return _same_case(word, singular) if isinstance(singular, str) and singular else word
 
 
+def _pluralize_last(words: str, separator: str) -> str:
+    """`blog_post` → `blog_posts`, `Blog post` → `Blog posts`: the last word made plural."""
+    head, sep, last = words.rpartition(separator)
+    plural = pluralize(last.lower())
+    if plural.startswith(last.lower()):  # a suffix (`R0` → `R0s`): keep the word as written
+        return head + sep + last + plural[len(last) :]
+    return head + sep + pluralize(last)
+
+
 def plural_of(name: str) -> str:
     """Plural of a multi-word name: only the last word changes (`OrderLine` → `OrderLines`)."""
     words = split_words(name)
@@ -120,15 +129,20 @@ class Names:
         cls, class_name: str, *, plural: str | None = None, table: str | None = None
     ) -> Names:
         """Derive every name from the class name; `plural` and `table` override the defaults."""
-        plural_name = plural if plural else plural_of(class_name)
-        plural_snake = snake_case(plural_name.replace(" ", "_"))
+        snake = snake_case(class_name)
+        label = humanize(class_name)
+        if plural:
+            plural_snake, plural_label = snake_case(plural.replace(" ", "_")), plural
+        else:  # only the last word changes; split first, so `R0` → `r0s`, not `r0_s`
+            plural_snake = _pluralize_last(snake, "_")
+            plural_label = _pluralize_last(label, " ")
         table_name = table or plural_snake
         return cls(
             class_name=class_name,
-            snake=snake_case(class_name),
+            snake=snake,
             plural_snake=plural_snake,
-            label=humanize(class_name),
-            plural_label=plural if plural else humanize(plural_name),
+            label=label,
+            plural_label=plural_label,
             table=table_name,
             route=table_name.replace("_", "-"),
         )

@@ -403,6 +403,8 @@ DERIVED = {
     "Child": ("child", "children", "children", "Child", "Children"),
     "Status": ("status", "statuses", "statuses", "Status", "Statuses"),
     "Item2": ("item2", "item2s", "item2s", "Item2", "Item2s"),
+    "R0": ("r0", "r0s", "r0s", "R0", "R0s"),
+    "V2Api": ("v2_api", "v2_apis", "v2-apis", "V2 api", "V2 apis"),
 }
 
 
