@@ -106,11 +106,12 @@ async def list_post_reads(
     q: str | None = None,
     filters: PostFilters | None = None,
 ) -> Page[PostRead]:
-    """The page `list_posts` gives, read straight into what the API returns.
+    """The page `list_posts` gives, read straight into what the API returns, in one query.
 
     Plain columns rather than ORM objects (no identity map, no relationship to load),
-    and the ids of tags joined by the database:
-    two queries, whatever the page size."""
+    the ids of tags joined by the database;
+    the total comes from a subquery beside each row, so a page past the end, having no
+    row to carry it, costs a second query."""
     ...
 
 

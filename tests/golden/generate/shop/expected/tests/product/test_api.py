@@ -68,6 +68,8 @@ def test_list_pages_through_every_row(client: TestClient, settings: Settings) ->
     assert first.json()["total"] == 3
     assert (first.json()["page"], first.json()["page_size"]) == (1, 2)
     assert {item["id"] for item in first.json()["items"] + second.json()["items"]} == ids
+    past_the_end = client.get(URL, params={"page_size": 2, "page": 3}).json()
+    assert (past_the_end["items"], past_the_end["total"]) == ([], 3)
     assert client.get(URL, params={"page_size": 101}).status_code == 422
 
 
@@ -88,6 +90,7 @@ def test_list_filters_on_sku(client: TestClient, settings: Settings) -> None:
     items = response.json()["items"]
     assert product.id in [item["id"] for item in items]
     assert all(item["sku"] == value for item in items)
+    assert response.json()["total"] == len(items)
 
 
 def test_list_searches(client: TestClient, settings: Settings) -> None:
@@ -96,6 +99,7 @@ def test_list_searches(client: TestClient, settings: Settings) -> None:
     response = client.get(URL, params={"q": product.sku})
     assert response.status_code == 200
     assert product.id in [item["id"] for item in response.json()["items"]]
+    assert response.json()["total"] == len(response.json()["items"])
 
 
 def test_list_shows_each_row_as_get_does(client: TestClient, settings: Settings) -> None:
