@@ -67,6 +67,17 @@ def run(project: Path, *command: str) -> str:
     return result.stdout
 
 
+def check_green(project: Path) -> None:
+    """The project's own toolchain, from an empty database: what every scenario must leave."""
+    (project / "check.db").unlink(missing_ok=True)
+    run(project, "ruff", "check", ".")
+    run(project, "ruff", "format", "--check", ".")
+    run(project, "mypy", ".")
+    run(project, "alembic", "upgrade", "head")
+    run(project, "alembic", "check")
+    run(project, "pytest", "-q", "-x", "-p", "no:cacheprovider")
+
+
 def replace(path: Path, old: str, new: str) -> None:
     text = path.read_text()
     assert old in text, f"{old!r} not in {path}"
@@ -143,12 +154,7 @@ def test_sync_after_hand_edits_and_spec_changes_leaves_the_project_green(
     assert f'drop_column("{dropped}")' in migration
     assert '"reviews"' in migration
 
-    run(project, "ruff", "check", ".")
-    run(project, "ruff", "format", "--check", ".")
-    run(project, "mypy", ".")
-    run(project, "alembic", "upgrade", "head")
-    run(project, "alembic", "check")
-    run(project, "pytest", "-q", "-x", "-p", "no:cacheprovider")
+    check_green(project)
 
     # a second sync changes nothing
     code, output = scaffold(project, "sync", "--check")
@@ -195,17 +201,6 @@ DESTRUCTIVE = {
         ("OrderLine", "shop/services/order_line.py"),
     ),
 }
-
-
-def check_green(project: Path) -> None:
-    """The project's own toolchain, from an empty database: what every scenario must leave."""
-    (project / "check.db").unlink(missing_ok=True)
-    run(project, "ruff", "check", ".")
-    run(project, "ruff", "format", "--check", ".")
-    run(project, "mypy", ".")
-    run(project, "alembic", "upgrade", "head")
-    run(project, "alembic", "check")
-    run(project, "pytest", "-q", "-x", "-p", "no:cacheprovider")
 
 
 def take_scaffolds_side(path: Path) -> None:
