@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scaffolder.migrate.columns import migration_type
-from scaffolder.model.spec import Field, Resource
+from scaffolder.model.spec import Field, OrderingIndex, Resource
 from scaffolder.render.filters import py_str
 
 
@@ -86,7 +86,8 @@ def creation_order(resources: list[Resource]) -> tuple[list[Resource], set[tuple
 
 
 def create_table_lines(resource: Resource, deferred: set[tuple[str, str]]) -> list[str]:
-    """`op.create_table(...)` and its indexes, as source lines (ruff formats them later)."""
+    """`op.create_table(...)` and its columns' indexes, as source lines (ruff formats them
+    later); the ordering index comes apart (`ordering_index_lines`)."""
     table = resource.names.table
     args: list[str] = [py_str(table), 'sa.Column("id", sa.Integer(), nullable=False)']
     constraints: list[str] = [f'sa.PrimaryKeyConstraint("id", name=op.f("pk_{table}"))']
@@ -120,6 +121,29 @@ def create_table_lines(resource: Resource, deferred: set[tuple[str, str]]) -> li
             args.append(f'sa.Column("{column}", sa.DateTime(timezone=True), nullable=False)')
     body = ",\n        ".join(args + constraints)
     return [f"op.create_table(\n        {body},\n    )", *indexes]
+
+
+def ordering_index_lines(resource: Resource) -> list[str]:
+    """The creation of a new table's ordering index, if it has one."""
+    index = resource.ordering_index
+    return [create_ordering_index(index, index.table)] if index else []
+
+
+def create_ordering_index(index: OrderingIndex, table: str) -> str:
+    """`op.create_index(...)` of the index serving the default order, on `table`.
+
+    Never inside a batch: SQLite's batch mode rebuilds the indexes of a table it
+    recreates from their column names, which drops `DESC`.
+    """
+    keys = ", ".join(
+        f"sa.desc({py_str(key.column)})" if key.descending else py_str(key.column)
+        for key in index.keys
+    )
+    return f'op.create_index(op.f("{index.name}"), {py_str(table)}, [{keys}])'
+
+
+def drop_ordering_index(index: OrderingIndex, table: str) -> str:
+    return f'op.drop_index(op.f("{index.name}"), table_name={py_str(table)})'
 
 
 def foreign_key_constraint(fk: ForeignKey) -> str:
@@ -183,5 +207,8 @@ def create_resources(resources: list[Resource]) -> CreateOperations:
         fk = ForeignKey.of_ref(resource, field)
         upgrade += in_batch(fk.table, [fk.create_in_batch()])
         downgrade += in_batch(fk.table, [fk.drop_in_batch()])
+    # after those batches, which on SQLite would rebuild the indexes without their DESC
+    for resource in ordered:
+        upgrade += ordering_index_lines(resource)
     downgrade += [f"op.drop_table({py_str(table)})" for table in reversed(tables)]
     return CreateOperations(upgrade, downgrade, tables)

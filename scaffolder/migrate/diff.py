@@ -15,10 +15,13 @@ from scaffolder.migrate.columns import migration_type
 from scaffolder.migrate.create import (
     ForeignKey,
     association_lines,
+    create_ordering_index,
     create_resources,
     create_table_lines,
     creation_order,
+    drop_ordering_index,
     in_batch,
+    ordering_index_lines,
 )
 from scaffolder.model.spec import Field, Resource, Spec
 from scaffolder.model.types import FieldType
@@ -96,7 +99,7 @@ def _drop_resource(changes: Changes, resource: Resource) -> None:
         up.append(f"op.drop_table({py_str(many.relation.association_table)})")
         down += association_lines(resource, many)
     up.append(f"op.drop_table({py_str(table)})")
-    changes.add(up, create_table_lines(resource, set()) + down)
+    changes.add(up, create_table_lines(resource, set()) + ordering_index_lines(resource) + down)
     changes.summary.append(f"drop {table}")
     changes.warnings.append(f"table `{table}` is dropped with all its rows")
 
@@ -152,8 +155,51 @@ def _resource_changes(changes: Changes, old: Resource, new: Resource) -> None:
     others_down = [line for line in outside_down if line not in renames_last]
     batch_up = in_batch(table, up)
     batch_down = in_batch(table, down)
-    # upgrade: rename the table, alter it, then association tables; downgrade: the reverse
-    changes.add(renames_first + batch_up + others_up, others_down + batch_down + renames_last)
+    swap = _ordering_index_swap(changes, old, new, altered=bool(up))
+    # upgrade: rename the table, alter it, then association tables; downgrade: the reverse.
+    # The ordering index is dropped before those changes and created after them.
+    changes.add(
+        renames_first + swap.drop_old + batch_up + others_up + swap.create_new,
+        swap.drop_new + others_down + batch_down + swap.create_old + renames_last,
+    )
+
+
+@dataclass(frozen=True)
+class _IndexSwap:
+    """Lines replacing a table's ordering index: each list holds one line or none."""
+
+    drop_old: list[str]
+    create_new: list[str]
+    drop_new: list[str]  # downgrade
+    create_old: list[str]
+
+
+def _ordering_index_swap(
+    changes: Changes, old: Resource, new: Resource, *, altered: bool
+) -> _IndexSwap:
+    """How the ordering index changes around the table's other changes, if it does.
+
+    It is replaced when its definition changes (ordering, column or table names), and
+    rebuilt around any batch of the table when it has a descending column: SQLite's
+    batch mode recreates the table's indexes from their column names, dropping `DESC`.
+    Both sides run on the table's new name (renamed first, renamed back last).
+    """
+    old_index, new_index = old.ordering_index, new.ordering_index
+    rebuild = altered and old_index is not None and old_index.has_descending_key
+    if old_index == new_index and not rebuild:
+        return _IndexSwap([], [], [], [])
+    if new_index is None:
+        assert old_index is not None
+        changes.summary.append(f"drop index {old_index.name}")
+    elif old_index is None or old_index.keys != new_index.keys:
+        changes.summary.append(f"index {new_index.table} by {', '.join(map(str, new.ordering))}")
+    table = new.names.table
+    return _IndexSwap(
+        drop_old=[drop_ordering_index(old_index, table)] if old_index else [],
+        create_new=[create_ordering_index(new_index, table)] if new_index else [],
+        drop_new=[drop_ordering_index(new_index, table)] if new_index else [],
+        create_old=[create_ordering_index(old_index, table)] if old_index else [],
+    )
 
 
 def _column(f: Field, *, fill: bool) -> str:

@@ -15,6 +15,7 @@ dependencies) and the project root on PYTHONPATH.
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +23,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from e2e.support import PostgresServer
 from scaffolder.cli import app
 from scaffolder.examples import example_path
 
@@ -50,10 +52,11 @@ def scaffold(project: Path, *args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def run(project: Path, *command: str) -> str:
+def run(project: Path, *command: str, database_url: str | None = None) -> str:
+    """`python -m COMMAND` in the project, on DATABASE_URL (default: SQLite's check.db)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "DATABASE_URL"))}
     env["PYTHONPATH"] = str(project)
-    env["DATABASE_URL"] = f"sqlite+aiosqlite:///{project / 'check.db'}"
+    env["DATABASE_URL"] = database_url or f"sqlite+aiosqlite:///{project / 'check.db'}"
     result = subprocess.run(
         [sys.executable, "-m", *command],
         cwd=project,
@@ -285,3 +288,68 @@ def test_deletions_removals_renames_and_destroy_leave_the_project_green(
     edited_file.unlink()  # the user's own now: they drop it, as the report suggests
     check_green(project)
     assert scaffold(project, "sync", "--check")[0] == 0
+
+
+def sqlite_index(database: Path, name: str) -> str:
+    """The CREATE INDEX statement SQLite keeps for index `name` ("" if there is none)."""
+    with sqlite3.connect(database) as connection:
+        row = connection.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+    return str(row[0]) if row else ""
+
+
+def test_the_index_of_the_default_order_follows_the_spec_on_sqlite_and_postgresql(
+    tmp_path: Path, postgres: PostgresServer
+) -> None:
+    """blog's Post is ordered by [-published_at, title]: an index serves that order, survives
+    SQLite's table rebuilds, and changes with `ordering` (alembic check on both databases,
+    and the generated migration tests, which compare index directions on SQLite too)."""
+    project = tmp_path / "blog"
+    code, output = scaffold(tmp_path, "new", str(project), "--spec", str(example_path("blog")))
+    assert code == 0, output
+    sqlite_db, postgresql = project / "check.db", postgres.database("ordering")
+    spec_path = project / "scaffold.yaml"
+
+    def migrate_and_check() -> None:
+        for url in (None, postgresql):
+            run(project, "alembic", "upgrade", "head", database_url=url)
+            run(project, "alembic", "check", database_url=url)
+
+    migrate_and_check()
+    ordered = "CREATE INDEX ix_posts_ordering ON posts (published_at DESC, title, id)"
+    assert sqlite_index(sqlite_db, "ix_posts_ordering") == ordered
+
+    # a longer title: SQLite rebuilds `posts` to alter it (batch mode), which loses DESC
+    replace(spec_path, "      title: str(200)\n", "      title: str(250)\n")
+    code, output = scaffold(project, "sync")
+    assert code == 0, output
+    migrate_and_check()
+    assert sqlite_index(sqlite_db, "ix_posts_ordering") == ordered
+
+    # a new order: the index is replaced; a downgrade brings the old one back
+    replace(spec_path, "ordering: [-published_at, title]", "ordering: [title, -views]")
+    code, output = scaffold(project, "sync")
+    assert code == 0, output
+    assert "migration: migrations/versions/0004_index_posts_by_title_views.py" in output
+    migrate_and_check()
+    reordered = "CREATE INDEX ix_posts_ordering ON posts (title, views DESC, id)"
+    assert sqlite_index(sqlite_db, "ix_posts_ordering") == reordered
+    run(project, "alembic", "downgrade", "-1")
+    assert sqlite_index(sqlite_db, "ix_posts_ordering") == ordered
+    run(project, "alembic", "upgrade", "head")
+
+    # back to the default order (by id): no index of its own
+    replace(spec_path, "    ordering: [title, -views]\n", "")
+    code, output = scaffold(project, "sync")
+    assert code == 0, output
+    migrate_and_check()
+    assert sqlite_index(sqlite_db, "ix_posts_ordering") == ""
+    for url in (None, postgresql):
+        run(
+            project,
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "tests/test_migrations.py",
+            database_url=url,
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scaffolder.migrate.create import create_resources, creation_order
+from scaffolder.migrate.diff import diff_specs
 from scaffolder.migrate.revisions import MigrationChainError, head, new_revision, read_revisions
 from scaffolder.spec import parse_spec
 
@@ -136,3 +137,121 @@ def test_forked_history_is_refused() -> None:
     )
     with pytest.raises(MigrationChainError, match="several heads"):
         head(revisions)
+
+
+ORDERED = """
+version: 1
+resources:
+  Author:
+    fields:
+      name: str(80)
+      favourite:
+        type: ref(Post)
+        nullable: true
+        on_delete: set_null
+        back: favoured_by
+  Post:
+    fields:
+      title: str(200)
+      published_at: datetime?
+      author: ref(Author)
+    ordering: [-published_at, title]
+  Tag:
+    fields:
+      name: str(40)
+"""
+
+
+def changed(spec: str, old: str, new: str) -> str:
+    assert old in spec, old
+    return spec.replace(old, new, 1)
+
+
+def test_a_default_order_other_than_id_gets_an_index_after_every_batch() -> None:
+    resources = list(parse_spec(ORDERED).resources)
+    upgrade = create_resources(resources).upgrade
+    index = 'op.create_index(op.f("ix_posts_ordering"), "posts", '
+    index += '[sa.desc("published_at"), "title", "id"])'
+    assert upgrade[-1] == index
+    # the cycle Author ↔ Post closes with a batch, which on SQLite would rebuild the
+    # index without DESC: the index comes after it
+    assert any(line.startswith("with op.batch_alter_table(") for line in upgrade[:-1])
+    # ordered by id (the default): the primary key serves it
+    assert not any("ix_tags_ordering" in line or "ix_authors_ordering" in line for line in upgrade)
+    by_author = parse_spec(changed(ORDERED, "[-published_at, title]", "[author, -id]"))
+    keys = by_author.resource("Post").ordering_index
+    assert keys is not None
+    assert [(key.column, key.descending) for key in keys.keys] == [
+        ("author_id", False),
+        ("id", True),
+    ]
+
+
+def test_changing_the_ordering_replaces_its_index_around_the_table_changes() -> None:
+    before = parse_spec(ORDERED)
+    after = parse_spec(
+        changed(ORDERED, "[-published_at, title]", "[title]").replace(
+            "      author: ref(Author)\n", "      author: ref(Author)\n      subtitle: str(80)?\n"
+        )
+    )
+    changes = diff_specs(before, after)
+    drop_old = 'op.drop_index(op.f("ix_posts_ordering"), table_name="posts")'
+    create_new = 'op.create_index(op.f("ix_posts_ordering"), "posts", ["title", "id"])'
+    create_old = (
+        'op.create_index(op.f("ix_posts_ordering"), "posts", '
+        '[sa.desc("published_at"), "title", "id"])'
+    )
+    assert changes.upgrade[0] == drop_old
+    assert changes.upgrade[1].startswith('with op.batch_alter_table("posts")')
+    assert changes.upgrade[-1] == create_new
+    assert changes.downgrade == [drop_old, changes.downgrade[1], create_old]
+    assert "index posts by title" in changes.summary
+    # back to the default order: the index goes, and comes back on downgrade
+    changes = diff_specs(before, parse_spec(changed(ORDERED, "[-published_at, title]", "[id]")))
+    assert changes.upgrade == [drop_old]
+    assert changes.downgrade == [create_old]
+    assert changes.summary == ["drop index ix_posts_ordering"]
+
+
+def test_an_index_with_a_descending_column_is_rebuilt_around_a_batch_of_its_table() -> None:
+    add_field = ("      author: ref(Author)\n", "      author: ref(Author)\n      views: int = 0\n")
+    changes = diff_specs(parse_spec(ORDERED), parse_spec(changed(ORDERED, *add_field)))
+    assert [line.split("(")[0] for line in changes.upgrade] == [
+        "op.drop_index",
+        "with op.batch_alter_table",
+        "op.create_index",
+    ]
+    assert changes.summary == ["add posts.views"]
+    # an ascending index survives SQLite's rebuild (it keeps column names): left alone
+    ascending = changed(ORDERED, "[-published_at, title]", "[title, published_at]")
+    changes = diff_specs(parse_spec(ascending), parse_spec(changed(ascending, *add_field)))
+    assert len(changes.upgrade) == 1
+    assert changes.upgrade[0].startswith("with op.batch_alter_table(")
+    # nothing else changed: nothing to do
+    assert diff_specs(parse_spec(ORDERED), parse_spec(ORDERED)).empty
+
+
+def test_a_renamed_table_or_column_gets_its_index_under_the_new_names() -> None:
+    renamed = changed(ORDERED, "  Post:\n", "  Article:\n    renamed_from: Post\n")
+    renamed = renamed.replace("ref(Post)", "ref(Article)")
+    renamed = changed(
+        renamed,
+        "      title: str(200)\n",
+        "      heading:\n        type: str(200)\n        renamed_from: title\n",
+    )
+    renamed = changed(renamed, "[-published_at, title]", "[-published_at, heading]")
+    changes = diff_specs(parse_spec(ORDERED), parse_spec(renamed))
+    rename = changes.upgrade.index('op.rename_table("posts", "articles")')
+    assert changes.upgrade[rename + 1] == (
+        'op.drop_index(op.f("ix_posts_ordering"), table_name="articles")'
+    )
+    assert changes.upgrade[-1] == (
+        'op.create_index(op.f("ix_articles_ordering"), "articles", '
+        '[sa.desc("published_at"), "heading", "id"])'
+    )
+    # downgrade: the old index on the table before it gets its old name back
+    rename_back = changes.downgrade.index('op.rename_table("articles", "posts")')
+    assert changes.downgrade[rename_back - 1] == (
+        'op.create_index(op.f("ix_posts_ordering"), "articles", '
+        '[sa.desc("published_at"), "title", "id"])'
+    )

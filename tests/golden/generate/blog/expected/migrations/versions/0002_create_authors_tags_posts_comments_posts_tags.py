@@ -1,6 +1,6 @@
 """Create authors, tags, posts, comments, posts_tags.
 
-Revision ID: 782935c9fc09
+Revision ID: 0b137e94e05c
 Revises: 0001
 """
 
@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "782935c9fc09"
+revision: str = "0b137e94e05c"
 down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -98,6 +98,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("post_id", "tag_id", name=op.f("pk_posts_tags")),
     )
+    op.create_index(op.f("ix_posts_ordering"), "posts", [sa.desc("published_at"), "title", "id"])
 
 
 def downgrade() -> None:
