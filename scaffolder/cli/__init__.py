@@ -8,6 +8,7 @@ are real invocations (tests/unit/test_help.py parses each one).
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Annotated
 
@@ -114,4 +115,12 @@ app.add_typer(blueprints.app, name="blueprints")
 def main() -> None:
     """Console-script entry point. Named `scaffold` however it was started (`python -m
     scaffolder` too), so usage lines and shell completion scripts name the command."""
-    app(prog_name="scaffold")
+    try:
+        app(prog_name="scaffold")
+    finally:
+        # The run is over. Frozen objects are left out of the garbage collections the
+        # interpreter makes as it exits, which would otherwise walk every object of the
+        # libraries imported (libcst's node classes, Jinja, the spec): ~75 ms of a
+        # `generate resource`. Everything still runs its finalizers but for objects in
+        # reference cycles, and scaffold leaves nothing there to flush or close.
+        gc.freeze()
