@@ -34,12 +34,25 @@ def apply_plan(plan: Plan, project: Path, extra: Mapping[str, str | None] | None
     for op in plan.removals:
         target = project / op.path
         target.unlink(missing_ok=True)
+        _remove_bytecode(target)
         _remove_empty_parents(target.parent, project)
     for path, text in (extra or {}).items():
         if text is None:
             (project / path).unlink(missing_ok=True)
         else:
             write_atomic(project / path, text)
+
+
+def _remove_bytecode(source: Path) -> None:
+    """Python's compiled copies of a removed module (`__pycache__/NAME.*.pyc`), and the
+    cache directory once empty: left there, they keep the module's directory alive."""
+    cache = source.parent / "__pycache__"
+    if source.suffix != ".py" or not cache.is_dir():
+        return
+    for compiled in cache.glob(f"{source.stem}.*.pyc"):
+        compiled.unlink(missing_ok=True)
+    if not any(cache.iterdir()):
+        cache.rmdir()
 
 
 def _remove_empty_parents(directory: Path, project: Path) -> None:

@@ -226,11 +226,19 @@ def test_destroy_refuses_while_referenced_and_names_the_fields(project: Path) ->
 
 def test_destroy_removes_files_wiring_and_table_keeping_edited_files(project: Path) -> None:
     edit(project, "app/services/post.py", '"""Post: service.py.jinja."""', '"""My service."""')
+    # the project's tests were run: Python cached its compiled modules beside them
+    compiled = project / "tests/post/__pycache__"
+    compiled.mkdir()
+    (compiled / "test_api.cpython-311-pytest-8.4.2.pyc").write_bytes(b"")
+    (compiled / "__init__.cpython-311.pyc").write_bytes(b"")
+    (project / "app/__pycache__").mkdir()
+    (project / "app/__pycache__/main.cpython-311.pyc").write_bytes(b"")
     code, output = scaffold(project, "destroy", "resource", "Post")
     assert code == 0, output
     assert "Post" not in (project / "scaffold.yaml").read_text()
     assert not (project / MODEL_PATH).exists()
     assert not (project / "tests/post").exists()  # emptied directories go too
+    assert (project / "app/__pycache__/main.cpython-311.pyc").exists()  # not a removed module's
     assert (project / "app/services/post.py").read_text() == '"""My service."""\n'
     assert "kept" in output
     assert "Post" not in (project / "app/models/__init__.py").read_text()
