@@ -83,7 +83,9 @@ def _json() -> dict[str, Any] | None:
 def _console(stderr: bool) -> Console:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    # emoji=False: a name or path the user typed is printed as typed (`x:fire:.yaml`, not
+    # `x🔥.yaml`); scaffold itself writes no emoji codes.
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)
 
 
 def out() -> Console:

@@ -111,6 +111,15 @@ def test_check_a_missing_file_exits_2_with_a_message(
     assert "nowhere/spec.yaml does not exist" in result.stderr
 
 
+def test_messages_show_what_was_typed_even_if_it_looks_like_an_emoji_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke("check", "x:fire:.yaml")
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "error: spec file x:fire:.yaml does not exist" in result.stderr
+
+
 def test_check_a_directory_exits_2(tmp_path: Path) -> None:
     result = invoke("check", str(tmp_path))
     assert result.exit_code == EXIT_BAD_INPUT
