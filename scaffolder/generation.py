@@ -10,7 +10,7 @@ the CLI prints the plan (`--dry-run`), checks it (`--check`) or applies it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +21,7 @@ from scaffolder.model.spec import Spec
 from scaffolder.plan import Action, FileOp, Plan
 
 if TYPE_CHECKING:
+    from scaffolder.codemods.wiring import Edit
     from scaffolder.model.spec import Resource
     from scaffolder.plan.planner import EditedFile
     from scaffolder.progress import Progress
@@ -180,14 +181,19 @@ def prepare(
     tree[SCHEMA_PATH] = schema_text()  # editors' help with scaffold.yaml, current with the tool
     owners[SCHEMA_PATH] = PROJECT_OWNER
     skeleton, skeleton_state, skeleton_warnings = _skeleton(project)
+    bases = {p: read_base(project, r) for p, r in records.items() if p in tree or p in skeleton}
     edited = _unchanged_wiring(project, old == spec, manifest, recorded, skeleton)
+    wired: dict[str, str] = {}  # the user's side of each re-rendered skeleton file this run wires
     if edited is None:
         from scaffolder.codemods.wiring import wiring_edits  # libcst: only when wiring runs
 
-        edited = run_edits(project, wiring_edits(spec, old, package), sources=skeleton)
-    for path in skeleton:  # a re-rendered skeleton file is wired, then merged like the rest
-        if path in edited:
-            skeleton[path] = edited.pop(path).text
+        edits = wiring_edits(spec, old, package)
+        edited = run_edits(project, edits)
+        if skeleton:
+            skeleton.update(_wire(project, edits, skeleton))
+            wired, rewired = _merge_sides(project, edits, edited, skeleton, bases, package)
+            bases.update(rewired)
+    for path in skeleton:  # a re-rendered skeleton file is merged like the rest
         tree[path] = skeleton[path]
         owners[path] = PROJECT_OWNER
         fresh.add(path)
@@ -202,7 +208,6 @@ def prepare(
     for path in changed:
         edited[path].text = formatted[path]
 
-    bases = {p: read_base(project, r) for p, r in records.items() if p in tree}
     orphans = {
         p: read_base(project, r)
         for p, r in records.items()
@@ -215,7 +220,7 @@ def prepare(
     if current_spec != spec_text:
         action = Action.CREATE if current_spec is None else Action.UPDATE
         plan.add(FileOp(action, SPEC_FILE, spec_text, current_spec))
-    plan_generated(plan, project, tree, bases, owners, create_only=frozenset(inits))
+    plan_generated(plan, project, tree, bases, owners, create_only=frozenset(inits), wired=wired)
     plan_orphans(plan, project, orphans, old_owners)
     plan_edited(plan, edited)
     _format_merges(plan, package)
@@ -372,6 +377,53 @@ def _unchanged_wiring(
             return None
         files[path] = EditedFile(current, current)
     return files
+
+
+def _wire(project: Path, edits: list[Edit], sources: Mapping[str, str]) -> dict[str, str]:
+    """The texts of `sources` (by path) that the run's wiring edits apply to, edited."""
+    from scaffolder.plan.planner import run_edits
+
+    mine = [(path, edit) for path, edit in edits if path in sources]
+    return {path: f.text for path, f in run_edits(project, mine, sources).items()}
+
+
+def _merge_sides(
+    project: Path,
+    edits: list[Edit],
+    edited: dict[str, EditedFile],
+    skeleton: Mapping[str, str],
+    bases: Mapping[str, str],
+    package: str,
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The user's side and the base of the merge of each re-rendered skeleton file the run
+    wires, both with the run's wiring made and formatted, like the new rendering; those
+    files leave `edited` (only the wiring left to do by hand stays there, to be shown).
+
+    A wired file's recorded base is the skeleton as last rendered: without wiring
+    (`scaffold new` records it so) or with an older spec's (an earlier upgrade). The
+    same idempotent edits made to the three sides leave scaffold's wiring, old and new,
+    common to them all: the merge sees only the user's edits and the blueprint's.
+    """
+    from scaffolder.plan.planner import EditedFile
+    from scaffolder.render.formatting import format_python
+
+    ours: dict[str, str] = {}
+    texts: dict[str, str] = {}  # to format, in one batch: each side under its own folder
+    for path in skeleton:
+        mine = edited.get(path)
+        if mine is None or mine.original is None:
+            continue  # not wired, or deleted by the user (`edited` tells)
+        del edited[path]
+        if mine.manual:  # shown as wiring to add by hand; the file itself is merged
+            edited[path] = EditedFile(mine.original, mine.original, mine.manual)
+        ours[path] = mine.original
+        if mine.text != mine.original:
+            texts[f"ours/{path}"] = mine.text
+    recorded = {path: bases[path] for path in ours if path in bases}
+    texts.update({f"base/{p}": text for p, text in _wire(project, edits, recorded).items()})
+    formatted = format_python(texts, package)
+    ours.update({p: formatted[f"ours/{p}"] for p in ours if f"ours/{p}" in texts})
+    return ours, {p: formatted[f"base/{p}"] for p in recorded}
 
 
 def _skeleton(project: Path) -> tuple[dict[str, str], dict[str, str], list[str]]:

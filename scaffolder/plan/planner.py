@@ -27,18 +27,21 @@ def plan_generated(
     owners: Mapping[str, str],
     *,
     create_only: frozenset[str] = frozenset(),
+    wired: Mapping[str, str] | None = None,
 ) -> None:
     """Add an op per generated file, from its base (last generated), ours (disk) and the new text.
 
     ours == base: take the new text; new == base: keep ours; else a three-way merge.
     A file scaffold generated before and the user deleted stays deleted. Paths in
-    `create_only` are written only if missing.
+    `create_only` are written only if missing. `wired` holds the user's side of a
+    skeleton file this run wires: the file on disk with the run's wiring edits made.
     """
     from scaffolder.merge import merge
     from scaffolder.merge.text import has_conflict_markers
 
     for path, new in tree.items():
         current = read_text(project, path)
+        ours = wired.get(path, current) if wired else current
         base = bases.get(path)
         owner = owners.get(path)
 
@@ -52,15 +55,17 @@ def plan_generated(
                 op(Action.CREATE, new)
         elif current == new or path in create_only:
             op(Action.IDENTICAL, None)
-        elif current == base:
+        elif ours == base:
             op(Action.UPDATE, new)
         elif new == base:
             if has_conflict_markers(current):
                 op(Action.CONFLICT, None, "unresolved conflict markers")
+            elif ours != current:  # only the wiring changes it
+                op(Action.INJECT, ours)
             else:
                 op(Action.IDENTICAL, None)
         else:
-            result = merge(path, base or "", current, new)
+            result = merge(path, base or "", ours or "", new)
             if result.clean:
                 op(Action.MERGE, result.text)
             else:

@@ -85,3 +85,102 @@ def test_unchanged_skeleton_files_are_not_touched_by_an_upgrade(
     assert (project / "README.md").read_text().endswith("\nNew in this version.\n")
     assert (project / "notes/routes.py").read_text() == routes_before
     assert "notes/routes.py" not in output
+
+
+#: The skeleton files scaffold wires each resource into, and one line of the wiring
+#: of `Note` (the resource the project starts with) and of `Post` (added after the upgrade).
+WIRED = {
+    "notes/routes.py": ("app.include_router(note_api.router", "app.include_router(post_api.router"),
+    "notes/models/__init__.py": (
+        "from notes.models.note import Note",
+        "from notes.models.post import Post",
+    ),
+    "notes/nav.py": ('url="/notes/"', 'url="/posts/"'),
+    "notes/admin/registry.py": ('url="/admin/notes/"', 'url="/admin/posts/"'),
+}
+ROUTES = "{{ package_name }}/routes.py.jinja"
+#: The built-in router the new version of the blueprint adds to routes.py.
+NEW_ROUTER = '    app.include_router(health.router, prefix="/v2")\n'
+#: A router of the user's own, registered by hand in the wired routes.py.
+OWN_ROUTER = '    app.include_router(health.router, prefix="/mine")  # ours\n'
+
+
+def change_blueprint(template: Path) -> None:
+    """The new version: a changed README, and a new built-in router in routes.py."""
+    readme = template / "README.md.jinja"
+    readme.write_text(readme.read_text() + "\nNew in this version.\n")
+    routes = template / ROUTES
+    routes.write_text(
+        routes.read_text().replace(
+            "    app.include_router(health.router)\n",
+            "    app.include_router(health.router)\n" + NEW_ROUTER,
+        )
+    )
+
+
+def run_cleanly(project: Path, *args: str) -> None:
+    """Run a scaffold command in `project`: it must succeed without a conflict."""
+    code, output = scaffold("-C", str(project), *args)
+    assert code == 0, output
+    assert "conflict" not in output, output
+
+
+def assert_wired_once(project: Path, *, post: bool = True) -> None:
+    for path, (note, post_line) in WIRED.items():
+        text = (project / path).read_text()
+        assert "<<<<<<<" not in text, text
+        assert text.count(note) == 1, text
+        assert text.count(post_line) == (1 if post else 0), text
+
+
+def test_upgrade_then_a_new_resource_wires_both_without_conflicts(
+    project: Path, new_blueprint: Path
+) -> None:
+    change_blueprint(new_blueprint)
+    run_cleanly(project, "generate", "resource", "Post", "title:str(200)")
+    assert_wired_once(project)
+    assert NEW_ROUTER in (project / "notes/routes.py").read_text()
+    assert scaffold("-C", str(project), "sync", "--check")[0] == 0
+
+
+def test_upgrade_keeps_the_users_edit_of_a_wired_file(project: Path, new_blueprint: Path) -> None:
+    routes = project / "notes/routes.py"
+    routes.write_text(routes.read_text() + OWN_ROUTER)  # the end of include_routers
+    change_blueprint(new_blueprint)
+    run_cleanly(project, "generate", "resource", "Post", "title:str(200)")
+    assert_wired_once(project)
+    text = routes.read_text()
+    assert text.count(OWN_ROUTER) == 1, text
+    assert NEW_ROUTER in text
+    assert scaffold("-C", str(project), "sync", "--check")[0] == 0
+
+
+def test_upgrade_after_a_resource_was_added_then_destroyed(
+    project: Path, new_blueprint: Path
+) -> None:
+    assert scaffold("-C", str(project), "generate", "resource", "Post", "title:str(200)")[0] == 0
+    change_blueprint(new_blueprint)
+    run_cleanly(project, "destroy", "resource", "Post")
+    assert_wired_once(project, post=False)
+    assert NEW_ROUTER in (project / "notes/routes.py").read_text()
+    assert scaffold("-C", str(project), "sync", "--check")[0] == 0
+
+
+def test_a_second_upgrade_merges_from_the_bases_the_first_recorded(
+    project: Path, new_blueprint: Path
+) -> None:
+    # the first upgrade records the wired skeleton (with Note) as the base
+    change_blueprint(new_blueprint)
+    assert scaffold("-C", str(project), "sync")[0] == 0
+    assert scaffold("-C", str(project), "generate", "resource", "Post", "title:str(200)")[0] == 0
+    routes = project / "notes/routes.py"
+    routes.write_text(routes.read_text() + OWN_ROUTER)
+    health = new_blueprint / HEALTH
+    health.write_text(health.read_text() + "\n# version 3\n")
+    run_cleanly(project, "generate", "resource", "Tag", "label:str(40)")
+    assert_wired_once(project)
+    text = routes.read_text()
+    assert text.count(OWN_ROUTER) == 1, text
+    assert text.count("app.include_router(tag_api.router") == 1, text
+    assert (project / "notes/health.py").read_text().endswith("# version 3\n")
+    assert scaffold("-C", str(project), "sync", "--check")[0] == 0
