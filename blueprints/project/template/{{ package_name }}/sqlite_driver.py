@@ -5,7 +5,8 @@ SQLAlchemy reaches SQLite from asyncio through aiosqlite, which hands every call
 answer. A web app's SQLite queries take microseconds, so those hand-offs cost more than
 the queries, and the threads contend with the event loop for the GIL (a page of the
 API's list, measured: ~1.4x the requests per second without them). `connector()` makes
-connections with aiosqlite's interface whose methods call `sqlite3` directly, given to
+connections with the part of aiosqlite's interface SQLAlchemy uses, whose methods call
+`sqlite3` directly, given to
 SQLAlchemy through `create_async_engine(async_creator=…)`; everything above the driver
 — sessions, services, the `sqlite+aiosqlite://` URL — is the same async code that runs
 on PostgreSQL.
@@ -21,16 +22,15 @@ from asyncio import Future
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from typing import Any, Self
 
-from sqlalchemy import make_url
+from sqlalchemy import URL
 
 Parameters = Sequence[object] | Mapping[str, object]
 Row = tuple[object, ...]
 Description = tuple[tuple[str, None, None, None, None, None, None], ...]
 
 
-def connector(database_url: str) -> Callable[[], Awaitable["Connection"]]:
-    """The `async_creator` for `database_url`: the file and options SQLAlchemy would use."""
-    url = make_url(database_url)
+def connector(url: URL) -> Callable[[], Awaitable["Connection"]]:
+    """The `async_creator` for `url`: the file and options SQLAlchemy would use."""
     [database], options = url.get_dialect()().create_connect_args(url)
 
     async def connect() -> Connection:
@@ -105,9 +105,6 @@ class Connection:
     def cursor(self) -> Cursor:
         return Cursor(self._conn.cursor())
 
-    async def execute(self, sql: str, parameters: Parameters = ()) -> Cursor:
-        return Cursor(self._conn.execute(sql, parameters))
-
     async def commit(self) -> None:
         self._conn.commit()
 
@@ -131,10 +128,6 @@ class Connection:
     @property
     def isolation_level(self) -> str | None:
         return self._conn.isolation_level
-
-    @property
-    def in_transaction(self) -> bool:
-        return self._conn.in_transaction
 
 
 class _RunNow:
