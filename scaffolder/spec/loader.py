@@ -23,14 +23,14 @@ from scaffolder.model.names import (
     snake_case,
 )
 from scaffolder.model.spec import (
-    BUILTIN_TABLES,
     USER_ATTRIBUTES,
-    USER_NAMES,
     USER_RESOURCE,
     Field,
     Resource,
     ReverseRelation,
     Spec,
+    builtin_tables,
+    user_names,
 )
 from scaffolder.model.types import TYPE_NAMES, FieldType
 from scaffolder.spec import names_check
@@ -505,7 +505,7 @@ class SpecLoader:
 
     def _build_fields(self, resource: RawResource, all_resources: list[RawResource]) -> list[Field]:
         targets = {r.name: r.names for r in all_resources}
-        targets[USER_RESOURCE] = USER_NAMES
+        targets[USER_RESOURCE] = user_names()
         timestamps = resource.decl.get("timestamps", True)
         refs = {f.name for f in resource.fields if f.type_name == FieldType.REF.value}
         manys = {f.name for f in resource.fields if f.type_name == FieldType.MANY.value}
@@ -676,7 +676,7 @@ class SpecLoader:
                         hint="PostgreSQL truncates longer names; "
                         "shorten the field name or the resource's table",
                     )
-                elif table in BUILTIN_TABLES:
+                elif table in builtin_tables():
                     self._add(
                         spot,
                         f"table `{table}` of {owner} is a built-in table",
