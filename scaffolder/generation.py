@@ -22,6 +22,7 @@ from scaffolder.plan import Action, FileOp, Plan
 
 if TYPE_CHECKING:
     from scaffolder.codemods.wiring import Edit
+    from scaffolder.codemods.worker import WiringWorker
     from scaffolder.model.spec import Resource
     from scaffolder.plan.planner import EditedFile
     from scaffolder.progress import Progress
@@ -97,11 +98,16 @@ def applied_spec(
 
 
 def prepare(
-    project: Path, spec: Spec, spec_text: str, progress: Progress | None = None
+    project: Path,
+    spec: Spec,
+    spec_text: str,
+    progress: Progress | None = None,
+    worker: WiringWorker | None = None,
 ) -> Generation:
     """Plan bringing `project` in line with `spec` (whose text becomes scaffold.yaml).
 
     `progress` hears of each resource rendered and of the formatting pass (long runs).
+    `worker`, started before the spec was read, runs the wiring edits if it can.
     """
     from scaffolder.migrate.diff import diff_specs
     from scaffolder.migrate.revisions import new_revision, versions_on_disk
@@ -184,6 +190,8 @@ def prepare(
     bases = {p: read_base(project, r) for p, r in records.items() if p in tree or p in skeleton}
     edited = _unchanged_wiring(project, old == spec, manifest, recorded, skeleton)
     wired: dict[str, str] = {}  # the user's side of each re-rendered skeleton file this run wires
+    if edited is None and worker is not None and not skeleton:
+        edited = worker.wire(project, spec, old, package)
     if edited is None:
         from scaffolder.codemods.wiring import wiring_edits  # libcst: only when wiring runs
 

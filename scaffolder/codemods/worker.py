@@ -1,0 +1,114 @@
+"""The wiring codemods, run by a forked process that imports libcst while this one works.
+
+Importing libcst costs ~150 ms (its ~250 node classes are dataclasses, built at
+import): a third of `scaffold generate resource`, and more than its codemods. A run
+needs libcst only once it has read the spec and rendered the resource, so
+`generate resource` starts a worker first (`wiring_worker()`): a forked child imports
+libcst on the other core meanwhile, then runs the edits `prepare` hands it and sends
+the edited files back.
+
+The worker only ever saves time; it never changes a result. Wherever it cannot
+help, the edits run in this process exactly as without it: off Linux (Windows has no
+fork, and macOS's system libraries are not fork-safe), when libcst is imported
+already, and when the child fails or does not answer, so its errors are this
+process's errors.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
+    from scaffolder.model.spec import Spec
+    from scaffolder.plan.planner import EditedFile
+
+#: Seconds to wait for the child's answer before running the edits here instead.
+ANSWER_TIMEOUT = 60.0
+
+Job = tuple[Path, "Spec", "Spec | None", str]
+
+
+def wire(project: Path, spec: Spec, old: Spec | None, package: str) -> dict[str, EditedFile]:
+    """The wiring edits `spec` needs (after `old`), applied in memory to the project's
+    hand-owned files. Pure: writes nothing."""
+    from scaffolder.codemods.wiring import wiring_edits  # libcst
+    from scaffolder.plan.planner import run_edits
+
+    return run_edits(project, wiring_edits(spec, old, package))
+
+
+class WiringWorker:
+    """A forked child importing libcst now, to run `wire` later."""
+
+    def __init__(self) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self._connection, child_end = context.Pipe()
+        self._process: BaseProcess = context.Process(
+            target=_serve, args=(child_end,), name="scaffold-wiring", daemon=True
+        )
+        self._process.start()
+        child_end.close()
+
+    def wire(
+        self, project: Path, spec: Spec, old: Spec | None, package: str
+    ) -> dict[str, EditedFile]:
+        """`wire(…)`, by the child; by this process if the child fails."""
+        edited: dict[str, EditedFile] | None = None
+        try:
+            self._connection.send((project, spec, old, package))
+            if self._connection.poll(ANSWER_TIMEOUT):
+                edited = self._connection.recv()
+        except (OSError, EOFError):  # the child is gone
+            pass
+        finally:
+            self.close()
+        return edited if edited is not None else wire(project, spec, old, package)
+
+    def close(self) -> None:
+        """Stop the child: done, or not needed after all (perhaps still importing)."""
+        self._connection.close()
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+
+
+@contextmanager
+def wiring_worker() -> Iterator[WiringWorker | None]:
+    """A worker for one run, stopped when the run ends; None where it cannot help."""
+    if sys.platform != "linux" or "libcst" in sys.modules:
+        yield None
+        return
+    worker = WiringWorker()
+    try:
+        yield worker
+    finally:
+        worker.close()
+
+
+def _serve(connection: Connection) -> None:
+    """The child: import libcst, then run the one job the parent sends, if any."""
+    import signal
+
+    # Ctrl-C reaches the whole process group: the parent reports it and stops this
+    # child; a second traceback from here would only confuse.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import scaffolder.codemods.wiring  # noqa: F401  # the point: libcst, imported meanwhile
+
+    try:
+        job: Job = connection.recv()
+    except EOFError:  # the run ended without wiring
+        return
+    try:
+        edited: dict[str, EditedFile] | None = wire(*job)
+    except Exception:  # the parent runs the edits again, and reports what goes wrong
+        edited = None
+    connection.send(edited)

@@ -1,0 +1,196 @@
+"""The wiring worker: a forked child runs the codemods, and never changes a result.
+
+The parent's copy of `wire` is replaced after the fork in several tests: the child
+keeps the original, so a right answer proves the child computed it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from inline_project import make_project, snapshot
+from typer.testing import CliRunner
+
+from scaffolder.cli import app
+from scaffolder.codemods import worker as worker_module
+from scaffolder.codemods.worker import WiringWorker, wire, wiring_worker
+from scaffolder.model.spec import Spec
+from scaffolder.plan.planner import EditedFile
+from scaffolder.spec import parse_spec
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the worker forks: Linux only")
+
+SPEC = (
+    "version: 1\nresources:\n  Author:\n    fields:\n      name: str(120)\n"
+    "  Post:\n    fields:\n      title: str(200)\n      author: ref(Author)\n"
+)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path)
+
+
+def job(project: Path) -> tuple[Path, Spec, None, str]:
+    return project, parse_spec(SPEC, "scaffold.yaml"), None, "app"
+
+
+def edited_paths(edited: dict[str, EditedFile]) -> list[str]:
+    return sorted(p for p, f in edited.items() if f.original is not None and f.text != f.original)
+
+
+def never(*args: object) -> dict[str, EditedFile]:
+    raise AssertionError("the edits ran in the parent")
+
+
+def test_the_child_wires_exactly_as_this_process_would(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = wire(*job(project))
+    assert edited_paths(expected) == [
+        "app/admin/registry.py",
+        "app/models/__init__.py",
+        "app/nav.py",
+        "app/routes.py",
+    ]
+    worker = WiringWorker()
+    monkeypatch.setattr(worker_module, "wire", never)
+    assert worker.wire(*job(project)) == expected
+
+
+def test_the_child_stops_once_it_has_answered(project: Path) -> None:
+    worker = WiringWorker()
+    worker.wire(*job(project))
+    assert not worker._process.is_alive()
+    assert worker._process.exitcode == 0
+
+
+def test_a_run_that_does_not_wire_stops_the_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(sys.modules, "libcst", raising=False)  # as in a fresh `scaffold`
+    with wiring_worker() as worker:
+        assert worker is not None
+        process = worker._process
+        assert process.is_alive()
+    assert not process.is_alive()
+
+
+def in_the_child(behaviour: str, ran_here: list[str]) -> object:
+    """`wire`, except that it fails or hangs in the child; notes the parent's calls."""
+    parent = os.getpid()
+
+    def patched(*args: object) -> dict[str, EditedFile]:
+        if os.getpid() != parent:
+            if behaviour == "hang":
+                time.sleep(60)
+            raise RuntimeError("broken child")
+        ran_here.append("wire")
+        return wire(*args)  # type: ignore[arg-type]
+
+    return patched
+
+
+def test_a_child_that_fails_leaves_the_edits_to_this_process(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ran_here: list[str] = []
+    monkeypatch.setattr(worker_module, "wire", in_the_child("fail", ran_here))
+    assert WiringWorker().wire(*job(project)) == wire(*job(project))
+    assert ran_here == ["wire"]
+
+
+def test_a_child_that_is_gone_leaves_the_edits_to_this_process(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    worker = WiringWorker()
+    worker._process.kill()
+    worker._process.join()
+    ran_here: list[str] = []
+    monkeypatch.setattr(worker_module, "wire", in_the_child("fail", ran_here))
+    assert worker.wire(*job(project)) == wire(*job(project))
+    assert ran_here == ["wire"]
+
+
+def test_a_child_that_does_not_answer_in_time_is_stopped(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ran_here: list[str] = []
+    monkeypatch.setattr(worker_module, "wire", in_the_child("hang", ran_here))
+    monkeypatch.setattr(worker_module, "ANSWER_TIMEOUT", 0.5)
+    worker = WiringWorker()
+    started = time.monotonic()
+    assert worker.wire(*job(project)) == wire(*job(project))
+    assert time.monotonic() - started < 30
+    assert ran_here == ["wire"]
+    assert not worker._process.is_alive()
+
+
+def test_ctrl_c_is_left_to_the_parent(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    worker = WiringWorker()
+    time.sleep(0.2)  # the child has set its handlers
+    assert worker._process.pid is not None
+    os.kill(worker._process.pid, signal.SIGINT)
+    monkeypatch.setattr(worker_module, "wire", never)
+    assert edited_paths(worker.wire(*job(project)))
+
+
+def test_no_worker_off_linux(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "darwin")
+    with wiring_worker() as worker:
+        assert worker is None
+
+
+def test_no_worker_once_libcst_is_imported() -> None:
+    import libcst  # noqa: F401
+
+    with wiring_worker() as worker:
+        assert worker is None
+
+
+GENERATE = ["generate", "resource", "Post", "title:str(200)", "author:ref(User)"]
+
+#: `scaffold` in a fresh interpreter (libcst not imported: the worker runs), noting
+#: each worker it starts in the file named by the first argument.
+CONSOLE_SCRIPT = """
+import sys
+from pathlib import Path
+from scaffolder.codemods import worker
+
+started = Path(sys.argv.pop(1))
+real_init = worker.WiringWorker.__init__
+
+def noted_init(self):
+    real_init(self)
+    started.write_text(started.read_text() + "started\\n" if started.exists() else "started\\n")
+
+worker.WiringWorker.__init__ = noted_init
+from scaffolder.cli import main
+sys.exit(main())
+"""
+
+
+def test_generate_resource_uses_the_worker_and_writes_what_an_in_process_run_does(
+    tmp_path: Path,
+) -> None:
+    with_worker = make_project(tmp_path / "with-worker")
+    in_process = make_project(tmp_path / "in-process")
+    noted = tmp_path / "started.txt"
+    result = subprocess.run(
+        [sys.executable, "-c", CONSOLE_SCRIPT, str(noted), "-C", str(with_worker), *GENERATE],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert noted.read_text() == "started\n"
+    import libcst  # noqa: F401  # so the in-process run below has no worker
+
+    outcome = CliRunner().invoke(app, ["-C", str(in_process), *GENERATE])
+    assert outcome.exit_code == 0, outcome.output
+    assert snapshot(with_worker) == snapshot(in_process)
+    assert "post_api" in (with_worker / "app/routes.py").read_text()
