@@ -61,10 +61,10 @@ def finish(status: int) -> None:
         return
     import json
 
-    import click
+    import typer
 
     document["result"]["status"] = status
-    click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
     _session.document = None
 
 
@@ -444,9 +444,9 @@ def data(key: str, value: Any, text: str) -> None:
     if document is not None:
         document[key] = value
         return
-    import click
+    import typer
 
-    click.echo(text)
+    typer.echo(text)
 
 
 def message(text: str) -> None:
