@@ -202,9 +202,23 @@ def _remote_refs(source: str) -> str:
 
 
 def read_tree(root: Path) -> dict[str, str]:
-    """Every file under `root` as {posix relative path: text}, sorted by path."""
-    return {
-        path.relative_to(root).as_posix(): path.read_bytes().decode("utf-8")
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    }
+    """Every file under `root` as {posix relative path: text}, sorted by path.
+
+    A project's files are text: scaffold stores their bases and merges them line by
+    line. A blueprint that renders anything else (an image, bytecode) is refused.
+    """
+    tree: dict[str, str] = {}
+    for path in sorted(root.rglob("*")):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(root).as_posix()
+        try:
+            tree[relative] = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            raise UsageError(
+                f"the project blueprint renders `{relative}`, which is not UTF-8 text",
+                hint="scaffold keeps a project's files as text, to merge them on upgrades: "
+                "list binary files under `_exclude` in the blueprint's copier.yml and add "
+                "them to the project after `scaffold new`",
+            ) from None
+    return tree

@@ -239,3 +239,34 @@ def test_a_blueprint_with_tasks_is_refused(tmp_path: Path, plain_blueprint: Path
     )
     assert not (tmp_path / "notes").exists()
     assert not list(tmp_path.rglob("pwned"))
+
+
+def test_a_blueprint_rendering_a_binary_file_is_refused(
+    tmp_path: Path, plain_blueprint: Path
+) -> None:
+    (plain_blueprint / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\xff")
+    result = scaffold(tmp_path, "new", "notes", "--blueprint", "plain", "--defaults")
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert result.stderr == (
+        "error: the project blueprint renders `logo.png`, which is not UTF-8 text\n"
+        "  hint: scaffold keeps a project's files as text, to merge them on upgrades: list "
+        "binary files under `_exclude` in the blueprint's copier.yml and add them to the "
+        "project after `scaffold new`\n"
+    )
+    assert not (tmp_path / "notes").exists()
+
+
+def test_bytecode_beside_the_bundled_blueprint_stays_out_of_the_project(
+    tmp_path: Path,
+) -> None:
+    """pip compiles every .py file of an installed scaffold, the template's included."""
+    blueprint = shutil.copytree(project_blueprint(), tmp_path / "installed")
+    cache = blueprint / "template/migrations/versions/__pycache__"
+    cache.mkdir()
+    (cache / "0001_create_users.cpython-311.pyc").write_bytes(b"\xa7\r\r\n\x00")
+    (blueprint / "template/stray.pyc").write_bytes(b"\xa7\r\r\n\x00")
+    result = scaffold(tmp_path, "new", "notes", "--blueprint", str(blueprint), "--defaults")
+    assert result.exit_code == EXIT_OK, result.output
+    project = tmp_path / "notes"
+    assert (project / "migrations/versions/0001_create_users.py").is_file()
+    assert [p for p in project.rglob("*") if p.suffix == ".pyc" or p.name == "__pycache__"] == []
