@@ -9,9 +9,10 @@ the edited files back.
 
 The worker only ever saves time; it never changes a result. Wherever it cannot
 help, the edits run in this process exactly as without it: off Linux (Windows has no
-fork, and macOS's system libraries are not fork-safe), when libcst is imported
-already, and when the child fails or does not answer, so its errors are this
-process's errors.
+fork, and macOS's system libraries are not fork-safe), in a process running other
+threads (one of them could hold a lock the child would then wait for forever), when
+libcst is imported already, and when the child fails or does not answer, so its
+errors are this process's errors.
 """
 
 from __future__ import annotations
@@ -84,7 +85,9 @@ class WiringWorker:
 @contextmanager
 def wiring_worker() -> Iterator[WiringWorker | None]:
     """A worker for one run, stopped when the run ends; None where it cannot help."""
-    if sys.platform != "linux" or "libcst" in sys.modules:
+    import threading
+
+    if sys.platform != "linux" or threading.active_count() > 1 or "libcst" in sys.modules:
         yield None
         return
     worker = WiringWorker()

@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -72,6 +73,7 @@ def test_the_child_does_not_outlive_its_answer(project: Path) -> None:
 
 def test_a_run_that_does_not_wire_stops_the_child(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delitem(sys.modules, "libcst", raising=False)  # as in a fresh `scaffold`
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # whatever the suite left
     with wiring_worker() as worker:
         assert worker is not None
         process = worker._process
@@ -142,6 +144,19 @@ def test_no_worker_off_linux(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "platform", "darwin")
     with wiring_worker() as worker:
         assert worker is None
+
+
+def test_no_worker_in_a_process_running_other_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(sys.modules, "libcst", raising=False)  # as in a fresh `scaffold`
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        with wiring_worker() as worker:
+            assert worker is None
+    finally:
+        stop.set()
+        other.join()
 
 
 def test_no_worker_once_libcst_is_imported() -> None:
