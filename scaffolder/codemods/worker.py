@@ -2,8 +2,9 @@
 
 Importing libcst costs ~150 ms (its ~250 node classes are dataclasses, built at
 import): a third of `scaffold generate resource`, and more than its codemods. A run
-needs libcst only once it has read the spec and rendered the resource, so
-`generate resource` starts a worker first (`wiring_worker()`): a forked child imports
+needs libcst only once it has read the spec and rendered the resources, so the
+commands that wire — `generate resource`, `destroy resource`, and `sync` when the
+spec changed — start a worker first (`wiring_worker()`): a forked child imports
 libcst on the other core meanwhile, then runs the edits `prepare` hands it and sends
 the edited files back.
 

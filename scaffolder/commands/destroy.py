@@ -10,6 +10,7 @@ from scaffolder.generation import SPEC_FILE, Generation, prepare
 from scaffolder.plan import Action, FileOp
 
 if TYPE_CHECKING:
+    from scaffolder.codemods.worker import WiringWorker
     from scaffolder.progress import Progress
 
 
@@ -17,6 +18,20 @@ def destroy_resource(
     project: Path, name: str, *, force: bool, dry_run: bool, progress: Progress | None = None
 ) -> Generation:
     """Plan (and unless dry_run, apply) removing `name`; refuse while others refer to it."""
+    from scaffolder.codemods.worker import wiring_worker
+
+    with wiring_worker() as worker:  # first: it imports libcst on the other core meanwhile
+        return _destroy(project, name, force, dry_run, progress, worker)
+
+
+def _destroy(
+    project: Path,
+    name: str,
+    force: bool,
+    dry_run: bool,
+    progress: Progress | None,
+    worker: WiringWorker | None,
+) -> Generation:
     from scaffolder.commands.sync import apply_generation
     from scaffolder.spec import parse_spec
     from scaffolder.spec.edit import remove_resource
@@ -47,7 +62,7 @@ def destroy_resource(
             hint="remove or change those fields first (then `scaffold sync`)",
         )
     remaining = remove_resource(text, SPEC_FILE, name)
-    generation = prepare(project, parse_spec(remaining, SPEC_FILE), remaining, progress)
+    generation = prepare(project, parse_spec(remaining, SPEC_FILE), remaining, progress, worker)
     if force:  # edited files go too: the user asked for it
         generation.plan.ops = [
             FileOp(Action.REMOVE, op.path, None, op.current, owner=op.owner)

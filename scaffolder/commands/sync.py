@@ -26,7 +26,10 @@ def plan_sync(project: Path, progress: Progress | None = None) -> Generation:
     unchanged = prepare_unchanged(project, text)
     if unchanged is not None:
         return unchanged
-    return prepare(project, load_spec(spec_path), text, progress)
+    from scaffolder.codemods.worker import wiring_worker
+
+    with wiring_worker() as worker:  # imports libcst on the other core meanwhile
+        return prepare(project, load_spec(spec_path), text, progress, worker)
 
 
 def apply_generation(project: Path, generation: Generation) -> None:

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -167,6 +168,7 @@ def test_no_worker_once_libcst_is_imported() -> None:
 
 
 GENERATE = ["generate", "resource", "Post", "title:str(200)", "author:ref(User)"]
+POST = "  Post:\n    fields:\n      title: str(200)\n      author: ref(User)\n"
 
 #: `scaffold` in a fresh interpreter (libcst not imported: the worker runs), noting
 #: each worker it starts in the file named by the first argument.
@@ -176,11 +178,12 @@ from pathlib import Path
 from scaffolder.codemods import worker
 
 started = Path(sys.argv.pop(1))
+started.write_text("")
 real_init = worker.WiringWorker.__init__
 
 def noted_init(self):
     real_init(self)
-    started.write_text(started.read_text() + "started\\n" if started.exists() else "started\\n")
+    started.write_text(started.read_text() + "started\\n")
 
 worker.WiringWorker.__init__ = noted_init
 from scaffolder.cli import main
@@ -188,23 +191,56 @@ sys.exit(main())
 """
 
 
-def test_generate_resource_uses_the_worker_and_writes_what_an_in_process_run_does(
-    tmp_path: Path,
-) -> None:
-    with_worker = make_project(tmp_path / "with-worker")
-    in_process = make_project(tmp_path / "in-process")
-    noted = tmp_path / "started.txt"
+def in_process(project: Path, *args: str) -> None:
+    import libcst  # noqa: F401  # so this run has no worker
+
+    outcome = CliRunner().invoke(app, ["-C", str(project), *args])
+    assert outcome.exit_code == 0, outcome.output
+
+
+def fresh_scaffold(project: Path, *args: str) -> int:
+    """Run `scaffold ARGS` in a fresh interpreter; how many workers it started."""
+    noted = project.parent / f"{project.name}-workers.txt"
     result = subprocess.run(
-        [sys.executable, "-c", CONSOLE_SCRIPT, str(noted), "-C", str(with_worker), *GENERATE],
+        [sys.executable, "-c", CONSOLE_SCRIPT, str(noted), "-C", str(project), *args],
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert noted.read_text() == "started\n"
-    import libcst  # noqa: F401  # so the in-process run below has no worker
+    return noted.read_text().count("started")
 
-    outcome = CliRunner().invoke(app, ["-C", str(in_process), *GENERATE])
-    assert outcome.exit_code == 0, outcome.output
-    assert snapshot(with_worker) == snapshot(in_process)
-    assert "post_api" in (with_worker / "app/routes.py").read_text()
+
+def add_post_to_the_spec(project: Path) -> None:
+    spec = project / "scaffold.yaml"
+    spec.write_text(spec.read_text().replace("resources: {}\n", "resources:\n" + POST))
+
+
+#: command -> (what to do first, in-process, on both projects; the command)
+COMMANDS: dict[str, tuple[Callable[[Path], None], list[str]]] = {
+    "generate resource": (lambda p: None, GENERATE),
+    "sync after a spec change": (add_post_to_the_spec, ["sync"]),
+    "destroy resource": (lambda p: in_process(p, *GENERATE), ["destroy", "resource", "Post"]),
+}
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_commands_that_wire_use_the_worker_and_write_what_an_in_process_run_does(
+    tmp_path: Path, command: str
+) -> None:
+    prepare, args = COMMANDS[command]
+    with_worker = make_project(tmp_path / "with-worker")
+    without = make_project(tmp_path / "in-process")
+    for project in (with_worker, without):
+        prepare(project)
+    assert fresh_scaffold(with_worker, *args) == 1
+    in_process(without, *args)
+    assert snapshot(with_worker) == snapshot(without)
+    routes = (with_worker / "app/routes.py").read_text()
+    assert ("post_api" in routes) is (command != "destroy resource")
+
+
+def test_a_sync_with_nothing_to_do_starts_no_worker(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    in_process(project, *GENERATE)
+    assert fresh_scaffold(project, "sync", "--check") == 0
