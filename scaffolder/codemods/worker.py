@@ -57,19 +57,28 @@ class WiringWorker:
         self._process: BaseProcess = context.Process(
             target=_serve, args=(child_end,), name="scaffold-wiring", daemon=True
         )
-        self._process.start()
-        child_end.close()
+        try:
+            self._process.start()
+        except BaseException:
+            self._connection.close()
+            raise
+        finally:
+            child_end.close()
 
     def wire(
         self, project: Path, spec: Spec, old: Spec | None, package: str
     ) -> dict[str, EditedFile]:
         """`wire(…)`, by the child; by this process if the child fails."""
+        import pickle
+
         edited: dict[str, EditedFile] | None = None
         try:
             self._connection.send((project, spec, old, package))
             if self._connection.poll(ANSWER_TIMEOUT):
                 edited = self._connection.recv()
         except (OSError, EOFError):  # the child is gone
+            pass
+        except (pickle.PickleError, TypeError, AttributeError):  # the job could not cross
             pass
         finally:
             self.close()
@@ -91,7 +100,11 @@ def wiring_worker() -> Iterator[WiringWorker | None]:
     if sys.platform != "linux" or threading.active_count() > 1 or "libcst" in sys.modules:
         yield None
         return
-    worker = WiringWorker()
+    try:
+        worker = WiringWorker()
+    except OSError:  # no process or pipe to spare (a ulimit, a sandbox): no worker
+        yield None
+        return
     try:
         yield worker
     finally:

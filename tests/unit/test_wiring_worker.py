@@ -6,7 +6,9 @@ keeps the original, so a right answer proves the child computed it.
 
 from __future__ import annotations
 
+import errno
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -139,6 +141,35 @@ def test_ctrl_c_is_left_to_the_parent(project: Path, monkeypatch: pytest.MonkeyP
     os.kill(worker._process.pid, signal.SIGINT)
     monkeypatch.setattr(worker_module, "wire", never)
     assert edited_paths(worker.wire(*job(project)))
+
+
+def test_a_job_that_cannot_cross_to_the_child_runs_here(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    worker = WiringWorker()
+
+    def unpicklable(job: object) -> None:
+        raise pickle.PicklingError("cannot pickle a future field")
+
+    monkeypatch.setattr(worker._connection, "send", unpicklable)
+    ran_here: list[str] = []
+    monkeypatch.setattr(worker_module, "wire", in_the_child("fail", ran_here))
+    assert worker.wire(*job(project)) == wire(*job(project))
+    assert ran_here == ["wire"]
+    assert not worker._process.is_alive()
+
+
+def test_no_worker_when_no_process_can_be_started(monkeypatch: pytest.MonkeyPatch) -> None:
+    from multiprocessing.context import ForkProcess
+
+    def refused(self: ForkProcess) -> None:
+        raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    monkeypatch.delitem(sys.modules, "libcst", raising=False)  # as in a fresh `scaffold`
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setattr(ForkProcess, "start", refused)
+    with wiring_worker() as worker:
+        assert worker is None
 
 
 def test_no_worker_off_linux(monkeypatch: pytest.MonkeyPatch) -> None:
