@@ -134,11 +134,22 @@ def test_a_child_that_does_not_answer_in_time_is_stopped(
     assert not worker._process.is_alive()
 
 
+def ignores_sigint(pid: int) -> bool:
+    """Whether process `pid` ignores SIGINT, from its signal mask in /proc."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    ignored = int(next(line for line in status.splitlines() if line.startswith("SigIgn:"))[7:], 16)
+    return bool(ignored & (1 << (signal.SIGINT - 1)))
+
+
 def test_ctrl_c_is_left_to_the_parent(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     worker = WiringWorker()
-    time.sleep(0.2)  # the child has set its handlers
-    assert worker._process.pid is not None
-    os.kill(worker._process.pid, signal.SIGINT)
+    pid = worker._process.pid
+    assert pid is not None
+    deadline = time.monotonic() + 30
+    while not ignores_sigint(pid):  # the child sets that first thing; wait, not guess
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    os.kill(pid, signal.SIGINT)
     monkeypatch.setattr(worker_module, "wire", never)
     assert edited_paths(worker.wire(*job(project)))
 
