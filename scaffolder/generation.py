@@ -190,17 +190,18 @@ def prepare(
     bases = {p: read_base(project, r) for p, r in records.items() if p in tree or p in skeleton}
     edited = _unchanged_wiring(project, old == spec, manifest, recorded, skeleton)
     wired: dict[str, str] = {}  # the user's side of each re-rendered skeleton file this run wires
-    if edited is None and worker is not None and not skeleton:
-        edited = worker.wire(project, spec, old, package)
-    if edited is None:
-        from scaffolder.codemods.wiring import wiring_edits  # libcst: only when wiring runs
+    if edited is None and not skeleton:
+        from scaffolder.codemods.worker import wire  # libcst, unless the worker runs it
+
+        edited = (worker.wire if worker is not None else wire)(project, spec, old, package)
+    elif edited is None:  # a re-rendered skeleton: its merge needs the edits themselves
+        from scaffolder.codemods.wiring import wiring_edits  # libcst
 
         edits = wiring_edits(spec, old, package)
         edited = run_edits(project, edits)
-        if skeleton:
-            skeleton.update(_wire(project, edits, skeleton))
-            wired, rewired = _merge_sides(project, edits, edited, skeleton, bases, package)
-            bases.update(rewired)
+        skeleton.update(_wire(project, edits, skeleton))
+        wired, rewired = _merge_sides(project, edits, edited, skeleton, bases, package)
+        bases.update(rewired)
     for path in skeleton:  # a re-rendered skeleton file is merged like the rest
         tree[path] = skeleton[path]
         owners[path] = PROJECT_OWNER
