@@ -15,23 +15,18 @@ if TYPE_CHECKING:
 
 
 def destroy_resource(
-    project: Path, name: str, *, force: bool, dry_run: bool, progress: Progress | None = None
-) -> Generation:
-    """Plan (and unless dry_run, apply) removing `name`; refuse while others refer to it."""
-    from scaffolder.codemods.worker import wiring_worker
-
-    with wiring_worker() as worker:  # first: it imports libcst on the other core meanwhile
-        return _destroy(project, name, force, dry_run, progress, worker)
-
-
-def _destroy(
     project: Path,
     name: str,
+    *,
     force: bool,
     dry_run: bool,
-    progress: Progress | None,
-    worker: WiringWorker | None,
+    progress: Progress | None = None,
+    worker: WiringWorker | None = None,
 ) -> Generation:
+    """Plan (and unless dry_run, apply) removing `name`; refuse while others refer to it.
+
+    `worker` (`scaffolder.codemods.worker`) runs the wiring edits, if given.
+    """
     from scaffolder.commands.sync import apply_generation
     from scaffolder.spec import parse_spec
     from scaffolder.spec.edit import remove_resource
