@@ -673,6 +673,7 @@ USER_ATTRIBUTES = frozenset(
 )
 
 
+@cache
 def builtin_tables() -> frozenset[str]:
     """Tables every project has before any resource is generated."""
     return frozenset({user_names().table, "alembic_version"})
