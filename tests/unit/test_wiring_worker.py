@@ -41,6 +41,14 @@ def project(tmp_path: Path) -> Path:
     return make_project(tmp_path)
 
 
+@pytest.fixture
+def as_scaffold_forks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This process as `scaffold` is when it forks: no libcst yet, no other thread
+    (whatever the suite imported or left running), so only what a test changes counts."""
+    monkeypatch.delitem(sys.modules, "libcst", raising=False)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+
+
 def job(project: Path) -> tuple[Path, Spec, None, str]:
     return project, parse_spec(SPEC, "scaffold.yaml"), None, "app"
 
@@ -74,9 +82,8 @@ def test_the_child_does_not_outlive_its_answer(project: Path) -> None:
     assert not worker._process.is_alive()  # exited, or stopped while exiting
 
 
-def test_a_run_that_does_not_wire_stops_the_child(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delitem(sys.modules, "libcst", raising=False)  # as in a fresh `scaffold`
-    monkeypatch.setattr(threading, "active_count", lambda: 1)  # whatever the suite left
+@pytest.mark.usefixtures("as_scaffold_forks")
+def test_a_run_that_does_not_wire_stops_the_child() -> None:
     with wiring_worker() as worker:
         assert worker is not None
         process = worker._process
@@ -170,19 +177,19 @@ def test_a_job_that_cannot_cross_to_the_child_runs_here(
     assert not worker._process.is_alive()
 
 
+@pytest.mark.usefixtures("as_scaffold_forks")
 def test_no_worker_when_no_process_can_be_started(monkeypatch: pytest.MonkeyPatch) -> None:
     from multiprocessing.context import ForkProcess
 
     def refused(self: ForkProcess) -> None:
         raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
 
-    monkeypatch.delitem(sys.modules, "libcst", raising=False)  # as in a fresh `scaffold`
-    monkeypatch.setattr(threading, "active_count", lambda: 1)
     monkeypatch.setattr(ForkProcess, "start", refused)
     with wiring_worker() as worker:
         assert worker is None
 
 
+@pytest.mark.usefixtures("as_scaffold_forks")
 def test_no_worker_off_linux(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "platform", "darwin")
     with wiring_worker() as worker:
@@ -190,7 +197,7 @@ def test_no_worker_off_linux(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_no_worker_in_a_process_running_other_threads(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delitem(sys.modules, "libcst", raising=False)  # as in a fresh `scaffold`
+    monkeypatch.delitem(sys.modules, "libcst", raising=False)  # the rest as `scaffold` has it
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
@@ -202,9 +209,10 @@ def test_no_worker_in_a_process_running_other_threads(monkeypatch: pytest.Monkey
         other.join()
 
 
-def test_no_worker_once_libcst_is_imported() -> None:
+def test_no_worker_once_libcst_is_imported(monkeypatch: pytest.MonkeyPatch) -> None:
     import libcst  # noqa: F401
 
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # the rest as `scaffold` has it
     with wiring_worker() as worker:
         assert worker is None
 
