@@ -1,6 +1,7 @@
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from tests.conftest import MakeUser
+from tests.conftest import ChangePassword, MakeUser
 from tests.helpers import PASSWORD, bearer_headers, csrf_token_of, log_in
 
 
@@ -65,6 +66,61 @@ def test_logout_ends_the_session(client: TestClient, make_user: MakeUser) -> Non
     response = client.post("/logout", data={"csrf_token": token}, follow_redirects=False)
     assert response.status_code == 303
     assert client.get("/admin/", follow_redirects=False).status_code == 303
+
+
+def test_a_cookie_copied_before_logout_is_worthless_after(
+    app: FastAPI, client: TestClient, make_user: MakeUser
+) -> None:
+    make_user("staff@example.com", is_staff=True)
+    log_in(client, "staff@example.com")
+    copied = dict(client.cookies.items())
+    with TestClient(app, base_url="https://testserver", cookies=copied) as thief:
+        assert thief.get("/admin/", follow_redirects=False).status_code == 200
+
+        client.post("/logout", data={"csrf_token": csrf_token_of(client, "/")})
+
+        # the server ended the session: the copy is anonymous, however well signed
+        assert thief.get("/admin/", follow_redirects=False).status_code == 303
+        assert "staff@example.com" not in thief.get("/").text
+
+
+def test_logout_ends_the_users_bearer_tokens(client: TestClient, make_user: MakeUser) -> None:
+    make_user("ada@example.com")
+    headers = bearer_headers(client, "ada@example.com")
+    log_in(client, "ada@example.com")
+    client.post("/logout", data={"csrf_token": csrf_token_of(client, "/")})
+    assert client.get("/api/auth/me", headers=headers).status_code == 401
+
+
+def test_api_logout_revokes_the_token_and_the_sessions(
+    client: TestClient, make_user: MakeUser
+) -> None:
+    make_user("ada@example.com")
+    headers = bearer_headers(client, "ada@example.com")
+    log_in(client, "ada@example.com")
+
+    response = client.post("/api/auth/logout", headers=headers)
+
+    assert response.status_code == 204
+    assert client.get("/api/auth/me", headers=headers).status_code == 401
+    assert "ada@example.com" not in client.get("/").text
+    fresh = bearer_headers(client, "ada@example.com")  # logging in again works
+    assert client.get("/api/auth/me", headers=fresh).status_code == 200
+
+
+def test_a_password_change_ends_sessions_and_tokens(
+    client: TestClient, make_user: MakeUser, change_password: ChangePassword
+) -> None:
+    make_user("ada@example.com")
+    headers = bearer_headers(client, "ada@example.com")
+    log_in(client, "ada@example.com")
+
+    change_password("ada@example.com", "a brand new passphrase")
+
+    assert client.get("/api/auth/me", headers=headers).status_code == 401
+    assert "ada@example.com" not in client.get("/").text
+    log_in(client, "ada@example.com", "a brand new passphrase")
+    assert "ada@example.com" in client.get("/").text
 
 
 def test_token_for_valid_credentials(client: TestClient, make_user: MakeUser) -> None:

@@ -22,6 +22,9 @@ class User(TimestampMixin, Base):
     is_active: Mapped[bool] = mapped_column(default=True)
     is_staff: Mapped[bool] = mapped_column(default=False)
     is_superuser: Mapped[bool] = mapped_column(default=False)
+    #: Carried by the user's session cookies and bearer tokens; bumped on logout and on
+    #: a password change, which makes every copy issued before worthless.
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     # Reverse relationships of generated resources that reference User are added
     # below this line by scaffold (e.g. `posts: Mapped[list["Post"]]`).
