@@ -166,11 +166,22 @@ def prepare(
     tree.update(inits)
     fresh.update(inits)
 
+    skeleton, skeleton_state, skeleton_warnings = _skeleton(project)
+    versions = versions_on_disk(project)
+    upgrades = _skeleton_migrations(project, skeleton, records, versions)
+    for path, text in upgrades.items():
+        tree[path] = text
+        owners[path] = "migration"
+        fresh.add(path)
+        skeleton_warnings.append(
+            f"the upgraded project skeleton changes the database: {path} brings existing "
+            "databases up to date (`alembic upgrade head`)"
+        )
     changes = diff_specs(old, spec)
     migration: str | None = None
     if not changes.empty:
         path, text = new_revision(
-            versions_on_disk(project),
+            {**versions, **upgrades},
             message=_sentence(changes.summary),
             slug=_slug(changes.summary),
             upgrade=changes.upgrade,
@@ -186,7 +197,6 @@ def prepare(
 
     tree[SCHEMA_PATH] = schema_text()  # editors' help with scaffold.yaml, current with the tool
     owners[SCHEMA_PATH] = PROJECT_OWNER
-    skeleton, skeleton_state, skeleton_warnings = _skeleton(project)
     bases = {p: read_base(project, r) for p, r in records.items() if p in tree or p in skeleton}
     edited = _unchanged_wiring(project, old == spec, manifest, recorded, skeleton)
     wired: dict[str, str] = {}  # the user's side of each re-rendered skeleton file this run wires
@@ -433,6 +443,28 @@ def _merge_sides(
     formatted = format_python(texts, package)
     ours.update({p: formatted[f"ours/{p}"] for p in ours if f"ours/{p}" in texts})
     return ours, {p: formatted[f"base/{p}"] for p in recorded}
+
+
+def _skeleton_migrations(
+    project: Path,
+    skeleton: dict[str, str],
+    records: Mapping[str, FileRecord],
+    versions: Mapping[str, str],
+) -> dict[str, str]:
+    """The revisions bringing existing databases up to date with a re-rendered skeleton.
+
+    The skeleton's migrations the project already has are history: their databases ran
+    them. Each keeps the project's version (its base: what scaffold wrote, so the user's
+    edits stay too), and what the new blueprint changed in them comes as new revisions
+    after the project's head (`scaffolder.migrate.skeleton`).
+    """
+    from scaffolder.migrate.skeleton import is_skeleton_migration, upgrade_revisions
+    from scaffolder.state import read_base
+
+    upgrades = upgrade_revisions(skeleton, versions, project)
+    for path in [p for p in skeleton if is_skeleton_migration(p) and p in versions]:
+        skeleton[path] = read_base(project, records[path]) if path in records else versions[path]
+    return upgrades
 
 
 def _skeleton(project: Path) -> tuple[dict[str, str], dict[str, str], list[str]]:

@@ -78,14 +78,17 @@ def new_revision(
     upgrade: list[str],
     downgrade: list[str],
     project: Path | None = None,
+    revision: str | None = None,
 ) -> tuple[str, str]:
-    """(path, text) of a revision after the current head of `existing` migration files."""
+    """(path, text) of a revision after the current head of `existing` migration files;
+    its id is `revision`, else derived from its content and its parent."""
     from scaffolder.render.environment import make_environment
 
     revisions = read_revisions(existing)
     down = head(revisions)
-    digest = hashlib.sha256("\n".join([down or "", *upgrade, "--", *downgrade]).encode())
-    revision = digest.hexdigest()[:12]
+    if revision is None:
+        digest = hashlib.sha256("\n".join([down or "", *upgrade, "--", *downgrade]).encode())
+        revision = digest.hexdigest()[:12]
     env = make_environment(blueprint_dirs("migration", project))
     context = {
         "message": message,
