@@ -62,6 +62,22 @@ def test_new_creates_a_project_named_after_its_directory(tmp_path: Path) -> None
     assert "package my_blog" in output
 
 
+def test_the_project_has_its_own_session_cookie_and_offline_api_docs(tmp_path: Path) -> None:
+    # Issue 13: two projects on one host must not share the cookie `session`; /docs must
+    # not load Swagger UI from a CDN; request bodies have a size limit.
+    code, output = scaffold_new(str(tmp_path / "my-blog"), "--defaults")
+    assert code == 0, output
+    package = tmp_path / "my-blog" / "my_blog"
+    settings = (package / "settings.py").read_text()
+    assert 'session_cookie: str = "my_blog_session"' in settings
+    assert "max_body_bytes: int = Field(default=1024 * 1024" in settings
+    assert "api_docs: bool = True" in settings
+    page = (package / "templates" / "api_docs.html").read_text()
+    assert "http" not in page  # every asset is local
+    for asset in ("swagger-ui-bundle.js", "swagger-ui.css", "start.js", "LICENSE"):
+        assert (package / "static" / "swagger-ui" / asset).stat().st_size > 0
+
+
 def test_data_answers_blueprint_questions(tmp_path: Path) -> None:
     code, output = scaffold_new(
         str(tmp_path / "site"), "--data", "package_name=web", "--data", "description=My site"
