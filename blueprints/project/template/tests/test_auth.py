@@ -1,7 +1,7 @@
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from tests.conftest import ChangePassword, MakeUser
+from tests.conftest import SESSION_COOKIE, ChangePassword, MakeUser
 from tests.helpers import PASSWORD, bearer_headers, csrf_token_of, log_in
 
 
@@ -14,7 +14,8 @@ def test_login_page_has_a_csrf_protected_form(client: TestClient) -> None:
 def test_login_starts_a_new_secure_session(client: TestClient, make_user: MakeUser) -> None:
     make_user("ada@example.com")
     token_before = csrf_token_of(client)
-    cookie_before = client.cookies.get("session")
+    cookie_before = client.cookies.get(SESSION_COOKIE)
+    assert cookie_before is not None  # the login page's session, which holds the CSRF token
     data = {"email": "Ada@Example.com", "password": PASSWORD, "csrf_token": token_before}
     response = client.post("/login", data={**data, "next": "/admin/"}, follow_redirects=False)
 
@@ -24,7 +25,7 @@ def test_login_starts_a_new_secure_session(client: TestClient, make_user: MakeUs
     assert "httponly" in set_cookie
     assert "samesite=lax" in set_cookie
     assert "secure" in set_cookie
-    assert client.cookies.get("session") != cookie_before
+    assert client.cookies.get(SESSION_COOKIE) != cookie_before
     assert csrf_token_of(client, "/") != token_before  # rotated on login
     assert "ada@example.com" in client.get("/").text
 
