@@ -2,11 +2,11 @@
 
 Each command file runs with bash (`-e -u -o pipefail`) in the directory the previous
 one ended in (so `cd blog` carries over). `scaffold` is this checkout run by this
-interpreter; `python`, `pip` and the project's tools are those of a venv made with the
-system site packages, where the tool's dev extra has installed everything a generated
-project needs: pip is told to download nothing and to build without an isolated
-build environment, and the tools pip would have put in the venv's `bin` run there
-as `python -m TOOL`.
+interpreter; `python`, `pip` and the project's tools are those of a venv that sees this
+interpreter's packages (`e2e.support.make_venv`), where the tool's dev extra has
+installed everything a generated project needs: pip is told to download nothing and to
+build without an isolated build environment, and the tools pip would have put in the
+venv's `bin` run there as `python -m TOOL`.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from e2e.support import make_venv
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Console scripts of the project's dependencies that its documentation runs.
@@ -73,10 +74,8 @@ class Session:
 
 
 def new_venv(root: Path) -> Path:
-    """A venv in `root/venv` that sees the system site packages."""
-    venv = root / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
-    return venv
+    """A venv in `root/venv` that sees this interpreter's packages."""
+    return make_venv(root / "venv")
 
 
 def make_session(

@@ -59,14 +59,37 @@ def test_transcript_is_what_the_tool_prints(tmp_path: Path, update_golden: bool)
     assert match.group(2) == actual, f"the README's transcript is out of date; run `{REFRESH}`"
 
 
-def test_quick_start_is_the_ci_test_command() -> None:
-    quick_start = blocks("bash")[0]
-    ci = (ROOT / ".ci" / "run").read_text()
-    test_command = "pip install -e '.[dev]' && pytest"
-    assert test_command in quick_start
-    assert ci.rstrip().endswith(test_command)
-    assert "scaffold new blog --spec scaffolder/examples/blog.yaml --defaults" in quick_start
+def quick_start() -> list[str]:
+    """The quick start's commands: its first bash block, comments left out, `&&` split."""
+    lines = [line for line in blocks("bash")[0].splitlines() if line and not line.startswith("#")]
+    return [command.strip() for line in lines for command in line.split(" && ")]
+
+
+def test_ci_runs_the_quick_start_in_a_fresh_venv() -> None:
+    """.ci/run makes a venv, activates it, then runs the quick start's commands in order
+    (its project in the temp dir rather than beside the checkout); `pytest` comes last."""
+    assert quick_start() == [
+        "pip install -e .",
+        "scaffold new ../blog-demo --spec scaffolder/examples/blog.yaml --defaults",
+        "pip install -e '.[dev]'",
+        "pytest",
+    ]
     assert (ROOT / "scaffolder" / "examples" / "blog.yaml").is_file()
+    ci = (ROOT / ".ci" / "run").read_text()
+    at = ci.index('python3 -m venv "$work/venv"')
+    at = ci.index('source "$work/venv/bin/activate"', at)
+    for command in quick_start():
+        command = command.replace("../blog-demo", '"$work/blog-demo"')
+        assert command in ci[at:], f".ci/run does not run `{command}` after the others"
+        at = ci.index(command, at) + len(command)
+    assert ci.rstrip().endswith("\npytest"), "CI reads pytest's closing line: it comes last"
+
+
+def test_the_quick_start_project_lands_outside_the_checkout() -> None:
+    """`scaffold new` run from the checkout's root writes beside it, not into it."""
+    (new,) = [command for command in quick_start() if command.startswith("scaffold new ")]
+    target = ROOT / shlex.split(new)[2]
+    assert not target.resolve().is_relative_to(ROOT)
 
 
 def test_spec_example_is_valid() -> None:

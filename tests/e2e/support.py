@@ -6,9 +6,9 @@ server binaries the tests that need it are skipped, unless SCAFFOLD_REQUIRE_POST
 set (CI sets it), which makes it a failure.
 
 Projects: `scaffold new`, then installed with `--no-deps --no-build-isolation` into a
-venv created with `--system-site-packages`. The tool's dev extra already holds the
-generated project's dependencies, so this lays the project out exactly as `pip install
--e '.[dev]'` would, in seconds, with no per-test pip resolution.
+throwaway venv that sees this interpreter's packages (`make_venv`). The tool's dev extra
+already holds the generated project's dependencies, so this lays the project out
+exactly as `pip install -e '.[dev]'` would, in seconds, with no per-test pip resolution.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import os
 import pwd
 import re
 import shutil
+import site
 import socket
 import subprocess
 import sys
@@ -127,6 +128,43 @@ def throwaway_postgres() -> Iterator[PostgresServer]:
         pytest.skip(f"{message}; install postgresql (or set {REQUIRE_ENV}=1 to fail instead)")
     with running_server(bindir) as server_url:
         yield PostgresServer(bindir, server_url)
+
+
+# --- throwaway venvs ----------------------------------------------------------------
+
+
+def site_directories() -> list[str]:
+    """Where this interpreter's installed packages are: its site-packages directories,
+    and the user's when it reads that (`pip install --user`)."""
+    directories = list(site.getsitepackages())
+    if site.ENABLE_USER_SITE and site.getusersitepackages() in sys.path:
+        directories.append(site.getusersitepackages())
+    return [directory for directory in directories if Path(directory).is_dir()]
+
+
+def make_venv(path: Path) -> Path:
+    """A new venv at `path` whose Python also imports every package this one has.
+
+    The suite runs where the reader ran `pip install -e '.[dev]'`: often a venv, whose
+    packages a `--system-site-packages` venv would not see (that flag reaches the base
+    interpreter, not this venv). So the new venv is isolated, and a `.pth` file in its
+    site-packages lists this interpreter's site directories, after its own: the dev
+    extra (the generated projects' dependencies) imports there, and pip counts it as
+    installed. Plain directory lines: the `.pth` files of those directories (editable
+    installs, scaffold's own among them) are not read, so an installed wheel of scaffold
+    is the only scaffold the venv has.
+    """
+    subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
+    python = path / "bin" / "python"
+    own = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    listing = "".join(f"{directory}\n" for directory in site_directories())
+    (Path(own.stdout.strip()) / "_scaffold_suite_outer.pth").write_text(listing)
+    return path
 
 
 # --- generated projects -------------------------------------------------------------
@@ -242,8 +280,7 @@ def create_project(parent: Path, name: str, *options: str) -> Project:
     """`scaffold new parent/name --defaults [options]`, installed editable into parent/venv."""
     result = CliRunner().invoke(app, ["new", str(parent / name), "--defaults", *options])
     assert result.exit_code == 0, result.output
-    venv = parent / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
+    venv = make_venv(parent / "venv")
     project = Project(root=parent / name, venv=venv, package=name)
     project.run(
         "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "-e", str(project.root)

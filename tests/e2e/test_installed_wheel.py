@@ -6,8 +6,9 @@ blueprints live inside the package (`scaffolder/_blueprints/`), where pip compil
 every .py file, the project template's included, into `__pycache__/` beside it; and
 only the declared dependencies are there (typer 0.26+ no longer brings click).
 
-Dependencies come from this environment (a venv with `--system-site-packages`, no
-index), but scaffold itself is the wheel's, in the venv, compiled.
+Dependencies come from this environment (a venv that sees this interpreter's packages
+but not its editable installs, `e2e.support.make_venv`; no index), but scaffold itself
+is the wheel's, in the venv, compiled.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from e2e.support import make_venv
 
 pytestmark = pytest.mark.e2e
 
@@ -44,8 +47,7 @@ def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )  # fmt: skip
     assert built.returncode == 0, built.stderr
     (wheel,) = (root / "dist").glob("scaffold-*.whl")
-    made = run(sys.executable, "-m", "venv", "--system-site-packages", root / "venv")
-    assert made.returncode == 0, made.stderr
+    make_venv(root / "venv")
     python = root / "venv/bin/python"
     installed = run(
         python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", "--compile", wheel

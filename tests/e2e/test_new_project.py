@@ -12,8 +12,8 @@ SCAFFOLD_REQUIRE_POSTGRES is set (CI sets it), which makes it a failure.
 
 Speed: no per-test pip resolution. The tool's dev extra already holds the generated
 project's dependencies, so the project is installed with `--no-deps
---no-build-isolation` into a venv created with `--system-site-packages`, exactly as
-`pip install -e '.[dev]'` would lay it out, in seconds. The server and the project
+--no-build-isolation` into a venv that sees this interpreter's packages (`make_venv`),
+exactly as `pip install -e '.[dev]'` would lay it out, in seconds. The server and the project
 helpers are shared with the other end-to-end tests (`e2e.support`, `conftest.py`).
 """
 
