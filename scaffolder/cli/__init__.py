@@ -22,7 +22,7 @@ EPILOG = """\
 \b
 Examples:
   scaffold new blog --spec blog.yaml --defaults
-  scaffold -C blog generate resource Tag name:str(50):unique
+  scaffold -C blog generate resource Tag 'name:str(50):unique'
   scaffold -C blog sync --dry-run
   scaffold --json sync --check
 

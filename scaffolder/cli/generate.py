@@ -10,7 +10,7 @@ from scaffolder.cli.context import ReportedCommand, options
 
 app = typer.Typer(
     help="Generate code for part of the spec.",
-    epilog="\b\nExample:\n  scaffold generate resource Tag name:str(50):unique\n",
+    epilog="\b\nExample:\n  scaffold generate resource Tag 'name:str(50):unique'\n",
     no_args_is_help=True,
 )
 
@@ -25,7 +25,7 @@ def resource(
     fields: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Fields as name:TYPE, e.g. title:str(200) 'author:ref(Author)'.",
+            help="Fields as name:TYPE, e.g. 'title:str(200)' 'author:ref(Author)'.",
             metavar="FIELD...",
             show_default=False,
         ),
@@ -44,8 +44,8 @@ def resource(
 
     \b
     Examples:
-      scaffold generate resource Author name:str(120) email:email:unique
-      scaffold generate resource Post title:str(200) body:text 'author:ref(Author)'
+      scaffold generate resource Author 'name:str(120)' email:email:unique
+      scaffold generate resource Post 'title:str(200)' body:text 'author:ref(Author)'
       scaffold generate resource Comment body:text 'post:ref(Post)' --layers api --dry-run
     """
     from scaffolder import report

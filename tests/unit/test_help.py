@@ -113,11 +113,28 @@ def test_every_help_shows_examples_that_parse(path: list[str], command: Any) -> 
     found = examples(help_text(path))
     assert found, f"`scaffold {' '.join(path)} --help` has no Example section"
     for example in found:
+        assert_bash_accepts(example)
         reached = parse(example)
         if not hasattr(command, "commands"):  # a command's examples run that command
             assert reached == path, example
         else:
             assert reached[: len(path)] == path, example
+
+
+def assert_bash_accepts(example: str) -> None:
+    """A reader pastes examples into bash: it must read the line as written (an unquoted
+    `name:str(50)` is a syntax error there, though `shlex` splits it happily)."""
+    syntax = subprocess.run(
+        ["bash", "-n", "-c", example], capture_output=True, text=True, check=False
+    )
+    assert syntax.returncode == 0, f"bash refuses {example!r}: {syntax.stderr}"
+
+
+def test_bash_refuses_an_unquoted_field_with_parentheses() -> None:
+    """The check above can fail: what the help examples once showed."""
+    with pytest.raises(AssertionError, match="bash refuses"):
+        assert_bash_accepts("scaffold generate resource Tag name:str(50):unique")
+    assert_bash_accepts("scaffold generate resource Tag 'name:str(50):unique'")
 
 
 def test_every_command_reports_its_name_to_the_json_document() -> None:
