@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,31 @@ def test_the_project_has_its_own_session_cookie_and_offline_api_docs(tmp_path: P
     assert "http" not in page  # every asset is local
     for asset in ("swagger-ui-bundle.js", "swagger-ui.css", "start.js", "LICENSE"):
         assert (package / "static" / "swagger-ui" / asset).stat().st_size > 0
+
+
+def test_the_readme_never_runs_scaffold_where_it_is_not_installed(tmp_path: Path) -> None:
+    """Issue 13: the project's README made a new venv, then ran `scaffold generate` in it,
+    where scaffold is not installed. Followed in order, every venv its commands make gets
+    scaffold (from a checkout: it is not on PyPI) before a `scaffold` command runs."""
+    code, output = scaffold_new(str(tmp_path / "my-blog"), "--defaults")
+    assert code == 0, output
+    readme = (tmp_path / "my-blog" / "README.md").read_text()
+    commands = [
+        line.split("#", 1)[0].strip()
+        for block in re.findall(r"^```bash\n(.*?)^```$", readme, re.M | re.S)
+        for line in block.splitlines()
+    ]
+    has_scaffold = True  # the environment `scaffold new` ran in
+    for command in commands:
+        for part in (part.strip() for part in command.split("&&")):
+            if "-m venv" in part:
+                has_scaffold = False
+            elif re.fullmatch(r"pip install -e /\S*scaffold", part):
+                has_scaffold = True
+            elif part.startswith("scaffold "):
+                assert has_scaffold, f"`{part}` runs in a venv without scaffold"
+    assert any(command.startswith("scaffold generate") for command in commands)
+    assert "pypi.org/project/scaffold" not in readme  # another project's page
 
 
 def test_data_answers_blueprint_questions(tmp_path: Path) -> None:
