@@ -82,6 +82,6 @@ def eject(
 
     project = options(ctx).project
     plan = plan_eject(project, templates or [], force=force)
-    report.plan(plan, dry_run=dry_run, diffs=False)
-    if not dry_run:
+    if not dry_run:  # first: a refusal to write is not preceded by the plan
         apply_eject(project, plan)
+    report.plan(plan, dry_run=dry_run, diffs=False)

@@ -38,13 +38,13 @@ def sync(
     with report.progress() as progress:
         generation = plan_sync(project, progress)
     plan = generation.plan
+    if not dry_run and not check:  # first: a refusal to write is not preceded by the plan
+        apply_generation(project, generation)
     report.generation(generation, dry_run=dry_run, check=check)
     if check:
         if not plan.changes_nothing:
             raise typer.Exit(1)
         return
-    if not dry_run:
-        apply_generation(project, generation)
     if plan.problems:
         raise typer.Exit(1)
 
@@ -71,6 +71,6 @@ def undo(
 
     project = options(ctx).project
     plan = undo_plan(project)
-    report.plan(Plan([op for op in plan.ops if not is_state(op.path)]), dry_run=dry_run)
-    if not dry_run:
+    if not dry_run:  # first: a refusal to write is not preceded by the plan
         undo_last_run(project, plan)
+    report.plan(Plan([op for op in plan.ops if not is_state(op.path)]), dry_run=dry_run)

@@ -50,10 +50,8 @@ def plan_eject(project: Path, names: list[str], *, force: bool) -> Plan:
 
 def apply_eject(project: Path, plan: Plan) -> None:
     """Write the plan, after a snapshot so `scaffold undo` can take it back."""
-    from scaffolder.plan.apply import apply_plan
-    from scaffolder.plan.snapshot import take_snapshot
+    from scaffolder.plan.snapshot import apply_undoably
 
     if not plan.changes:
         return
-    take_snapshot(project, plan, {})
-    apply_plan(plan, project)
+    apply_undoably(project, plan, {})

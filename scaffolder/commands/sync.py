@@ -33,13 +33,15 @@ def plan_sync(project: Path, progress: Progress | None = None) -> Generation:
 
 
 def apply_generation(project: Path, generation: Generation) -> None:
-    """Snapshot (for `scaffold undo`), then write the plan and the state that changed."""
-    from scaffolder.plan.apply import apply_plan
-    from scaffolder.plan.snapshot import take_snapshot
-    from scaffolder.state import changed_state
+    """Snapshot (for `scaffold undo`), then write the plan and the state that changed: all
+    of it, or nothing if interrupted."""
+    from scaffolder.plan.apply import remove_stale_temp_files
+    from scaffolder.plan.snapshot import apply_undoably
+    from scaffolder.state import BASE_DIR, STATE_DIR, changed_state
 
     state = changed_state(project, generation.state)
-    if generation.plan.changes_nothing and not state:
+    if generation.plan.changes_nothing and not state:  # but an interrupted run's debris
+        paths = [op.path for op in generation.plan.ops]
+        remove_stale_temp_files(project, paths, [STATE_DIR, BASE_DIR])
         return
-    take_snapshot(project, generation.plan, state)
-    apply_plan(generation.plan, project, state)
+    apply_undoably(project, generation.plan, state)
