@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scaffolder import __version__
+from scaffolder.checkpoints import checkpoint
 from scaffolder.errors import UsageError
 from scaffolder.model.spec import Spec
 from scaffolder.plan import Action, FileOp, Plan
@@ -133,6 +134,7 @@ def prepare(
         read_base,
     )
 
+    checkpoint("prepare")
     package = find_package(project)
     old = applied_spec(project, spec, spec_text)
     manifest = load_manifest(project) if (project / MANIFEST_PATH).is_file() else None

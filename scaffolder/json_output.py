@@ -24,7 +24,8 @@ plus, per command, the data it exists to show: `spec` (check), `project` (new),
 `schema` (schema), `templates` (blueprints list). `action` is one of the plan verbs
 (create, update, merge, inject, remove, identical, skip, keep, conflict, manual);
 `owner` is the resource that generates the file, "project", "migration", or null
-for files that are the user's own. `kind` is spec, error, usage, conflict or manual.
+for files that are the user's own. `kind` is spec, error, usage, conflict, manual, or
+interrupted (a run stopped by SIGINT or SIGTERM: status 130 or 143).
 This module only builds the data; `report` prints it.
 """
 

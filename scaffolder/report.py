@@ -128,6 +128,18 @@ def error(exc: ScaffoldError) -> None:
         console.print(f"  [cyan]hint:[/] {_escape(exc.hint)}")
 
 
+def interrupted(signal_name: str) -> None:
+    """The run was stopped by a signal, every file written whole or not at all."""
+    text = f"stopped by {signal_name}: no file was left half-written"
+    document = _json()
+    if document is not None:
+        from scaffolder import json_output
+
+        document["result"]["problems"].append(json_output.problem("interrupted", text))
+        return
+    err().print(f"[bold red]interrupted:[/] {_escape(text)}")
+
+
 def _problem(console: Console, problem: Problem) -> None:
     console.print(
         f"[bold]{_escape(problem.where)}:[/] [bold red]error:[/] {_escape(problem.message)}"

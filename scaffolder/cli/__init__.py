@@ -114,7 +114,11 @@ app.add_typer(blueprints.app, name="blueprints")
 
 def main() -> None:
     """Console-script entry point. Named `scaffold` however it was started (`python -m
-    scaffolder` too), so usage lines and shell completion scripts name the command."""
+    scaffolder` too), so usage lines and shell completion scripts name the command.
+    SIGTERM stops it as Ctrl-C does, cleaning up (`stop_on_signals`)."""
+    from scaffolder.cli.context import stop_on_signals
+
+    stop_on_signals()
     try:
         app(prog_name="scaffold")
     finally:

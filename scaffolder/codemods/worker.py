@@ -14,10 +14,16 @@ fork, and macOS's system libraries are not fork-safe), in a process running othe
 threads (one of them could hold a lock the child would then wait for forever), when
 libcst is imported already, and when the child fails or does not answer, so its
 errors are this process's errors.
+
+The child never outlives the run: the parent stops it when the run ends, however it
+ends (a signal included: `scaffolder.cli.context.stop_on_signals`), and should the
+parent die without doing so (SIGKILL), the kernel kills the child too (`_die_with`).
 """
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -55,12 +61,19 @@ class WiringWorker:
         context = multiprocessing.get_context("fork")
         self._connection, child_end = context.Pipe()
         self._process: BaseProcess = context.Process(
-            target=_serve, args=(child_end,), name="scaffold-wiring", daemon=True
+            target=_serve,
+            args=(child_end, self._connection, os.getpid()),
+            name="scaffold-wiring",
+            daemon=True,
         )
         try:
-            self._process.start()
-        except BaseException:
+            with _signals_held():  # the child sets its own handlers before any arrives
+                self._process.start()
+        except BaseException:  # perhaps a signal held during the fork: the child goes too
             self._connection.close()
+            if self._process.pid is not None:
+                self._process.kill()
+                self._process.join()
             raise
         finally:
             child_end.close()
@@ -111,13 +124,10 @@ def wiring_worker() -> Iterator[WiringWorker | None]:
         worker.close()
 
 
-def _serve(connection: Connection) -> None:
+def _serve(connection: Connection, parents_end: Connection, parent: int) -> None:
     """The child: import libcst, then run the one job the parent sends, if any."""
-    import signal
-
-    # Ctrl-C reaches the whole process group: the parent reports it and stops this
-    # child; a second traceback from here would only confuse.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with(parent)
+    parents_end.close()  # so that the parent's end closing, or the parent dying, ends recv
     import scaffolder.codemods.wiring  # noqa: F401  # the point: libcst, imported meanwhile
 
     try:
@@ -129,3 +139,45 @@ def _serve(connection: Connection) -> None:
     except Exception:  # the parent runs the edits again, and reports what goes wrong
         edited = None
     connection.send(edited)
+
+
+#: The signals that stop a run (`scaffolder.cli.context.stop_on_signals`).
+_STOPPING = frozenset({signal.SIGINT, signal.SIGTERM})
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM held back (delivered at the end) while the child is forked, so
+    none reaches the child before it has replaced the handlers it inherits."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _die_with(parent: int) -> None:
+    """Make this child end with the parent, however the parent ends.
+
+    The parent's handlers would raise in here: SIGTERM is set to end the child at
+    once, and Ctrl-C — sent to the whole process group — to be ignored, the parent
+    reporting it and stopping the child. Linux's PR_SET_PDEATHSIG kills the child
+    when the parent dies without stopping it (SIGKILL); a parent already gone by
+    then is caught by comparing the parent's id.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    except (OSError, AttributeError):  # no prctl: recv's EOF still ends an idle child
+        pass
+    if os.getppid() != parent:
+        os._exit(0)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)
+
+
+#: prctl(2)'s option: the signal this process gets when its parent dies.
+_PR_SET_PDEATHSIG = 1

@@ -9,6 +9,8 @@ it was (absent if it did not exist). A dry run does the same in a scratch direct
 
 from __future__ import annotations
 
+import os
+import re
 import secrets
 import shutil
 import tempfile
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scaffolder import __version__
+from scaffolder.checkpoints import checkpoint
 from scaffolder.errors import UsageError, display_path
 from scaffolder.generation import PACKAGE_MARKERS, packages_in
 from scaffolder.project.names import (
@@ -216,7 +219,7 @@ def _new_directory(destination: Path, *, dry_run: bool) -> Iterator[Path]:
     leaves nothing behind), so the files are written once, where they will stay. An
     existing (empty) destination is kept, so its permissions and any shell sitting in
     it survive: the top-level entries are renamed into it instead. On failure nothing
-    is left.
+    is left, and a staging directory a killed run left is removed by the next one.
     """
     if dry_run:
         with tempfile.TemporaryDirectory(prefix="scaffold-new-") as scratch:
@@ -224,19 +227,24 @@ def _new_directory(destination: Path, *, dry_run: bool) -> Iterator[Path]:
         return
     destination = destination.resolve()
     destination.parent.mkdir(parents=True, exist_ok=True)
-    staging = destination.parent / f".{destination.name}.scaffold-{secrets.token_hex(4)}"
+    _remove_stale_staging(destination)
+    staging = destination.parent / (
+        f".{destination.name}.scaffold-{os.getpid()}-{secrets.token_hex(4)}"
+    )
     staging.mkdir()  # honours the umask, unlike tempfile.mkdtemp
     moved: list[Path] = []
     try:
         yield staging
+        checkpoint("staged")
         if not destination.exists():
             staging.replace(destination)
             return
         for entry in sorted(staging.iterdir()):
             entry.replace(destination / entry.name)
             moved.append(destination / entry.name)
+            checkpoint("move")
         staging.rmdir()
-    except BaseException:
+    except BaseException:  # a signal too (`stop_on_signals`): nothing is left
         for entry in moved:
             if entry.is_dir():
                 shutil.rmtree(entry)
@@ -244,3 +252,28 @@ def _new_directory(destination: Path, *, dry_run: bool) -> Iterator[Path]:
                 entry.unlink()
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _remove_stale_staging(destination: Path) -> None:
+    """Remove the staging directories a `new` of `destination` left when it was killed
+    (SIGKILL: no clean-up ran). Named `.NAME.scaffold-PID-XXXXXXXX`, each is removed
+    once its process is gone; `.NAME.scaffold-XXXXXXXX`, from versions that did not
+    name the process, always."""
+    pattern = re.compile(re.escape(f".{destination.name}.scaffold-") + r"(?:(\d+)-)?[0-9a-f]{8}")
+    for entry in destination.parent.iterdir():
+        match = pattern.fullmatch(entry.name)
+        if match is None or entry.is_symlink() or not entry.is_dir():
+            continue
+        if match[1] is None or not _running(int(match[1])):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    """Whether a process `pid` exists (this one's own staging directories count as live)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True

@@ -109,6 +109,8 @@ def render_skeleton(
                 unsafe=False,
             )
             questions = list(worker.template.questions_data)
+        except KeyboardInterrupt:  # Ctrl-C at a question (CopierAnswersInterrupt): not a refusal
+            raise
         except UnsafeTemplateError as error:
             first = str(error).splitlines()[0].removeprefix("Template uses ")
             raise UsageError(

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from inline_project import make_project, snapshot
+from paused_run import paused_at, wait_until_gone
 from typer.testing import CliRunner
 
 from scaffolder.cli import app
@@ -294,3 +295,43 @@ def test_a_sync_with_nothing_to_do_starts_no_worker(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     in_process(project, *GENERATE)
     assert fresh_scaffold(project, "sync", "--check") == 0
+
+
+def test_the_child_ends_when_the_parent_closes_its_end_without_stopping_it() -> None:
+    """The child keeps no copy of the parent's end of the pipe: the parent gone (its
+    end closed), the child's wait for a job ends; it no longer blocks forever."""
+    worker = WiringWorker()
+    worker._connection.close()
+    worker._process.join(timeout=30)
+    assert worker._process.exitcode == 0
+
+
+def test_the_child_dies_with_a_parent_killed_outright(tmp_path: Path) -> None:
+    """SIGKILL leaves the parent no chance to stop the child: the kernel does it."""
+    project = make_project(tmp_path / "project")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    with paused_at("prepare", GENERATE, project, scratch) as run:
+        [child] = run.children
+        run.process.kill()
+        assert run.finish()[0] == -signal.SIGKILL
+    wait_until_gone([child])
+
+
+def test_sigterm_to_the_child_alone_leaves_the_edits_to_the_parent(tmp_path: Path) -> None:
+    """The child does not keep the parent's SIGTERM handler (which raises): it ends
+    quietly, without a traceback, and the run wires in-process."""
+    project = make_project(tmp_path / "with-worker")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    with paused_at("prepare", GENERATE, project, scratch) as run:
+        [child] = run.children
+        os.kill(child, signal.SIGTERM)
+        wait_until_gone([child])
+        run.resume()
+        status, stderr = run.finish()
+    assert status == 0, stderr
+    assert "Traceback" not in stderr
+    without = make_project(tmp_path / "in-process")
+    in_process(without, *GENERATE)
+    assert snapshot(project) == snapshot(without)
