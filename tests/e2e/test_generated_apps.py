@@ -136,6 +136,8 @@ def test_the_api_answers_as_its_openapi_schema_says(
             [
                 *(sys.executable, "-m", "schemathesis.cli", "run", f"{base_url}/openapi.json"),
                 *("--header", f"Authorization: Bearer {token}"),
+                # it revokes the token every other call uses (the project's tests cover it)
+                *("--exclude-path", "/api/auth/logout"),
                 *("--checks", ",".join(CHECKS)),
                 *("--max-examples", str(MAX_EXAMPLES), "--seed", str(SEED)),
                 *("--generation-database", "none", "--no-color"),
