@@ -32,6 +32,7 @@ Exit status:
   1  drift or conflict: `sync --check` found changes, a merge left conflict
      markers, or wiring must be added by hand
   2  bad input: spec errors, bad arguments, unknown names (nothing written)
+  130, 143  stopped by Ctrl-C or SIGTERM (no file left half-written)
 """
 
 app = typer.Typer(

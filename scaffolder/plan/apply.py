@@ -80,10 +80,16 @@ def refuse_links_out(project: Path, paths: Iterable[str]) -> None:
     to `project`) would reach outside the project; links that stay inside are fine."""
     root = project.resolve()
     links: dict[str, Path] = {}
-    for path in paths:
-        if not Path(os.path.realpath(project / path)).is_relative_to(root):
-            link, real = _link_out(project, path, root)
+    for directory, names in sorted(_by_directory(paths).items()):
+        folder = project / directory
+        if not _resolves_inside(folder, root):
+            link, real = _link_out(project, directory, root)
             links.setdefault(link, real)
+            continue
+        for name in sorted(names & _symlinks_in(folder)):
+            if not _resolves_inside(folder / name, root):
+                link = f"{directory}/{name}" if directory else name
+                links.setdefault(link, Path(os.path.realpath(folder / name)))
     if not links:
         return
     listed = ", ".join(f"{link} -> {real}" for link, real in sorted(links.items()))
@@ -98,6 +104,29 @@ def refuse_links_out(project: Path, paths: Iterable[str]) -> None:
         + _copy_command(*next(iter(sorted(links.items()))))
         + "), or keep the files in the project and link to them from outside",
     )
+
+
+def _by_directory(paths: Iterable[str]) -> dict[str, set[str]]:
+    """The names of `paths` (relative, POSIX) by directory: a run's paths share a few, and
+    splitting strings costs less than making a Path of each."""
+    names: dict[str, set[str]] = {}
+    for path in paths:
+        directory, _, name = path.rpartition("/")
+        names.setdefault(directory, set()).add(name)
+    return names
+
+
+def _symlinks_in(folder: Path) -> set[str]:
+    """The names of the symbolic links in `folder` (none if it is not there)."""
+    try:
+        with os.scandir(folder) as entries:
+            return {entry.name for entry in entries if entry.is_symlink()}
+    except OSError:
+        return set()
+
+
+def _resolves_inside(path: Path, root: Path) -> bool:
+    return Path(os.path.realpath(path)).is_relative_to(root)
 
 
 def _link_out(project: Path, path: str, root: Path) -> tuple[str, Path]:
@@ -130,10 +159,7 @@ def remove_stale_temp_files(
     Only `write_atomic`'s own are recognised: named `.NAME.XXXXXXXX.scaffold.tmp`, or
     (before that suffix existed) `.NAME.XXXXXXXX.tmp` when NAME is one of `paths`.
     """
-    names: dict[PurePosixPath, set[str]] = {PurePosixPath(d): set() for d in directories}
-    for path in paths:
-        posix = PurePosixPath(path)
-        names.setdefault(posix.parent, set()).add(posix.name)
+    names = {directory: set[str]() for directory in directories} | _by_directory(paths)
     removed: list[str] = []
     for directory, known in sorted(names.items()):
         try:
@@ -146,7 +172,7 @@ def remove_stale_temp_files(
             unmarked = _UNMARKED.fullmatch(entry.name)
             if _MARKED.fullmatch(entry.name) or (unmarked and unmarked["name"] in known):
                 Path(entry.path).unlink(missing_ok=True)
-                removed.append(str(directory / entry.name))
+                removed.append(f"{directory}/{entry.name}" if directory else entry.name)
     return removed
 
 
