@@ -24,7 +24,7 @@ from scaffolder.codemods.edits import (
     remove_statement_in_function,
 )
 from scaffolder.model.spec import Layer, Resource, ReverseRelation, Spec
-from scaffolder.render.filters import py_str
+from scaffolder.render.escape import python_str as py_str
 
 Edit = tuple[str, TreeEdit]
 

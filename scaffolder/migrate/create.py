@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from scaffolder.migrate.columns import migration_type
 from scaffolder.model.spec import Field, OrderingIndex, Resource
-from scaffolder.render.filters import py_str
+from scaffolder.render.escape import python_str as py_str
 
 
 @dataclass(frozen=True)

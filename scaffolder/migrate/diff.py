@@ -25,7 +25,7 @@ from scaffolder.migrate.create import (
 )
 from scaffolder.model.spec import Field, Resource, Spec
 from scaffolder.model.types import FieldType
-from scaffolder.render.filters import py_str
+from scaffolder.render.escape import python_str as py_str
 
 #: What existing rows get in a new NOT NULL column without a default (the user is warned).
 _FILL = {

@@ -95,6 +95,7 @@ def create_project(
         check_source(blueprint)
     spec, spec_text = _load_spec(spec_path) if spec_path is not None else (None, EMPTY_SPEC)
     spec_text = with_modeline(spec_text)
+    check_answer_text(answers)
     if "package_name" in answers:
         check_package_name(answers["package_name"])
 
@@ -137,6 +138,24 @@ def create_project(
             migration = generate_spec_resources(root, spec, spec_text, progress)
             files = read_tree(root)
     return NewProject(destination, package_name, len(files), _creations(files), migration)
+
+
+def check_answer_text(answers: Mapping[str, str]) -> None:
+    """Refuse `--data` text no generated file could carry: every answer is one line.
+
+    The blueprint writes answers through scaffold's escaping filters (a description
+    with quotes or triple quotes is fine); control characters, line breaks and lone
+    surrogates are refused here, before anything is rendered.
+    """
+    from scaffolder.render.escape import text_problem
+
+    for key, value in answers.items():
+        problem = text_problem(value)
+        if problem is not None:
+            raise UsageError(
+                f"--data {key}: the value holds {problem}",
+                hint="answers are one line of printable text; remove the character",
+            )
 
 
 def _creations(files: Mapping[str, str]) -> Plan:

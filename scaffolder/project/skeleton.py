@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, redirect_stderr
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from scaffolder.errors import UsageError
 
@@ -90,24 +91,25 @@ def render_skeleton(
     every other question takes its default. `source` is a custom blueprint (None:
     the bundled one). Nothing is written outside the scratch directory, so a
     failure leaves no trace. Copier runs in safe mode: a template with tasks or
-    Jinja extensions is refused.
+    Jinja extensions is refused, except for scaffold's own escaping extension.
     """
-    import copier
     from copier.errors import CopierError, UnsafeTemplateError
 
     template = source or str(project_blueprint())
     with tempfile.TemporaryDirectory(prefix="scaffold-new-") as scratch, _quiet_copier(interactive):
         destination = Path(scratch) / "project"
         try:
-            worker = copier.run_copy(
-                template,
-                destination,
+            with _copier_worker()(
+                src_path=template,
+                dst_path=destination,
                 data=dict(answers),
                 user_defaults=dict(suggestions),
                 defaults=not interactive,
                 quiet=True,
                 unsafe=False,
-            )
+            ) as worker:
+                worker.unsafe = _only_escaping_extension(worker.template)
+                worker.run_copy()
             questions = list(worker.template.questions_data)
         except KeyboardInterrupt:  # Ctrl-C at a question (CopierAnswersInterrupt): not a refusal
             raise
@@ -133,6 +135,37 @@ def render_skeleton(
             key: str(value) for key, value in worker.answers.combined.items() if key in questions
         }
         return Skeleton(read_tree(destination), dict(sorted(final.items())))
+
+
+#: The Jinja extension giving Copier scaffold's escaping filters (`toml_str`,
+#: `py_docstring`…): the one "unsafe" Copier feature scaffold allows, since it is its
+#: own code, so that `--data` text reaches the project as data (docs/customizing.md).
+ESCAPING_EXTENSION = "scaffolder.render.escape.CopierFilters"
+
+
+def _only_escaping_extension(template: Any) -> bool:
+    """Whether a Copier template's only unsafe feature is scaffold's escaping extension.
+
+    Copier's safe mode refuses any `_jinja_extensions`; a template (bundled, a local
+    directory or a git URL, as Copier read it) that names this one and nothing else,
+    and has no tasks, is rendered with it. Any other template stays in safe mode,
+    where Copier refuses what it refused before.
+    """
+    extensions = set(template.jinja_extensions)
+    return extensions == {ESCAPING_EXTENSION} and not template.tasks
+
+
+def _copier_worker() -> Any:
+    """Copier's `Worker`: `run_copy` does not let scaffold see the template (its
+    extensions and tasks) between reading and rendering it; copier 9.19 calls the
+    name internal and warns, without a public replacement yet."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from copier import Worker
+
+    return Worker
 
 
 @contextmanager

@@ -1,15 +1,16 @@
-"""Jinja filters for blueprints: formatting only. Names and types come from the model."""
+"""Jinja filters for blueprints: formatting only. Names and types come from the model.
+
+Spec text becomes code only through `scaffolder.render.escape`, whose filters
+(`py_str`, `html_text`, `jinja_str`, …) are registered here with the others.
+"""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
-
-def py_str(value: str) -> str:
-    """A Python string literal (double-quoted, like ruff's formatting)."""
-    return json.dumps(value, ensure_ascii=False)
+from scaffolder.render import escape
+from scaffolder.render.escape import python_str as py_str
 
 
 def py_list(values: Any) -> str:
@@ -60,9 +61,9 @@ def local_name(snake: str) -> str:
     return f"{snake}_row" if snake in RESERVED_LOCALS else snake
 
 
-FILTERS: dict[str, Callable[..., str]] = {
+FILTERS: dict[str, Callable[..., Any]] = {
+    **escape.FILTERS,
     "local_name": local_name,
-    "py_str": py_str,
     "py_list": py_list,
     "py_tuple": py_tuple,
     "py_value": py_value,

@@ -11,6 +11,8 @@ from typing import Any
 
 from scaffolder.model.spec import Default, EnumType
 from scaffolder.model.types import INT32_RANGE, INT64_RANGE, SLUG_PATTERN, FieldType
+from scaffolder.render.escape import python_str, text_problem
+from scaffolder.render.filters import py_value
 from scaffolder.spec.suggest import did_you_mean
 from scaffolder.spec.yaml_io import plain
 
@@ -45,7 +47,8 @@ def convert_default(
         )
     if field_type is FieldType.JSON:
         data = plain(value)
-        return Default(data, repr(data))
+        _check_json_text(data)
+        return Default(data, py_value(data))
     if field_type is FieldType.ENUM:
         assert enum is not None
         text = _text(value, raw)
@@ -145,7 +148,35 @@ def _string_default(field_type: FieldType, text: str) -> Default:
             hint="slugs are lower-case letters and digits separated by single dashes",
             example="= my-first-post",
         )
-    return Default(text, repr(text))
+    _check_text(text)
+    return Default(text, python_str(text))
+
+
+#: What a default holding a character no text may hold is told to do.
+TEXT_HINT = (
+    "spec text may hold any printable character (and line breaks and tabs in help and "
+    "defaults); remove the character or write it another way"
+)
+
+
+def _check_text(text: str) -> None:
+    """Refuse a default the generated code could not carry (see `escape.text_problem`)."""
+    problem = text_problem(text, multiline=True)
+    if problem is not None:
+        raise DefaultError(f"the default holds {problem}", hint=TEXT_HINT)
+
+
+def _check_json_text(data: Any) -> None:
+    """`_check_text` on every string of a JSON default, keys included."""
+    if isinstance(data, str):
+        _check_text(data)
+    elif isinstance(data, dict):
+        for key, item in data.items():
+            _check_json_text(str(key))
+            _check_json_text(item)
+    elif isinstance(data, list):
+        for item in data:
+            _check_json_text(item)
 
 
 def _int_default(field_type: FieldType, value: Any) -> Default:

@@ -21,8 +21,9 @@ from scaffolder.model.spec import (
     Relation,
 )
 from scaffolder.model.types import TYPE_NAMES, TYPES, ArgKind, FieldType
+from scaffolder.render.escape import text_problem
 from scaffolder.spec import names_check
-from scaffolder.spec.defaults import DefaultError, convert_default
+from scaffolder.spec.defaults import TEXT_HINT, DefaultError, convert_default
 from scaffolder.spec.keys import (
     ON_DELETE_NAMES,
 )
@@ -35,6 +36,15 @@ if TYPE_CHECKING:
 from scaffolder.spec.raw import MISSING, RawField, RawResource, Spot, opt_str
 
 #: What people write for a type, from SQL, ORMs or other languages → the spec's type.
+#: Corrected `label:` and `help:` lines shown with a refused text.
+_TEXT_EXAMPLES = {"label": "Title", "help": "|\n  First line.\n  Second line."}
+
+
+def _shown(text: str) -> str:
+    """Text quoted in a message, its unprintable characters as escapes (`\\n`, `\\ud800`)."""
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+
+
 TYPE_ALIASES = {
     "string": "str",
     "varchar": "str",
@@ -207,6 +217,13 @@ class FieldBuilder:
         for token in args:
             if not token.text:
                 self.error(Spot(site, token.offset), "empty enum value", example=example)
+            elif (problem := text_problem(token.text)) is not None:
+                self.error(
+                    Spot(site, token.offset, max(len(token.text), 1)),
+                    f"enum value `{_shown(token.text)}` holds {problem}",
+                    hint=TEXT_HINT,
+                    example=example,
+                )
             elif token.text in seen:
                 self.error(
                     Spot(site, token.offset, len(token.text)),
@@ -380,6 +397,16 @@ class FieldBuilder:
                     raw.spot(key),
                     f"`{key}` must be a string",
                     example=f"{key}: '{raw.option(key)}'",
+                )
+        for key in ("label", "help"):
+            text = raw.option(key)
+            problem = text_problem(text, multiline=key == "help") if isinstance(text, str) else None
+            if problem is not None:
+                self.error(
+                    raw.spot(key),
+                    f"`{key}` holds {problem}",
+                    hint=TEXT_HINT,
+                    example=f"{key}: {_TEXT_EXAMPLES[key]}",
                 )
         renamed = raw.option("renamed_from")
         if isinstance(renamed, str) and not names_check.FIELD_NAME.match(renamed):

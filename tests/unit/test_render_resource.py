@@ -175,7 +175,7 @@ def test_service_is_the_documented_contract() -> None:
         'Post.title.ilike(pattern, escape="\\\\")',
         "Post.published_at.desc(),\n            Post.title.asc(),\n            Post.id.asc(),",
         'raise ConflictError("A post with this slug already exists.", "slug")',
-        'raise ConflictError(f"No author with id {values[\'author_id\']}.", "author_id")',
+        'raise ConflictError("No author with id " + str(values["author_id"]) + ".", "author_id")',
         "except IntegrityError as error:",
     )
     assert_file(example("blog"), "app/services/common.py", "class Page(Generic[T]):")

@@ -181,7 +181,7 @@ async def delete_comment(request: Request, db: DbSession, comment_id: int) -> Re
 
 @router.get("/choices/post_id", response_class=HTMLResponse)
 async def post_id_choices(request: Request, db: DbSession, q: str = "") -> HTMLResponse:
-    """Options of the post select matching `q` (its search box asks as you type)."""
+    """Options of the `post_id` select matching `q` (its search box asks as you type)."""
     chosen = request.query_params.getlist("post_id")
     options = await with_chosen(
         await post_service.post_choices(db, q=q, limit=CHOICES_LIMIT),
@@ -194,7 +194,7 @@ async def post_id_choices(request: Request, db: DbSession, q: str = "") -> HTMLR
 
 @router.get("/choices/user_id", response_class=HTMLResponse)
 async def user_id_choices(request: Request, db: DbSession, q: str = "") -> HTMLResponse:
-    """Options of the user select matching `q` (its search box asks as you type)."""
+    """Options of the `user_id` select matching `q` (its search box asks as you type)."""
     chosen = request.query_params.getlist("user_id")
     options = await with_chosen(
         await _user_choices(db, CHOICES_LIMIT, q),

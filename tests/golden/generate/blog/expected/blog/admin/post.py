@@ -177,7 +177,7 @@ async def delete_post(request: Request, db: DbSession, post_id: int) -> Response
 
 @router.get("/choices/author_id", response_class=HTMLResponse)
 async def author_id_choices(request: Request, db: DbSession, q: str = "") -> HTMLResponse:
-    """Options of the author select matching `q` (its search box asks as you type)."""
+    """Options of the `author_id` select matching `q` (its search box asks as you type)."""
     chosen = request.query_params.getlist("author_id")
     options = await with_chosen(
         await author_service.author_choices(db, q=q, limit=CHOICES_LIMIT),
@@ -190,7 +190,7 @@ async def author_id_choices(request: Request, db: DbSession, q: str = "") -> HTM
 
 @router.get("/choices/reviewer_id", response_class=HTMLResponse)
 async def reviewer_id_choices(request: Request, db: DbSession, q: str = "") -> HTMLResponse:
-    """Options of the reviewer select matching `q` (its search box asks as you type)."""
+    """Options of the `reviewer_id` select matching `q` (its search box asks as you type)."""
     chosen = request.query_params.getlist("reviewer_id")
     options = await with_chosen(
         await author_service.author_choices(db, q=q, limit=CHOICES_LIMIT),
@@ -203,7 +203,7 @@ async def reviewer_id_choices(request: Request, db: DbSession, q: str = "") -> H
 
 @router.get("/choices/tags_ids", response_class=HTMLResponse)
 async def tags_ids_choices(request: Request, db: DbSession, q: str = "") -> HTMLResponse:
-    """Options of the tags select matching `q` (its search box asks as you type)."""
+    """Options of the `tags_ids` select matching `q` (its search box asks as you type)."""
     chosen = request.query_params.getlist("tags_ids")
     options = await with_chosen(
         await tag_service.tag_choices(db, q=q, limit=CHOICES_LIMIT),

@@ -256,9 +256,9 @@ async def _check_rules(
     refusal into a ConflictError too.
     """
     if values.get("post_id") is not None and await db.get(Post, values["post_id"]) is None:
-        raise ConflictError(f"No post with id {values['post_id']}.", "post_id")
+        raise ConflictError("No post with id " + str(values["post_id"]) + ".", "post_id")
     if values.get("user_id") is not None and await db.get(User, values["user_id"]) is None:
-        raise ConflictError(f"No user with id {values['user_id']}.", "user_id")
+        raise ConflictError("No user with id " + str(values["user_id"]) + ".", "user_id")
 
 
 async def _commit(db: AsyncSession, *, deleting: bool = False) -> None:

@@ -88,7 +88,7 @@ READ_COLUMNS = (
     Post.updated_at,
 )
 
-#: The ids of a row's tags in one string ("3,1,2"), joined by the database.
+#: The ids of a row's `tags` in one string ("3,1,2"), joined by the database.
 TAGS_IDS = (
     select(func.aggregate_strings(cast(posts_tags.c.tag_id, String()), ","))
     .where(posts_tags.c.post_id == Post.id)
@@ -307,12 +307,14 @@ async def _check_rules(
     if values.get("slug") is not None and await _taken(db, Post.slug, values["slug"], post_id):
         raise ConflictError("A post with this slug already exists.", "slug")
     if values.get("author_id") is not None and await db.get(Author, values["author_id"]) is None:
-        raise ConflictError(f"No author with id {values['author_id']}.", "author_id")
+        raise ConflictError("No author with id " + str(values["author_id"]) + ".", "author_id")
     if (
         values.get("reviewer_id") is not None
         and await db.get(Author, values["reviewer_id"]) is None
     ):
-        raise ConflictError(f"No reviewer with id {values['reviewer_id']}.", "reviewer_id")
+        raise ConflictError(
+            "No reviewer with id " + str(values["reviewer_id"]) + ".", "reviewer_id"
+        )
 
 
 async def _taken(
@@ -331,7 +333,7 @@ async def _load_tags(db: AsyncSession, ids: Sequence[int]) -> list[Tag]:
     found = {row.id: row for row in await db.scalars(select(Tag).where(Tag.id.in_(wanted)))}
     missing = [str(i) for i in wanted if i not in found]
     if missing:
-        raise ConflictError(f"No tags with id {', '.join(missing)}.", "tags_ids")
+        raise ConflictError("No tags with id " + ", ".join(missing) + ".", "tags_ids")
     return [found[i] for i in wanted]
 
 

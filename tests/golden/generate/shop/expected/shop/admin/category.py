@@ -181,7 +181,7 @@ async def delete_category(request: Request, db: DbSession, category_id: int) -> 
 
 @router.get("/choices/parent_id", response_class=HTMLResponse)
 async def parent_id_choices(request: Request, db: DbSession, q: str = "") -> HTMLResponse:
-    """Options of the parent select matching `q` (its search box asks as you type)."""
+    """Options of the `parent_id` select matching `q` (its search box asks as you type)."""
     chosen = request.query_params.getlist("parent_id")
     options = await with_chosen(
         await category_service.category_choices(db, q=q, limit=CHOICES_LIMIT),

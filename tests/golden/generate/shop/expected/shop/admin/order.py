@@ -177,7 +177,7 @@ async def delete_order(request: Request, db: DbSession, order_id: int) -> Respon
 
 @router.get("/choices/customer_id", response_class=HTMLResponse)
 async def customer_id_choices(request: Request, db: DbSession, q: str = "") -> HTMLResponse:
-    """Options of the customer select matching `q` (its search box asks as you type)."""
+    """Options of the `customer_id` select matching `q` (its search box asks as you type)."""
     chosen = request.query_params.getlist("customer_id")
     options = await with_chosen(
         await _user_choices(db, CHOICES_LIMIT, q),

@@ -183,7 +183,7 @@ async def delete_order_line(request: Request, db: DbSession, order_line_id: int)
 
 @router.get("/choices/order_id", response_class=HTMLResponse)
 async def order_id_choices(request: Request, db: DbSession, q: str = "") -> HTMLResponse:
-    """Options of the order select matching `q` (its search box asks as you type)."""
+    """Options of the `order_id` select matching `q` (its search box asks as you type)."""
     chosen = request.query_params.getlist("order_id")
     options = await with_chosen(
         await order_service.order_choices(db, q=q, limit=CHOICES_LIMIT),
@@ -196,7 +196,7 @@ async def order_id_choices(request: Request, db: DbSession, q: str = "") -> HTML
 
 @router.get("/choices/product_id", response_class=HTMLResponse)
 async def product_id_choices(request: Request, db: DbSession, q: str = "") -> HTMLResponse:
-    """Options of the product select matching `q` (its search box asks as you type)."""
+    """Options of the `product_id` select matching `q` (its search box asks as you type)."""
     chosen = request.query_params.getlist("product_id")
     options = await with_chosen(
         await product_service.product_choices(db, q=q, limit=CHOICES_LIMIT),

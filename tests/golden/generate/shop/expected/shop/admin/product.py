@@ -180,7 +180,7 @@ async def delete_product(request: Request, db: DbSession, product_id: int) -> Re
 
 @router.get("/choices/category_id", response_class=HTMLResponse)
 async def category_id_choices(request: Request, db: DbSession, q: str = "") -> HTMLResponse:
-    """Options of the category select matching `q` (its search box asks as you type)."""
+    """Options of the `category_id` select matching `q` (its search box asks as you type)."""
     chosen = request.query_params.getlist("category_id")
     options = await with_chosen(
         await category_service.category_choices(db, q=q, limit=CHOICES_LIMIT),

@@ -255,7 +255,7 @@ async def _check_rules(
     ):
         raise ConflictError("A category with this name already exists.", "name")
     if values.get("parent_id") is not None and await db.get(Category, values["parent_id"]) is None:
-        raise ConflictError(f"No parent with id {values['parent_id']}.", "parent_id")
+        raise ConflictError("No parent with id " + str(values["parent_id"]) + ".", "parent_id")
 
 
 async def _taken(

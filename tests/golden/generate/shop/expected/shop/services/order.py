@@ -265,7 +265,9 @@ async def _check_rules(
     ):
         raise ConflictError("An order with this number already exists.", "number")
     if values.get("customer_id") is not None and await db.get(User, values["customer_id"]) is None:
-        raise ConflictError(f"No customer with id {values['customer_id']}.", "customer_id")
+        raise ConflictError(
+            "No customer with id " + str(values["customer_id"]) + ".", "customer_id"
+        )
 
 
 async def _taken(

@@ -264,9 +264,9 @@ async def _check_rules(
     refusal into a ConflictError too.
     """
     if values.get("order_id") is not None and await db.get(Order, values["order_id"]) is None:
-        raise ConflictError(f"No order with id {values['order_id']}.", "order_id")
+        raise ConflictError("No order with id " + str(values["order_id"]) + ".", "order_id")
     if values.get("product_id") is not None and await db.get(Product, values["product_id"]) is None:
-        raise ConflictError(f"No product with id {values['product_id']}.", "product_id")
+        raise ConflictError("No product with id " + str(values["product_id"]) + ".", "product_id")
 
 
 async def _commit(db: AsyncSession, *, deleting: bool = False) -> None:

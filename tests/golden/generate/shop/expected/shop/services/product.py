@@ -298,7 +298,9 @@ async def _check_rules(
         values.get("category_id") is not None
         and await db.get(Category, values["category_id"]) is None
     ):
-        raise ConflictError(f"No category with id {values['category_id']}.", "category_id")
+        raise ConflictError(
+            "No category with id " + str(values["category_id"]) + ".", "category_id"
+        )
 
 
 async def _taken(
