@@ -171,7 +171,10 @@ def remove_stale_temp_files(
                 continue
             unmarked = _UNMARKED.fullmatch(entry.name)
             if _MARKED.fullmatch(entry.name) or (unmarked and unmarked["name"] in known):
-                Path(entry.path).unlink(missing_ok=True)
+                try:
+                    Path(entry.path).unlink(missing_ok=True)
+                except OSError:  # not ours to remove after all: it does no harm there
+                    continue
                 removed.append(f"{directory}/{entry.name}" if directory else entry.name)
     return removed
 

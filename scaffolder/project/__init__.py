@@ -279,7 +279,11 @@ def _remove_stale_staging(destination: Path) -> None:
     once its process is gone; `.NAME.scaffold-XXXXXXXX`, from versions that did not
     name the process, always."""
     pattern = re.compile(re.escape(f".{destination.name}.scaffold-") + r"(?:(\d+)-)?[0-9a-f]{8}")
-    for entry in destination.parent.iterdir():
+    try:
+        entries = list(destination.parent.iterdir())
+    except OSError:  # unreadable: making the project there fails anyway, and says why
+        return
+    for entry in entries:
         match = pattern.fullmatch(entry.name)
         if match is None or entry.is_symlink() or not entry.is_dir():
             continue
