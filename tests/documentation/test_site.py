@@ -1,7 +1,8 @@
 """The documentation site builds, and every example in it is a file the suite checks.
 
 - `mkdocs build --strict` (broken links, missing pages or snippet files fail it);
-- every code block of every page is a snippets include, never inline text;
+- every code block of every page is a snippets include, or a copy of a file kept equal
+  to it (`--update-golden` refreshes it), never text typed into the page;
 - every file under docs/examples and docs/_generated is included by a page;
 - example specs are valid (`scaffold check`), except those of the errors page, which
   must fail (tests/documentation/test_errors_reference.py); other YAML parses;
@@ -16,7 +17,17 @@ from pathlib import Path
 
 import pytest
 
-from documentation.pages import DOCS, EXAMPLES, GENERATED, ROOT, code_blocks, included_files, pages
+from documentation.golden import REFRESH
+from documentation.pages import (
+    DOCS,
+    EXAMPLES,
+    GENERATED,
+    ROOT,
+    code_blocks,
+    copies_refreshed,
+    included_files,
+    pages,
+)
 from scaffolder.spec import load_spec
 
 EXAMPLE_FILES = sorted(p for p in EXAMPLES.rglob("*") if p.is_file())
@@ -52,6 +63,29 @@ def test_every_code_block_is_an_included_file(page: Path) -> None:
     """No example is typed into a page: each code block includes files the suite checks."""
     inline = [block.line for block in code_blocks(page) if not block.only_includes]
     assert not inline, f"{page.name}: code blocks at lines {inline} are not snippet includes"
+
+
+PAGES_WITH_COPIES = [p for p in pages() if any(b.copy_of for b in code_blocks(p))]
+
+
+@pytest.mark.parametrize("page", PAGES_WITH_COPIES, ids=lambda p: str(p.relative_to(DOCS)))
+def test_every_copy_is_its_file(page: Path, update_golden: bool) -> None:
+    """A page that reads as plain Markdown holds copies of the files the suite runs."""
+    refreshed = copies_refreshed(page)
+    if update_golden:
+        page.write_text(refreshed, encoding="utf-8", newline="\n")
+        return
+    assert page.read_text(encoding="utf-8") == refreshed, f"{page.name}: run `{REFRESH}`"
+
+
+def test_a_copy_that_drifts_is_caught(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    copy = "<!-- file: docs/examples/tutorial/02-install.sh -->\n```bash\n{}```\n"
+    page.write_text(copy.format("pip install -e .\n"))
+    assert copies_refreshed(page) == copy.format("pip install -e '.[dev]'\n")
+    (block,) = code_blocks(page)
+    assert block.includes == ("docs/examples/tutorial/02-install.sh",)
+    assert block.only_includes
 
 
 def test_every_example_and_generated_file_is_included_by_a_page() -> None:

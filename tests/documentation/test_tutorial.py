@@ -1,7 +1,8 @@
 """The tutorial, walked by the suite exactly as written (docs/tutorial.md).
 
 Every command block of the tutorial is a file under docs/examples/tutorial/, and the
-page includes those files. This test takes them in order, in a temp dir, as one
+page holds copies of those files (so that it reads as plain Markdown on GitHub too;
+test_site keeps each copy equal to its file). This test takes them in order, in a temp dir, as one
 reader's shell session would (see `documentation.shell`):
 
 - `NN-*.sh` files run, and after each one the test checks what the tutorial says
@@ -32,6 +33,7 @@ from documentation.pages import DOCS, EXAMPLES, ROOT, code_blocks
 from documentation.shell import Session, make_session, new_venv, serving
 
 STEPS = EXAMPLES / "tutorial"
+STEPS_SPEC = STEPS / "11-scaffold.yaml"
 PAGE = DOCS / "tutorial.md"
 SUPERUSER = ("admin@example.com", "correct horse battery")
 #: The template the tutorial ejects and customizes.
@@ -187,6 +189,20 @@ def test_every_tutorial_file_is_on_the_page_in_order() -> None:
     included = [path for block in code_blocks(PAGE) for path in block.includes]
     on_page = [ROOT / path for path in included if path.startswith("docs/examples/tutorial/")]
     assert on_page == tutorial_files()
+
+
+def test_the_page_reads_as_plain_markdown() -> None:
+    """The README links the page, which GitHub shows as Markdown: every command is on the
+    page itself, none behind a snippets include that only the site would expand."""
+    assert "--8<--" not in PAGE.read_text()
+    assert all(block.copy_of for block in code_blocks(PAGE))
+
+
+def test_the_spec_change_highlights_the_line_the_reader_adds() -> None:
+    (block,) = [b for b in code_blocks(PAGE) if b.copy_of == str(STEPS_SPEC.relative_to(ROOT))]
+    highlighted = re.fullmatch(r'.*hl_lines="(\d+)".*', block.info)
+    assert highlighted, block.info
+    assert block.body[int(highlighted.group(1)) - 1] == "      summary: str(300)?"
 
 
 def test_every_step_has_its_check_and_every_edit_its_action() -> None:

@@ -1,1 +1,1 @@
-DEBUG=true python -m blog serve
+python -m blog serve
