@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from e2e.support import make_venv
+from e2e.support import make_venv, suite_path
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Console scripts of the project's dependencies that its documentation runs.
@@ -102,7 +102,7 @@ def make_session(
         and not key.startswith("PYTEST_")
     }
     env.update(
-        PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}",
+        PATH=os.pathsep.join([str(bin_dir), *suite_path(env)]),
         PIP_NO_INDEX="1",
         PIP_NO_BUILD_ISOLATION="0",  # pip's spelling of "build without isolation"
         PIP_DISABLE_PIP_VERSION_CHECK="1",

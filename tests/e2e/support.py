@@ -21,6 +21,7 @@ import site
 import socket
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 import urllib.request
@@ -142,6 +143,13 @@ def site_directories() -> list[str]:
     return [directory for directory in directories if Path(directory).is_dir()]
 
 
+def suite_path(env: dict[str, str]) -> list[str]:
+    """PATH for a command the suite runs: the scripts of the interpreter running it
+    first, then `env`'s PATH. Run as `venv/bin/pytest` without activating the venv, the
+    suite still finds its own python, ruff, mypy…, never other copies on PATH."""
+    return [sysconfig.get_path("scripts"), env.get("PATH", "")]
+
+
 def make_venv(path: Path) -> Path:
     """A new venv at `path` whose Python also imports every package this one has.
 
@@ -203,7 +211,7 @@ class Project:
             for key, value in os.environ.items()
             if key != "DATABASE_URL" and not key.startswith("PYTEST_")
         }
-        env["PATH"] = f"{self.venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+        env["PATH"] = os.pathsep.join([str(self.venv / "bin"), *suite_path(env)])
         env["VIRTUAL_ENV"] = str(self.venv)
         return {**env, **(extra or {})}
 
