@@ -680,6 +680,38 @@ def builtin_tables() -> frozenset[str]:
 
 
 @dataclass(frozen=True)
+class Referrer:
+    """Another resource's `ref`/`many` field pointing at a resource: what deleting rows
+    of the latter does to the rows of `source`, known at generation time.
+
+    The generated services declare one query per referrer, so confirmation pages and
+    409 answers name what blocks a deletion or goes with it (no runtime introspection).
+    """
+
+    source: Resource
+    field: Field
+
+    @property
+    def relation(self) -> Relation:
+        assert self.field.relation is not None
+        return self.field.relation
+
+    @property
+    def effect(self) -> str:
+        """`restrict` (blocks), `cascade` (deleted too), `set_null` (the ref emptied) or
+        `unlink` (a `many` link removed, the row kept)."""
+        on_delete = self.relation.on_delete
+        if self.relation.many and on_delete is OnDelete.CASCADE:
+            return "unlink"
+        return on_delete.value
+
+    @property
+    def is_self(self) -> bool:
+        """A reference from a resource to itself (rows deleted together do not block)."""
+        return self.source.name == self.relation.target
+
+
+@dataclass(frozen=True)
 class Spec:
     """A whole validated `scaffold.yaml`."""
 
@@ -698,6 +730,14 @@ class Spec:
 
     def has_resource(self, name: str) -> bool:
         return name in self._by_name
+
+    def referrers(self, resource: Resource) -> tuple[Referrer, ...]:
+        """The fields of declared resources that point at `resource`, in spec order."""
+        return tuple(
+            Referrer(self.resource(r.source), self.resource(r.source).field(r.source_field))
+            for r in resource.reverse
+            if self.has_resource(r.source)
+        )
 
     @cached_property
     def cycle_closing_refs(self) -> frozenset[tuple[str, str]]:

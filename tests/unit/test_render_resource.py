@@ -161,7 +161,7 @@ def test_service_is_the_documented_contract() -> None:
         "PostSort = Literal[",
         "class PostFilters:",
         "    status: PostStatus | None = None\n",
-        "    author_id: int | None = None\n",
+        "    author_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None\n",
         "async def list_posts(\n    db: AsyncSession,\n    *,\n    page: int = 1,",
         ") -> Page[Post]:",
         "async def get_post(db: AsyncSession, post_id: int) -> Post:",
@@ -315,3 +315,56 @@ def test_factories_without_varying_samples() -> None:
     factories = render(spec)["tests/membership/factories.py"]
     assert "n = unique_number()" not in factories
     assert 'f"membership-member-{unique_number()}@example.com"' in factories
+
+
+def test_referrers_come_from_the_spec_with_their_on_delete() -> None:
+    spec = load_spec(EXAMPLES / "shop.yaml")
+    found = {
+        resource.name: [
+            (r.source.name, r.field.name, r.effect, r.is_self) for r in spec.referrers(resource)
+        ]
+        for resource in spec.resources
+    }
+    assert found["Category"] == [
+        ("Category", "parent", "set_null", True),
+        ("Product", "category", "restrict", False),
+    ]
+    assert found["Order"] == [("OrderLine", "order", "cascade", False)]
+    assert found["OrderLine"] == []
+    blog = load_spec(EXAMPLES / "blog.yaml")
+    assert [r.effect for r in blog.referrers(blog.resource("Tag"))] == ["unlink"]
+
+
+def test_services_declare_what_deleting_a_row_does_to_rows_referring_to_it() -> None:
+    # Issue 13: deleting a referenced row was a bare 500. Each service now has one
+    # generated query per referring field, so pages and the API name what blocks it.
+    tree = example("blog")
+    assert_file(
+        tree,
+        "app/services/author.py",
+        "async def deletion_effects(db: AsyncSession, ids: Sequence[int]) -> DeletionEffects:",
+        "select(Post).where(Post.author_id.in_(wanted)).order_by(Post.id)",
+        'effect="restrict"',
+        "select(Post).where(Post.reviewer_id.in_(wanted)).order_by(Post.id)",
+        'effect="set_null"',
+        "if effects.protected:",
+        "raise ConflictError(effects.refusal(",
+    )
+    assert_file(tree, "app/services/tag.py", ".join(posts_tags, posts_tags.c.post_id == Post.id)")
+    assert_file(tree, "app/services/comment.py", "return DeletionEffects()")
+    shop = example("shop")
+    assert_file(shop, "app/services/category.py", ".where(Category.id.not_in(wanted))")
+
+
+def test_html_lists_clamp_pages_and_bound_ids() -> None:
+    tree = example("blog")
+    for path in ("app/admin/post.py", "app/views/post.py"):
+        assert_file(tree, path, "Query(ge=1, le=MAX_ID)", "if page > results.pages:")
+    assert_file(tree, "app/admin/post.py", "parse_id(v)")
+    assert_file(
+        tree,
+        "app/services/post.py",
+        "author_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None",
+        "if not is_id(post_id):",
+    )
+    assert_file(tree, "app/schemas/common.py", "Id = Annotated[int, BeforeValidator(_not_a_bool)")

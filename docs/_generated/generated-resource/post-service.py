@@ -71,15 +71,19 @@ TAGS_IDS = (
 
 @dataclass(frozen=True)
 class PostFilters:
-    """Exact-match filters of a list; None leaves a field unfiltered."""
+    """Exact-match filters of a list; None leaves a field unfiltered.
+
+    Numbers are bounded like their columns: the admin reads these from the query string,
+    and a value no column holds names no row (PostgreSQL refuses it as a parameter).
+    """
 
     title: str | None = None
     slug: str | None = None
     status: PostStatus | None = None
     published_at: datetime | None = None
-    views: int | None = None
-    author_id: int | None = None
-    reviewer_id: int | None = None
+    views: Annotated[int, Field(ge=-MAX_INT - 1, le=MAX_INT)] | None = None
+    author_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
+    reviewer_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
 
 
 async def list_posts(
@@ -118,7 +122,7 @@ async def list_post_reads(
 async def get_post(db: AsyncSession, post_id: int) -> Post:
     """The post with this id, relationships loaded.
 
-    NotFoundError if there is none."""
+    NotFoundError if there is none (an id out of range is not even looked up)."""
     ...
 
 
@@ -139,12 +143,21 @@ async def update_post(db: AsyncSession, post: Post, data: PostUpdate) -> Post:
 async def delete_post(db: AsyncSession, post: Post) -> None:
     """Delete a post from `get_post`.
 
-    Rows referring to it follow their `on_delete` (ConflictError when one forbids it)."""
+    Rows referring to it follow their `on_delete`; ConflictError, naming them, when one
+    forbids it (`deletion_effects`), or when the database refuses."""
     ...
 
 
 async def delete_posts(db: AsyncSession, ids: Sequence[int]) -> int:
     """Delete the posts with these ids (all or none); returns how many."""
+    ...
+
+
+async def deletion_effects(db: AsyncSession, ids: Sequence[int]) -> DeletionEffects:
+    """What deleting the posts with these ids does to the rows referring to them.
+
+    One query per field of the spec that refers to posts (declared
+    here when scaffold generated this file), each with its `on_delete`."""
     ...
 
 

@@ -18,6 +18,8 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 from starlette.datastructures import FormData
 
+from shop.services.common import parse_id
+
 #: What an input shows: the text typed, or the values chosen in a multi-select.
 FormValue = str | list[str]
 #: Error messages per input name; "" holds the errors that belong to no single input.
@@ -135,11 +137,12 @@ async def with_chosen(
     chosen = [value] if isinstance(value, str) else value
     extra: list[SelectOption] = []
     for text in chosen:
-        if text.isdigit() and int(text) not in known:
-            label = await label_of(int(text))
+        chosen_id = parse_id(text)  # None for what names no row: `²`, `-1`, 2**64
+        if chosen_id is not None and chosen_id not in known:
+            label = await label_of(chosen_id)
             if label is not None:
-                extra.append((int(text), label))
-                known.add(int(text))
+                extra.append((chosen_id, label))
+                known.add(chosen_id)
     return extra + choices
 
 

@@ -31,7 +31,7 @@ from blog.models.comment import Comment
 from blog.schemas.comment import CommentCreate, CommentUpdate
 from blog.services import comment as comment_service
 from blog.services import post as post_service
-from blog.services.common import ConflictError, NotFoundError
+from blog.services.common import MAX_ID, ConflictError, NotFoundError, parse_id
 from blog.templating import render
 
 router = APIRouter(
@@ -62,14 +62,22 @@ async def list_comments(
     db: DbSession,
     q: str = "",
     sort: str = "",
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_ID)] = 1,
 ) -> HTMLResponse:
-    """The change list: search, filters, sortable columns, pages, and bulk delete."""
+    """The change list: search, filters, sortable columns, pages, and bulk delete.
+
+    A page past the last shows the last one (as Django's admin does).
+    """
     sort_key = _sort_key(sort)
     filters, applied = read_filters(_filters_adapter, request.query_params, FILTERS)
     results = await comment_service.list_comments(
         db, page=page, page_size=PAGE_SIZE, sort=sort_key, q=q, filters=filters
     )
+    if page > results.pages:
+        page = results.pages
+        results = await comment_service.list_comments(
+            db, page=page, page_size=PAGE_SIZE, sort=sort_key, q=q, filters=filters
+        )
     list_state = ListQuery(path=URL, q=q, sort=sort_key or "", page=page, filters=applied)
     context: dict[str, object] = {"results": results, "list_state": list_state}
     # Caches must not answer a full-page request with a fragment, or the reverse.
@@ -109,7 +117,7 @@ async def create_comment(request: Request, db: DbSession) -> Response:
 async def delete_selected(request: Request, db: DbSession) -> Response:
     """Bulk delete: the first POST (from the list) asks, the second (`confirm`) deletes."""
     form = await request.form()
-    ids = sorted({int(v) for v in form.getlist("ids") if isinstance(v, str) and v.isdigit()})
+    ids = sorted({parse_id(v) or 0 for v in form.getlist("ids") if isinstance(v, str)} - {0})
     if not ids:
         set_notice(request, "Select the comments to delete first.")
         return RedirectResponse(URL, status.HTTP_303_SEE_OTHER)
@@ -126,7 +134,9 @@ async def delete_selected(request: Request, db: DbSession) -> Response:
         comment = await _get_or_none(db, comment_id)
         if comment is not None:
             selected.append(comment)
-    context = {"selected": selected, "ids": [comment.id for comment in selected]}
+    ids = [comment.id for comment in selected]
+    effects = await comment_service.deletion_effects(db, ids)
+    context = {"selected": selected, "ids": ids, "effects": effects}
     return render(request, "admin/comment/confirm_delete_selected.html", context)
 
 
@@ -158,9 +168,9 @@ async def update_comment(request: Request, db: DbSession, comment_id: int) -> Re
 
 @router.get("/{comment_id}/delete", response_class=HTMLResponse)
 async def confirm_delete_comment(request: Request, db: DbSession, comment_id: int) -> HTMLResponse:
-    """Ask before deleting: a GET never changes anything."""
+    """Ask before deleting, listing what blocks it or goes with it: a GET changes nothing."""
     comment = await _get_or_404(db, comment_id)
-    return render(request, "admin/comment/confirm_delete.html", {"comment": comment, "error": ""})
+    return await _confirm_delete_page(request, db, comment)
 
 
 @router.post("/{comment_id}/delete", response_class=HTMLResponse)
@@ -171,12 +181,26 @@ async def delete_comment(request: Request, db: DbSession, comment_id: int) -> Re
     try:
         await comment_service.delete_comment(db, comment)
     except ConflictError as exc:
-        context = {"comment": comment, "error": exc.message}
-        return render(
-            request, "admin/comment/confirm_delete.html", context, status.HTTP_409_CONFLICT
+        # Read again: a refusal by the database rolled the session back.
+        comment = await _get_or_404(db, comment_id)
+        return await _confirm_delete_page(
+            request, db, comment, exc.message, status.HTTP_409_CONFLICT
         )
     set_notice(request, f"The comment “{label}” was deleted.")
     return RedirectResponse(URL, status.HTTP_303_SEE_OTHER)
+
+
+async def _confirm_delete_page(
+    request: Request,
+    db: AsyncSession,
+    comment: Comment,
+    error: str = "",
+    status_code: int = status.HTTP_200_OK,
+) -> HTMLResponse:
+    """The confirmation page: the rows that forbid the deletion, or those it deletes or changes."""
+    effects = await comment_service.deletion_effects(db, [comment.id])
+    context = {"comment": comment, "error": error, "effects": effects}
+    return render(request, "admin/comment/confirm_delete.html", context, status_code)
 
 
 @router.get("/choices/post_id", response_class=HTMLResponse)

@@ -29,7 +29,7 @@ from blog.schemas.post import PostCreate, PostUpdate
 from blog.services import author as author_service
 from blog.services import post as post_service
 from blog.services import tag as tag_service
-from blog.services.common import ConflictError, NotFoundError
+from blog.services.common import MAX_ID, ConflictError, NotFoundError, parse_id
 from blog.templating import render
 
 router = APIRouter(
@@ -60,14 +60,22 @@ async def list_posts(
     db: DbSession,
     q: str = "",
     sort: str = "",
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_ID)] = 1,
 ) -> HTMLResponse:
-    """The change list: search, filters, sortable columns, pages, and bulk delete."""
+    """The change list: search, filters, sortable columns, pages, and bulk delete.
+
+    A page past the last shows the last one (as Django's admin does).
+    """
     sort_key = _sort_key(sort)
     filters, applied = read_filters(_filters_adapter, request.query_params, FILTERS)
     results = await post_service.list_posts(
         db, page=page, page_size=PAGE_SIZE, sort=sort_key, q=q, filters=filters
     )
+    if page > results.pages:
+        page = results.pages
+        results = await post_service.list_posts(
+            db, page=page, page_size=PAGE_SIZE, sort=sort_key, q=q, filters=filters
+        )
     list_state = ListQuery(path=URL, q=q, sort=sort_key or "", page=page, filters=applied)
     context: dict[str, object] = {"results": results, "list_state": list_state}
     # Caches must not answer a full-page request with a fragment, or the reverse.
@@ -107,7 +115,7 @@ async def create_post(request: Request, db: DbSession) -> Response:
 async def delete_selected(request: Request, db: DbSession) -> Response:
     """Bulk delete: the first POST (from the list) asks, the second (`confirm`) deletes."""
     form = await request.form()
-    ids = sorted({int(v) for v in form.getlist("ids") if isinstance(v, str) and v.isdigit()})
+    ids = sorted({parse_id(v) or 0 for v in form.getlist("ids") if isinstance(v, str)} - {0})
     if not ids:
         set_notice(request, "Select the posts to delete first.")
         return RedirectResponse(URL, status.HTTP_303_SEE_OTHER)
@@ -124,7 +132,9 @@ async def delete_selected(request: Request, db: DbSession) -> Response:
         post = await _get_or_none(db, post_id)
         if post is not None:
             selected.append(post)
-    context = {"selected": selected, "ids": [post.id for post in selected]}
+    ids = [post.id for post in selected]
+    effects = await post_service.deletion_effects(db, ids)
+    context = {"selected": selected, "ids": ids, "effects": effects}
     return render(request, "admin/post/confirm_delete_selected.html", context)
 
 
@@ -156,9 +166,9 @@ async def update_post(request: Request, db: DbSession, post_id: int) -> Response
 
 @router.get("/{post_id}/delete", response_class=HTMLResponse)
 async def confirm_delete_post(request: Request, db: DbSession, post_id: int) -> HTMLResponse:
-    """Ask before deleting: a GET never changes anything."""
+    """Ask before deleting, listing what blocks it or goes with it: a GET changes nothing."""
     post = await _get_or_404(db, post_id)
-    return render(request, "admin/post/confirm_delete.html", {"post": post, "error": ""})
+    return await _confirm_delete_page(request, db, post)
 
 
 @router.post("/{post_id}/delete", response_class=HTMLResponse)
@@ -169,10 +179,24 @@ async def delete_post(request: Request, db: DbSession, post_id: int) -> Response
     try:
         await post_service.delete_post(db, post)
     except ConflictError as exc:
-        context = {"post": post, "error": exc.message}
-        return render(request, "admin/post/confirm_delete.html", context, status.HTTP_409_CONFLICT)
+        # Read again: a refusal by the database rolled the session back.
+        post = await _get_or_404(db, post_id)
+        return await _confirm_delete_page(request, db, post, exc.message, status.HTTP_409_CONFLICT)
     set_notice(request, f"The post “{label}” was deleted.")
     return RedirectResponse(URL, status.HTTP_303_SEE_OTHER)
+
+
+async def _confirm_delete_page(
+    request: Request,
+    db: AsyncSession,
+    post: Post,
+    error: str = "",
+    status_code: int = status.HTTP_200_OK,
+) -> HTMLResponse:
+    """The confirmation page: the rows that forbid the deletion, or those it deletes or changes."""
+    effects = await post_service.deletion_effects(db, [post.id])
+    context = {"post": post, "error": error, "effects": effects}
+    return render(request, "admin/post/confirm_delete.html", context, status_code)
 
 
 @router.get("/choices/author_id", response_class=HTMLResponse)

@@ -26,7 +26,7 @@ from blog.listing import ListQuery, pop_notice, read_filters, set_notice, wants_
 from blog.models.tag import Tag
 from blog.schemas.tag import TagCreate, TagUpdate
 from blog.services import tag as tag_service
-from blog.services.common import ConflictError, NotFoundError
+from blog.services.common import MAX_ID, ConflictError, NotFoundError, parse_id
 from blog.templating import render
 
 router = APIRouter(
@@ -57,14 +57,22 @@ async def list_tags(
     db: DbSession,
     q: str = "",
     sort: str = "",
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_ID)] = 1,
 ) -> HTMLResponse:
-    """The change list: search, filters, sortable columns, pages, and bulk delete."""
+    """The change list: search, filters, sortable columns, pages, and bulk delete.
+
+    A page past the last shows the last one (as Django's admin does).
+    """
     sort_key = _sort_key(sort)
     filters, applied = read_filters(_filters_adapter, request.query_params, FILTERS)
     results = await tag_service.list_tags(
         db, page=page, page_size=PAGE_SIZE, sort=sort_key, q=q, filters=filters
     )
+    if page > results.pages:
+        page = results.pages
+        results = await tag_service.list_tags(
+            db, page=page, page_size=PAGE_SIZE, sort=sort_key, q=q, filters=filters
+        )
     list_state = ListQuery(path=URL, q=q, sort=sort_key or "", page=page, filters=applied)
     context: dict[str, object] = {"results": results, "list_state": list_state}
     # Caches must not answer a full-page request with a fragment, or the reverse.
@@ -103,7 +111,7 @@ async def create_tag(request: Request, db: DbSession) -> Response:
 async def delete_selected(request: Request, db: DbSession) -> Response:
     """Bulk delete: the first POST (from the list) asks, the second (`confirm`) deletes."""
     form = await request.form()
-    ids = sorted({int(v) for v in form.getlist("ids") if isinstance(v, str) and v.isdigit()})
+    ids = sorted({parse_id(v) or 0 for v in form.getlist("ids") if isinstance(v, str)} - {0})
     if not ids:
         set_notice(request, "Select the tags to delete first.")
         return RedirectResponse(URL, status.HTTP_303_SEE_OTHER)
@@ -120,7 +128,9 @@ async def delete_selected(request: Request, db: DbSession) -> Response:
         tag = await _get_or_none(db, tag_id)
         if tag is not None:
             selected.append(tag)
-    context = {"selected": selected, "ids": [tag.id for tag in selected]}
+    ids = [tag.id for tag in selected]
+    effects = await tag_service.deletion_effects(db, ids)
+    context = {"selected": selected, "ids": ids, "effects": effects}
     return render(request, "admin/tag/confirm_delete_selected.html", context)
 
 
@@ -152,9 +162,9 @@ async def update_tag(request: Request, db: DbSession, tag_id: int) -> Response:
 
 @router.get("/{tag_id}/delete", response_class=HTMLResponse)
 async def confirm_delete_tag(request: Request, db: DbSession, tag_id: int) -> HTMLResponse:
-    """Ask before deleting: a GET never changes anything."""
+    """Ask before deleting, listing what blocks it or goes with it: a GET changes nothing."""
     tag = await _get_or_404(db, tag_id)
-    return render(request, "admin/tag/confirm_delete.html", {"tag": tag, "error": ""})
+    return await _confirm_delete_page(request, db, tag)
 
 
 @router.post("/{tag_id}/delete", response_class=HTMLResponse)
@@ -165,10 +175,24 @@ async def delete_tag(request: Request, db: DbSession, tag_id: int) -> Response:
     try:
         await tag_service.delete_tag(db, tag)
     except ConflictError as exc:
-        context = {"tag": tag, "error": exc.message}
-        return render(request, "admin/tag/confirm_delete.html", context, status.HTTP_409_CONFLICT)
+        # Read again: a refusal by the database rolled the session back.
+        tag = await _get_or_404(db, tag_id)
+        return await _confirm_delete_page(request, db, tag, exc.message, status.HTTP_409_CONFLICT)
     set_notice(request, f"The tag “{label}” was deleted.")
     return RedirectResponse(URL, status.HTTP_303_SEE_OTHER)
+
+
+async def _confirm_delete_page(
+    request: Request,
+    db: AsyncSession,
+    tag: Tag,
+    error: str = "",
+    status_code: int = status.HTTP_200_OK,
+) -> HTMLResponse:
+    """The confirmation page: the rows that forbid the deletion, or those it deletes or changes."""
+    effects = await tag_service.deletion_effects(db, [tag.id])
+    context = {"tag": tag, "error": error, "effects": effects}
+    return render(request, "admin/tag/confirm_delete.html", context, status_code)
 
 
 async def _get_or_404(db: AsyncSession, tag_id: int) -> Tag:

@@ -57,7 +57,14 @@ AuthorFromPath = Annotated[Author, Depends(get_author_or_404)]
 @router.get("", operation_id="list_authors", summary="List authors")
 async def list_authors(
     db: DbSession,
-    page: Annotated[int, Query(ge=1, le=MAX_INT, description="1-based page number.")] = 1,
+    page: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=MAX_INT,
+            description="1-based page number; past the last page, `items` is empty.",
+        ),
+    ] = 1,
     page_size: Annotated[
         int, Query(ge=1, le=author_service.MAX_PAGE_SIZE)
     ] = author_service.PAGE_SIZE,

@@ -57,7 +57,14 @@ CommentFromPath = Annotated[Comment, Depends(get_comment_or_404)]
 @router.get("", operation_id="list_comments", summary="List comments")
 async def list_comments(
     db: DbSession,
-    page: Annotated[int, Query(ge=1, le=MAX_INT, description="1-based page number.")] = 1,
+    page: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=MAX_INT,
+            description="1-based page number; past the last page, `items` is empty.",
+        ),
+    ] = 1,
     page_size: Annotated[
         int, Query(ge=1, le=comment_service.MAX_PAGE_SIZE)
     ] = comment_service.PAGE_SIZE,

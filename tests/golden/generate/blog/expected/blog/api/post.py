@@ -65,7 +65,14 @@ PostFromPath = Annotated[Post, Depends(get_post_or_404)]
 @router.get("", operation_id="list_posts", summary="List posts")
 async def list_posts(
     db: DbSession,
-    page: Annotated[int, Query(ge=1, le=MAX_INT, description="1-based page number.")] = 1,
+    page: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=MAX_INT,
+            description="1-based page number; past the last page, `items` is empty.",
+        ),
+    ] = 1,
     page_size: Annotated[int, Query(ge=1, le=post_service.MAX_PAGE_SIZE)] = post_service.PAGE_SIZE,
     sort: Annotated[
         ApiSort | None, Query(description="Column to sort by; `-` prefix for descending.")

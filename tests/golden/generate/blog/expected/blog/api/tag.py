@@ -46,7 +46,14 @@ TagFromPath = Annotated[Tag, Depends(get_tag_or_404)]
 @router.get("", operation_id="list_tags", summary="List tags")
 async def list_tags(
     db: DbSession,
-    page: Annotated[int, Query(ge=1, le=MAX_INT, description="1-based page number.")] = 1,
+    page: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=MAX_INT,
+            description="1-based page number; past the last page, `items` is empty.",
+        ),
+    ] = 1,
     page_size: Annotated[int, Query(ge=1, le=tag_service.MAX_PAGE_SIZE)] = tag_service.PAGE_SIZE,
     sort: Annotated[
         ApiSort | None, Query(description="Column to sort by; `-` prefix for descending.")

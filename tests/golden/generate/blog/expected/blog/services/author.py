@@ -19,8 +19,17 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.orm.interfaces import LoaderOption
 
 from blog.models.author import Author
+from blog.models.post import Post
 from blog.schemas.author import AuthorCreate, AuthorRead, AuthorUpdate
-from blog.services.common import ConflictError, NotFoundError, Page, escape_like
+from blog.services.common import (
+    ConflictError,
+    DeletionEffects,
+    NotFoundError,
+    Page,
+    escape_like,
+    find_referrers,
+    is_id,
+)
 
 #: Rows per page when the caller does not say (`api.page_size`).
 PAGE_SIZE = 20
@@ -181,8 +190,10 @@ async def _count(db: AsyncSession, conditions: Sequence[ColumnElement[bool]]) ->
 async def get_author(db: AsyncSession, author_id: int) -> Author:
     """The author with this id, relationships loaded.
 
-    NotFoundError if there is none.
+    NotFoundError if there is none (an id out of range is not even looked up).
     """
+    if not is_id(author_id):
+        raise NotFoundError(f"No author with id {author_id}.")
     author = await db.scalar(
         select(Author)
         .where(Author.id == author_id)
@@ -223,19 +234,55 @@ async def update_author(db: AsyncSession, author: Author, data: AuthorUpdate) ->
 async def delete_author(db: AsyncSession, author: Author) -> None:
     """Delete an author from `get_author`.
 
-    Rows referring to it follow their `on_delete` (ConflictError when one forbids it).
+    Rows referring to it follow their `on_delete`; ConflictError, naming them, when one
+    forbids it (`deletion_effects`), or when the database refuses.
     """
+    effects = await deletion_effects(db, [author.id])
+    if effects.protected:
+        raise ConflictError(effects.refusal("the author \u201c" + str(author) + "”"))
     await db.delete(author)
     await _commit(db, deleting=True)
 
 
 async def delete_authors(db: AsyncSession, ids: Sequence[int]) -> int:
     """Delete the authors with these ids (all or none); returns how many."""
-    rows = (await db.scalars(select(Author).where(Author.id.in_(ids)).options(*_loaded()))).all()
+    wanted = [value for value in ids if is_id(value)]
+    effects = await deletion_effects(db, wanted)
+    if effects.protected:
+        raise ConflictError(effects.refusal("these authors"))
+    rows = (await db.scalars(select(Author).where(Author.id.in_(wanted)).options(*_loaded()))).all()
     for author in rows:
         await db.delete(author)
     await _commit(db, deleting=True)
     return len(rows)
+
+
+async def deletion_effects(db: AsyncSession, ids: Sequence[int]) -> DeletionEffects:
+    """What deleting the authors with these ids does to the rows referring to them.
+
+    One query per field of the spec that refers to authors (declared
+    here when scaffold generated this file), each with its `on_delete`.
+    """
+    wanted = [value for value in ids if is_id(value)]
+    groups = [
+        await find_referrers(
+            db,
+            select(Post).where(Post.author_id.in_(wanted)).order_by(Post.id),
+            label="post",
+            plural_label="posts",
+            field="author",
+            effect="restrict",
+        ),
+        await find_referrers(
+            db,
+            select(Post).where(Post.reviewer_id.in_(wanted)).order_by(Post.id),
+            label="post",
+            plural_label="posts",
+            field="reviewer",
+            effect="set_null",
+        ),
+    ]
+    return DeletionEffects(tuple(groups))
 
 
 async def author_choices(

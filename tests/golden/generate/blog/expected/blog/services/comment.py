@@ -10,8 +10,9 @@ The API's lists skip ORM objects altogether and read the columns they return
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
+from pydantic import Field
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,7 +23,14 @@ from blog.models.comment import Comment
 from blog.models.post import Post
 from blog.models.user import User
 from blog.schemas.comment import CommentCreate, CommentRead, CommentUpdate
-from blog.services.common import ConflictError, NotFoundError, Page
+from blog.schemas.common import MAX_INT
+from blog.services.common import (
+    ConflictError,
+    DeletionEffects,
+    NotFoundError,
+    Page,
+    is_id,
+)
 
 #: Rows per page when the caller does not say (`api.page_size`).
 PAGE_SIZE = 20
@@ -74,10 +82,14 @@ READ_COLUMNS = (
 
 @dataclass(frozen=True)
 class CommentFilters:
-    """Exact-match filters of a list; None leaves a field unfiltered."""
+    """Exact-match filters of a list; None leaves a field unfiltered.
 
-    post_id: int | None = None
-    user_id: int | None = None
+    Numbers are bounded like their columns: the admin reads these from the query string,
+    and a value no column holds names no row (PostgreSQL refuses it as a parameter).
+    """
+
+    post_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
+    user_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
     approved: bool | None = None
 
 
@@ -177,8 +189,10 @@ async def _count(db: AsyncSession, conditions: Sequence[ColumnElement[bool]]) ->
 async def get_comment(db: AsyncSession, comment_id: int) -> Comment:
     """The comment with this id, relationships loaded.
 
-    NotFoundError if there is none.
+    NotFoundError if there is none (an id out of range is not even looked up).
     """
+    if not is_id(comment_id):
+        raise NotFoundError(f"No comment with id {comment_id}.")
     comment = await db.scalar(
         select(Comment)
         .where(Comment.id == comment_id)
@@ -219,19 +233,38 @@ async def update_comment(db: AsyncSession, comment: Comment, data: CommentUpdate
 async def delete_comment(db: AsyncSession, comment: Comment) -> None:
     """Delete a comment from `get_comment`.
 
-    Rows referring to it follow their `on_delete` (ConflictError when one forbids it).
+    Rows referring to it follow their `on_delete`; ConflictError, naming them, when one
+    forbids it (`deletion_effects`), or when the database refuses.
     """
+    effects = await deletion_effects(db, [comment.id])
+    if effects.protected:
+        raise ConflictError(effects.refusal("the comment \u201c" + str(comment) + "”"))
     await db.delete(comment)
     await _commit(db, deleting=True)
 
 
 async def delete_comments(db: AsyncSession, ids: Sequence[int]) -> int:
     """Delete the comments with these ids (all or none); returns how many."""
-    rows = (await db.scalars(select(Comment).where(Comment.id.in_(ids)).options(*_loaded()))).all()
+    wanted = [value for value in ids if is_id(value)]
+    effects = await deletion_effects(db, wanted)
+    if effects.protected:
+        raise ConflictError(effects.refusal("these comments"))
+    rows = (
+        await db.scalars(select(Comment).where(Comment.id.in_(wanted)).options(*_loaded()))
+    ).all()
     for comment in rows:
         await db.delete(comment)
     await _commit(db, deleting=True)
     return len(rows)
+
+
+async def deletion_effects(db: AsyncSession, ids: Sequence[int]) -> DeletionEffects:
+    """What deleting the comments with these ids does to the rows referring to them.
+
+    One query per field of the spec that refers to comments (declared
+    here when scaffold generated this file), each with its `on_delete`.
+    """
+    return DeletionEffects()
 
 
 async def comment_choices(

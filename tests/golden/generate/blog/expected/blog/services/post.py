@@ -11,8 +11,9 @@ The API's lists skip ORM objects altogether and read the columns they return
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
+from pydantic import Field
 from sqlalchemy import ColumnElement, String, cast, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,10 +21,21 @@ from sqlalchemy.orm import InstrumentedAttribute, joinedload, selectinload
 from sqlalchemy.orm.interfaces import LoaderOption
 
 from blog.models.author import Author
+from blog.models.comment import Comment
 from blog.models.post import Post, PostStatus, posts_tags
 from blog.models.tag import Tag
+from blog.schemas.common import MAX_INT
 from blog.schemas.post import PostCreate, PostRead, PostUpdate
-from blog.services.common import ConflictError, NotFoundError, Page, escape_like, id_list
+from blog.services.common import (
+    ConflictError,
+    DeletionEffects,
+    NotFoundError,
+    Page,
+    escape_like,
+    find_referrers,
+    id_list,
+    is_id,
+)
 
 #: Rows per page when the caller does not say (`api.page_size`).
 PAGE_SIZE = 20
@@ -99,15 +111,19 @@ TAGS_IDS = (
 
 @dataclass(frozen=True)
 class PostFilters:
-    """Exact-match filters of a list; None leaves a field unfiltered."""
+    """Exact-match filters of a list; None leaves a field unfiltered.
+
+    Numbers are bounded like their columns: the admin reads these from the query string,
+    and a value no column holds names no row (PostgreSQL refuses it as a parameter).
+    """
 
     title: str | None = None
     slug: str | None = None
     status: PostStatus | None = None
     published_at: datetime | None = None
-    views: int | None = None
-    author_id: int | None = None
-    reviewer_id: int | None = None
+    views: Annotated[int, Field(ge=-MAX_INT - 1, le=MAX_INT)] | None = None
+    author_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
+    reviewer_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
 
 
 def _loaded() -> list[LoaderOption]:
@@ -226,8 +242,10 @@ async def _count(db: AsyncSession, conditions: Sequence[ColumnElement[bool]]) ->
 async def get_post(db: AsyncSession, post_id: int) -> Post:
     """The post with this id, relationships loaded.
 
-    NotFoundError if there is none.
+    NotFoundError if there is none (an id out of range is not even looked up).
     """
+    if not is_id(post_id):
+        raise NotFoundError(f"No post with id {post_id}.")
     post = await db.scalar(
         select(Post)
         .where(Post.id == post_id)
@@ -271,19 +289,47 @@ async def update_post(db: AsyncSession, post: Post, data: PostUpdate) -> Post:
 async def delete_post(db: AsyncSession, post: Post) -> None:
     """Delete a post from `get_post`.
 
-    Rows referring to it follow their `on_delete` (ConflictError when one forbids it).
+    Rows referring to it follow their `on_delete`; ConflictError, naming them, when one
+    forbids it (`deletion_effects`), or when the database refuses.
     """
+    effects = await deletion_effects(db, [post.id])
+    if effects.protected:
+        raise ConflictError(effects.refusal("the post \u201c" + str(post) + "”"))
     await db.delete(post)
     await _commit(db, deleting=True)
 
 
 async def delete_posts(db: AsyncSession, ids: Sequence[int]) -> int:
     """Delete the posts with these ids (all or none); returns how many."""
-    rows = (await db.scalars(select(Post).where(Post.id.in_(ids)).options(*_loaded()))).all()
+    wanted = [value for value in ids if is_id(value)]
+    effects = await deletion_effects(db, wanted)
+    if effects.protected:
+        raise ConflictError(effects.refusal("these posts"))
+    rows = (await db.scalars(select(Post).where(Post.id.in_(wanted)).options(*_loaded()))).all()
     for post in rows:
         await db.delete(post)
     await _commit(db, deleting=True)
     return len(rows)
+
+
+async def deletion_effects(db: AsyncSession, ids: Sequence[int]) -> DeletionEffects:
+    """What deleting the posts with these ids does to the rows referring to them.
+
+    One query per field of the spec that refers to posts (declared
+    here when scaffold generated this file), each with its `on_delete`.
+    """
+    wanted = [value for value in ids if is_id(value)]
+    groups = [
+        await find_referrers(
+            db,
+            select(Comment).where(Comment.post_id.in_(wanted)).order_by(Comment.id),
+            label="comment",
+            plural_label="comments",
+            field="post",
+            effect="cascade",
+        ),
+    ]
+    return DeletionEffects(tuple(groups))
 
 
 async def post_choices(

@@ -18,9 +18,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.orm.interfaces import LoaderOption
 
+from blog.models.post import Post, posts_tags
 from blog.models.tag import Tag
 from blog.schemas.tag import TagCreate, TagRead, TagUpdate
-from blog.services.common import ConflictError, NotFoundError, Page, escape_like
+from blog.services.common import (
+    ConflictError,
+    DeletionEffects,
+    NotFoundError,
+    Page,
+    escape_like,
+    find_referrers,
+    is_id,
+)
 
 #: Rows per page when the caller does not say (`api.page_size`).
 PAGE_SIZE = 20
@@ -154,8 +163,10 @@ async def _count(db: AsyncSession, conditions: Sequence[ColumnElement[bool]]) ->
 async def get_tag(db: AsyncSession, tag_id: int) -> Tag:
     """The tag with this id, relationships loaded.
 
-    NotFoundError if there is none.
+    NotFoundError if there is none (an id out of range is not even looked up).
     """
+    if not is_id(tag_id):
+        raise NotFoundError(f"No tag with id {tag_id}.")
     tag = await db.scalar(
         select(Tag)
         .where(Tag.id == tag_id)
@@ -196,19 +207,50 @@ async def update_tag(db: AsyncSession, tag: Tag, data: TagUpdate) -> Tag:
 async def delete_tag(db: AsyncSession, tag: Tag) -> None:
     """Delete a tag from `get_tag`.
 
-    Rows referring to it follow their `on_delete` (ConflictError when one forbids it).
+    Rows referring to it follow their `on_delete`; ConflictError, naming them, when one
+    forbids it (`deletion_effects`), or when the database refuses.
     """
+    effects = await deletion_effects(db, [tag.id])
+    if effects.protected:
+        raise ConflictError(effects.refusal("the tag \u201c" + str(tag) + "”"))
     await db.delete(tag)
     await _commit(db, deleting=True)
 
 
 async def delete_tags(db: AsyncSession, ids: Sequence[int]) -> int:
     """Delete the tags with these ids (all or none); returns how many."""
-    rows = (await db.scalars(select(Tag).where(Tag.id.in_(ids)).options(*_loaded()))).all()
+    wanted = [value for value in ids if is_id(value)]
+    effects = await deletion_effects(db, wanted)
+    if effects.protected:
+        raise ConflictError(effects.refusal("these tags"))
+    rows = (await db.scalars(select(Tag).where(Tag.id.in_(wanted)).options(*_loaded()))).all()
     for tag in rows:
         await db.delete(tag)
     await _commit(db, deleting=True)
     return len(rows)
+
+
+async def deletion_effects(db: AsyncSession, ids: Sequence[int]) -> DeletionEffects:
+    """What deleting the tags with these ids does to the rows referring to them.
+
+    One query per field of the spec that refers to tags (declared
+    here when scaffold generated this file), each with its `on_delete`.
+    """
+    wanted = [value for value in ids if is_id(value)]
+    groups = [
+        await find_referrers(
+            db,
+            select(Post)
+            .join(posts_tags, posts_tags.c.post_id == Post.id)
+            .where(posts_tags.c.tag_id.in_(wanted))
+            .order_by(Post.id),
+            label="post",
+            plural_label="posts",
+            field="tags",
+            effect="unlink",
+        ),
+    ]
+    return DeletionEffects(tuple(groups))
 
 
 async def tag_choices(

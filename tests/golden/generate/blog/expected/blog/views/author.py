@@ -26,7 +26,7 @@ from blog.listing import ListQuery, wants_fragment
 from blog.models.author import Author
 from blog.schemas.author import AuthorCreate, AuthorUpdate
 from blog.services import author as author_service
-from blog.services.common import ConflictError, NotFoundError
+from blog.services.common import MAX_ID, ConflictError, NotFoundError
 from blog.templating import render
 
 # The session user is loaded for every page, so templates know who is logged in.
@@ -52,11 +52,17 @@ async def list_authors(
     db: DbSession,
     q: str = "",
     sort: str = "",
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_ID)] = 1,
 ) -> HTMLResponse:
-    """The list, searchable and sortable; htmx gets only the results when it asks."""
+    """The list, searchable and sortable; htmx gets only the results when it asks.
+
+    A page past the last shows the last one.
+    """
     sort_key = _sort_key(sort)
     results = await author_service.list_authors(db, page=page, sort=sort_key, q=q)
+    if page > results.pages:
+        page = results.pages
+        results = await author_service.list_authors(db, page=page, sort=sort_key, q=q)
     context = {
         "results": results,
         "list_state": ListQuery(path=request.url.path, q=q, sort=sort_key or "", page=page),
@@ -129,9 +135,9 @@ async def update_author(
 async def confirm_delete_author(
     request: Request, db: DbSession, user: LoggedInUser, author_id: int
 ) -> HTMLResponse:
-    """Ask before deleting: a GET never changes anything."""
+    """Ask before deleting (or say what forbids it): a GET never changes anything."""
     author = await _get_or_404(db, author_id)
-    return render(request, "author/confirm_delete.html", {"author": author, "error": ""})
+    return await _confirm_delete_page(request, db, author)
 
 
 @router.post("/{author_id}/delete", response_class=HTMLResponse)
@@ -143,9 +149,27 @@ async def delete_author(
     try:
         await author_service.delete_author(db, author)
     except ConflictError as exc:
-        context = {"author": author, "error": exc.message}
-        return render(request, "author/confirm_delete.html", context, status.HTTP_409_CONFLICT)
+        # Read again: a refusal by the database rolled the session back.
+        author = await _get_or_404(db, author_id)
+        return await _confirm_delete_page(
+            request, db, author, exc.message, status.HTTP_409_CONFLICT
+        )
     return RedirectResponse("/authors/", status.HTTP_303_SEE_OTHER)
+
+
+async def _confirm_delete_page(
+    request: Request,
+    db: AsyncSession,
+    author: Author,
+    error: str = "",
+    status_code: int = status.HTTP_200_OK,
+) -> HTMLResponse:
+    """The confirmation page; while other rows forbid the deletion, it says which instead."""
+    effects = await author_service.deletion_effects(db, [author.id])
+    if effects.protected and not error:
+        error = effects.refusal("the author \u201c" + str(author) + "”")
+    context = {"author": author, "error": error, "effects": effects}
+    return render(request, "author/confirm_delete.html", context, status_code)
 
 
 async def _get_or_404(db: AsyncSession, author_id: int) -> Author:

@@ -30,7 +30,7 @@ from blog.schemas.post import PostCreate, PostUpdate
 from blog.services import author as author_service
 from blog.services import post as post_service
 from blog.services import tag as tag_service
-from blog.services.common import ConflictError, NotFoundError
+from blog.services.common import MAX_ID, ConflictError, NotFoundError
 from blog.templating import render
 
 # The session user is loaded for every page, so templates know who is logged in.
@@ -56,11 +56,17 @@ async def list_posts(
     db: DbSession,
     q: str = "",
     sort: str = "",
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_ID)] = 1,
 ) -> HTMLResponse:
-    """The list, searchable and sortable; htmx gets only the results when it asks."""
+    """The list, searchable and sortable; htmx gets only the results when it asks.
+
+    A page past the last shows the last one.
+    """
     sort_key = _sort_key(sort)
     results = await post_service.list_posts(db, page=page, sort=sort_key, q=q)
+    if page > results.pages:
+        page = results.pages
+        results = await post_service.list_posts(db, page=page, sort=sort_key, q=q)
     context = {
         "results": results,
         "list_state": ListQuery(path=request.url.path, q=q, sort=sort_key or "", page=page),
@@ -133,9 +139,9 @@ async def update_post(
 async def confirm_delete_post(
     request: Request, db: DbSession, user: LoggedInUser, post_id: int
 ) -> HTMLResponse:
-    """Ask before deleting: a GET never changes anything."""
+    """Ask before deleting (or say what forbids it): a GET never changes anything."""
     post = await _get_or_404(db, post_id)
-    return render(request, "post/confirm_delete.html", {"post": post, "error": ""})
+    return await _confirm_delete_page(request, db, post)
 
 
 @router.post("/{post_id}/delete", response_class=HTMLResponse)
@@ -147,9 +153,25 @@ async def delete_post(
     try:
         await post_service.delete_post(db, post)
     except ConflictError as exc:
-        context = {"post": post, "error": exc.message}
-        return render(request, "post/confirm_delete.html", context, status.HTTP_409_CONFLICT)
+        # Read again: a refusal by the database rolled the session back.
+        post = await _get_or_404(db, post_id)
+        return await _confirm_delete_page(request, db, post, exc.message, status.HTTP_409_CONFLICT)
     return RedirectResponse("/posts/", status.HTTP_303_SEE_OTHER)
+
+
+async def _confirm_delete_page(
+    request: Request,
+    db: AsyncSession,
+    post: Post,
+    error: str = "",
+    status_code: int = status.HTTP_200_OK,
+) -> HTMLResponse:
+    """The confirmation page; while other rows forbid the deletion, it says which instead."""
+    effects = await post_service.deletion_effects(db, [post.id])
+    if effects.protected and not error:
+        error = effects.refusal("the post \u201c" + str(post) + "”")
+    context = {"post": post, "error": error, "effects": effects}
+    return render(request, "post/confirm_delete.html", context, status_code)
 
 
 async def _get_or_404(db: AsyncSession, post_id: int) -> Post:

@@ -26,7 +26,7 @@ from blog.listing import ListQuery, wants_fragment
 from blog.models.tag import Tag
 from blog.schemas.tag import TagCreate, TagUpdate
 from blog.services import tag as tag_service
-from blog.services.common import ConflictError, NotFoundError
+from blog.services.common import MAX_ID, ConflictError, NotFoundError
 from blog.templating import render
 
 # The session user is loaded for every page, so templates know who is logged in.
@@ -52,11 +52,17 @@ async def list_tags(
     db: DbSession,
     q: str = "",
     sort: str = "",
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_ID)] = 1,
 ) -> HTMLResponse:
-    """The list, searchable and sortable; htmx gets only the results when it asks."""
+    """The list, searchable and sortable; htmx gets only the results when it asks.
+
+    A page past the last shows the last one.
+    """
     sort_key = _sort_key(sort)
     results = await tag_service.list_tags(db, page=page, sort=sort_key, q=q)
+    if page > results.pages:
+        page = results.pages
+        results = await tag_service.list_tags(db, page=page, sort=sort_key, q=q)
     context = {
         "results": results,
         "list_state": ListQuery(path=request.url.path, q=q, sort=sort_key or "", page=page),
@@ -127,9 +133,9 @@ async def update_tag(request: Request, db: DbSession, user: LoggedInUser, tag_id
 async def confirm_delete_tag(
     request: Request, db: DbSession, user: LoggedInUser, tag_id: int
 ) -> HTMLResponse:
-    """Ask before deleting: a GET never changes anything."""
+    """Ask before deleting (or say what forbids it): a GET never changes anything."""
     tag = await _get_or_404(db, tag_id)
-    return render(request, "tag/confirm_delete.html", {"tag": tag, "error": ""})
+    return await _confirm_delete_page(request, db, tag)
 
 
 @router.post("/{tag_id}/delete", response_class=HTMLResponse)
@@ -139,9 +145,25 @@ async def delete_tag(request: Request, db: DbSession, user: LoggedInUser, tag_id
     try:
         await tag_service.delete_tag(db, tag)
     except ConflictError as exc:
-        context = {"tag": tag, "error": exc.message}
-        return render(request, "tag/confirm_delete.html", context, status.HTTP_409_CONFLICT)
+        # Read again: a refusal by the database rolled the session back.
+        tag = await _get_or_404(db, tag_id)
+        return await _confirm_delete_page(request, db, tag, exc.message, status.HTTP_409_CONFLICT)
     return RedirectResponse("/tags/", status.HTTP_303_SEE_OTHER)
+
+
+async def _confirm_delete_page(
+    request: Request,
+    db: AsyncSession,
+    tag: Tag,
+    error: str = "",
+    status_code: int = status.HTTP_200_OK,
+) -> HTMLResponse:
+    """The confirmation page; while other rows forbid the deletion, it says which instead."""
+    effects = await tag_service.deletion_effects(db, [tag.id])
+    if effects.protected and not error:
+        error = effects.refusal("the tag \u201c" + str(tag) + "”")
+    context = {"tag": tag, "error": error, "effects": effects}
+    return render(request, "tag/confirm_delete.html", context, status_code)
 
 
 async def _get_or_404(db: AsyncSession, tag_id: int) -> Tag:

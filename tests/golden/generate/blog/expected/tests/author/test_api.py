@@ -171,4 +171,13 @@ def test_delete_is_409_while_posts_refer_to_it(
     post = in_database(settings, create_post)
     response = client.delete(f"{URL}/{post.author_id}", headers=headers)
     assert response.status_code == 409
-    assert response.json() == {"detail": "Other rows still refer to this author."}
+    # The answer names what refers to it: the resource, the field, the row.
+    detail = response.json()["detail"]
+    assert detail.startswith("Cannot delete the author \u201c"), detail
+    assert "1 post (author): \u201c" + str(post) + "”" in detail
+    assert client.get(f"{URL}/{post.author_id}").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/99999999999999999999", "/2147483648", "/0", "/true", "/²"])
+def test_ids_no_row_can_have_are_422(client: TestClient, path: str) -> None:
+    assert client.get(URL + path).status_code == 422

@@ -8,6 +8,7 @@ from tests.author.factories import create_author, new_author_data
 from tests.author.forms import form_data
 from tests.conftest import MakeUser
 from tests.helpers import csrf_token_of, log_in
+from tests.post.factories import create_post
 from tests.resources import in_database
 
 URL = "/authors/"
@@ -132,3 +133,32 @@ def test_forms_without_the_csrf_token_are_refused(
     assert client.post(f"{URL}{row.id}/edit", data=form).status_code == 403
     assert client.post(f"{URL}{row.id}/delete").status_code == 403
     assert client.get(f"{URL}{row.id}").status_code == 200  # still there
+
+
+def test_a_page_past_the_last_shows_the_last(client: TestClient, settings: Settings) -> None:
+    row = in_database(settings, create_author)
+    response = client.get(URL, params={"page": 99})
+    assert response.status_code == 200
+    assert f'href="{URL}{row.id}"' in response.text
+    assert client.get(URL, params={"page": 10**20}).status_code == 422
+
+
+def test_ids_no_row_can_have_are_404(client: TestClient) -> None:
+    for row_id in ("99999999999999999999", "2147483648", "0"):
+        assert client.get(f"{URL}{row_id}").status_code == 404
+
+
+def test_delete_says_which_posts_forbid_it(
+    client: TestClient, settings: Settings, make_user: MakeUser
+) -> None:
+    post = in_database(settings, create_post)
+    row_id = post.author_id
+    token = log_in_editor(client, make_user)
+    page = client.get(f"{URL}{row_id}/delete")
+    assert page.status_code == 200
+    assert "cannot be deleted" in page.text
+    response = client.post(f"{URL}{row_id}/delete", data={"csrf_token": token})
+    assert response.status_code == 409
+    assert "1 post (author)" in response.text
+    assert "editor@example.com" in response.text
+    assert client.get(f"{URL}{row_id}").status_code == 200

@@ -4,6 +4,7 @@ from fastapi.testclient import TestClient
 from markupsafe import escape
 
 from blog.settings import Settings
+from tests.comment.factories import create_comment
 from tests.conftest import MakeUser
 from tests.helpers import csrf_token_of, log_in
 from tests.post.factories import create_post, new_post_data
@@ -181,3 +182,47 @@ def test_forms_without_the_csrf_token_are_refused(
     )
     assert client.post(f"{URL}{row.id}/delete").status_code == 403
     assert client.get(f"{URL}{row.id}/").status_code == 200
+
+
+def test_a_page_past_the_last_shows_the_last(
+    client: TestClient, settings: Settings, make_user: MakeUser
+) -> None:
+    row = in_database(settings, create_post)
+    log_in_staff(client, make_user)
+    response = client.get(URL, params={"page": 99})
+    assert response.status_code == 200
+    assert change_link(row.id) in response.text  # page 1 of 1, not an empty page 99
+    assert client.get(URL, params={"page": 10**20}).status_code == 422
+
+
+def test_ids_no_row_can_have_are_404(
+    client: TestClient, settings: Settings, make_user: MakeUser
+) -> None:
+    row = in_database(settings, create_post)
+    token = log_in_staff(client, make_user)
+    for row_id in ("99999999999999999999", "2147483648", "0"):
+        assert client.get(f"{URL}{row_id}/").status_code == 404
+        assert client.get(f"{URL}{row_id}/delete").status_code == 404
+    data = {"ids": ["²", "99999999999999999999", "-1", "٣"], "csrf_token": token}
+    response = client.post(URL + "delete", data=data, follow_redirects=False)
+    assert response.status_code == 303  # nothing selected: back to the list
+    data = {"ids": ["²", str(row.id)], "confirm": "yes", "csrf_token": token}
+    assert client.post(URL + "delete", data=data, follow_redirects=False).status_code == 303
+    assert client.get(f"{URL}{row.id}/").status_code == 404
+
+
+def test_delete_lists_the_comments_deleted_with_it(
+    client: TestClient, settings: Settings, make_user: MakeUser
+) -> None:
+    # `post` of comments: `on_delete: cascade`.
+    comment = in_database(settings, create_comment)
+    row_id = comment.post_id
+    token = log_in_staff(client, make_user)
+    page = client.get(f"{URL}{row_id}/delete")
+    assert page.status_code == 200
+    assert "will be deleted with it" in page.text
+    assert str(escape(str(comment))) in page.text
+    response = client.post(
+        f"{URL}{row_id}/delete", data={"csrf_token": token}, follow_redirects=False
+    )
+    assert response.status_code == 303

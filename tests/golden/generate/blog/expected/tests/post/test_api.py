@@ -193,3 +193,15 @@ def test_missing_reviewer_is_409(
     response = client.post(URL, json=data | {"reviewer_id": 2147483647}, headers=headers)
     assert response.status_code == 409
     assert response.json() == {"detail": "No reviewer with id 2147483647."}
+
+
+def test_true_is_not_an_id(client: TestClient, settings: Settings, headers: dict[str, str]) -> None:
+    data = in_database(settings, new_post_data).model_dump(mode="json")
+    response = client.post(URL, json={**data, "author_id": True}, headers=headers)
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"][0]["loc"] == ["body", "author_id"]
+
+
+@pytest.mark.parametrize("path", ["/99999999999999999999", "/2147483648", "/0", "/true", "/²"])
+def test_ids_no_row_can_have_are_422(client: TestClient, path: str) -> None:
+    assert client.get(URL + path).status_code == 422

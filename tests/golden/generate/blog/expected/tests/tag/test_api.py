@@ -158,3 +158,8 @@ def test_taken_name_is_409(client: TestClient, settings: Settings, headers: dict
     response = client.post(URL, json=second | {"name": first["name"]}, headers=headers)
     assert response.status_code == 409
     assert "already exists" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("path", ["/99999999999999999999", "/2147483648", "/0", "/true", "/²"])
+def test_ids_no_row_can_have_are_422(client: TestClient, path: str) -> None:
+    assert client.get(URL + path).status_code == 422

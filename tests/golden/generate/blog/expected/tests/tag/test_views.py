@@ -130,3 +130,16 @@ def test_forms_without_the_csrf_token_are_refused(
     assert client.post(f"{URL}{row.id}/edit", data=form).status_code == 403
     assert client.post(f"{URL}{row.id}/delete").status_code == 403
     assert client.get(f"{URL}{row.id}").status_code == 200  # still there
+
+
+def test_a_page_past_the_last_shows_the_last(client: TestClient, settings: Settings) -> None:
+    row = in_database(settings, create_tag)
+    response = client.get(URL, params={"page": 99})
+    assert response.status_code == 200
+    assert f'href="{URL}{row.id}"' in response.text
+    assert client.get(URL, params={"page": 10**20}).status_code == 422
+
+
+def test_ids_no_row_can_have_are_404(client: TestClient) -> None:
+    for row_id in ("99999999999999999999", "2147483648", "0"):
+        assert client.get(f"{URL}{row_id}").status_code == 404

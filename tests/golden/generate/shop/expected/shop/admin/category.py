@@ -27,7 +27,7 @@ from shop.listing import ListQuery, pop_notice, read_filters, set_notice, wants_
 from shop.models.category import Category
 from shop.schemas.category import CategoryCreate, CategoryUpdate
 from shop.services import category as category_service
-from shop.services.common import ConflictError, NotFoundError
+from shop.services.common import MAX_ID, ConflictError, NotFoundError, parse_id
 from shop.templating import render
 
 router = APIRouter(
@@ -58,14 +58,22 @@ async def list_categories(
     db: DbSession,
     q: str = "",
     sort: str = "",
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_ID)] = 1,
 ) -> HTMLResponse:
-    """The change list: search, filters, sortable columns, pages, and bulk delete."""
+    """The change list: search, filters, sortable columns, pages, and bulk delete.
+
+    A page past the last shows the last one (as Django's admin does).
+    """
     sort_key = _sort_key(sort)
     filters, applied = read_filters(_filters_adapter, request.query_params, FILTERS)
     results = await category_service.list_categories(
         db, page=page, page_size=PAGE_SIZE, sort=sort_key, q=q, filters=filters
     )
+    if page > results.pages:
+        page = results.pages
+        results = await category_service.list_categories(
+            db, page=page, page_size=PAGE_SIZE, sort=sort_key, q=q, filters=filters
+        )
     list_state = ListQuery(path=URL, q=q, sort=sort_key or "", page=page, filters=applied)
     context: dict[str, object] = {"results": results, "list_state": list_state}
     # Caches must not answer a full-page request with a fragment, or the reverse.
@@ -105,7 +113,7 @@ async def create_category(request: Request, db: DbSession) -> Response:
 async def delete_selected(request: Request, db: DbSession) -> Response:
     """Bulk delete: the first POST (from the list) asks, the second (`confirm`) deletes."""
     form = await request.form()
-    ids = sorted({int(v) for v in form.getlist("ids") if isinstance(v, str) and v.isdigit()})
+    ids = sorted({parse_id(v) or 0 for v in form.getlist("ids") if isinstance(v, str)} - {0})
     if not ids:
         set_notice(request, "Select the categories to delete first.")
         return RedirectResponse(URL, status.HTTP_303_SEE_OTHER)
@@ -122,7 +130,9 @@ async def delete_selected(request: Request, db: DbSession) -> Response:
         category = await _get_or_none(db, category_id)
         if category is not None:
             selected.append(category)
-    context = {"selected": selected, "ids": [category.id for category in selected]}
+    ids = [category.id for category in selected]
+    effects = await category_service.deletion_effects(db, ids)
+    context = {"selected": selected, "ids": ids, "effects": effects}
     return render(request, "admin/category/confirm_delete_selected.html", context)
 
 
@@ -156,11 +166,9 @@ async def update_category(request: Request, db: DbSession, category_id: int) -> 
 async def confirm_delete_category(
     request: Request, db: DbSession, category_id: int
 ) -> HTMLResponse:
-    """Ask before deleting: a GET never changes anything."""
+    """Ask before deleting, listing what blocks it or goes with it: a GET changes nothing."""
     category = await _get_or_404(db, category_id)
-    return render(
-        request, "admin/category/confirm_delete.html", {"category": category, "error": ""}
-    )
+    return await _confirm_delete_page(request, db, category)
 
 
 @router.post("/{category_id}/delete", response_class=HTMLResponse)
@@ -171,12 +179,26 @@ async def delete_category(request: Request, db: DbSession, category_id: int) -> 
     try:
         await category_service.delete_category(db, category)
     except ConflictError as exc:
-        context = {"category": category, "error": exc.message}
-        return render(
-            request, "admin/category/confirm_delete.html", context, status.HTTP_409_CONFLICT
+        # Read again: a refusal by the database rolled the session back.
+        category = await _get_or_404(db, category_id)
+        return await _confirm_delete_page(
+            request, db, category, exc.message, status.HTTP_409_CONFLICT
         )
     set_notice(request, f"The category “{label}” was deleted.")
     return RedirectResponse(URL, status.HTTP_303_SEE_OTHER)
+
+
+async def _confirm_delete_page(
+    request: Request,
+    db: AsyncSession,
+    category: Category,
+    error: str = "",
+    status_code: int = status.HTTP_200_OK,
+) -> HTMLResponse:
+    """The confirmation page: the rows that forbid the deletion, or those it deletes or changes."""
+    effects = await category_service.deletion_effects(db, [category.id])
+    context = {"category": category, "error": error, "effects": effects}
+    return render(request, "admin/category/confirm_delete.html", context, status_code)
 
 
 @router.get("/choices/parent_id", response_class=HTMLResponse)

@@ -29,7 +29,7 @@ from shop.models import User
 from shop.models.order import Order
 from shop.schemas.order import OrderCreate, OrderUpdate
 from shop.services import order as order_service
-from shop.services.common import ConflictError, NotFoundError
+from shop.services.common import MAX_ID, ConflictError, NotFoundError, parse_id
 from shop.templating import render
 
 router = APIRouter(
@@ -60,14 +60,22 @@ async def list_orders(
     db: DbSession,
     q: str = "",
     sort: str = "",
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_ID)] = 1,
 ) -> HTMLResponse:
-    """The change list: search, filters, sortable columns, pages, and bulk delete."""
+    """The change list: search, filters, sortable columns, pages, and bulk delete.
+
+    A page past the last shows the last one (as Django's admin does).
+    """
     sort_key = _sort_key(sort)
     filters, applied = read_filters(_filters_adapter, request.query_params, FILTERS)
     results = await order_service.list_orders(
         db, page=page, page_size=PAGE_SIZE, sort=sort_key, q=q, filters=filters
     )
+    if page > results.pages:
+        page = results.pages
+        results = await order_service.list_orders(
+            db, page=page, page_size=PAGE_SIZE, sort=sort_key, q=q, filters=filters
+        )
     list_state = ListQuery(path=URL, q=q, sort=sort_key or "", page=page, filters=applied)
     context: dict[str, object] = {"results": results, "list_state": list_state}
     # Caches must not answer a full-page request with a fragment, or the reverse.
@@ -107,7 +115,7 @@ async def create_order(request: Request, db: DbSession) -> Response:
 async def delete_selected(request: Request, db: DbSession) -> Response:
     """Bulk delete: the first POST (from the list) asks, the second (`confirm`) deletes."""
     form = await request.form()
-    ids = sorted({int(v) for v in form.getlist("ids") if isinstance(v, str) and v.isdigit()})
+    ids = sorted({parse_id(v) or 0 for v in form.getlist("ids") if isinstance(v, str)} - {0})
     if not ids:
         set_notice(request, "Select the orders to delete first.")
         return RedirectResponse(URL, status.HTTP_303_SEE_OTHER)
@@ -124,7 +132,9 @@ async def delete_selected(request: Request, db: DbSession) -> Response:
         order = await _get_or_none(db, order_id)
         if order is not None:
             selected.append(order)
-    context = {"selected": selected, "ids": [order.id for order in selected]}
+    ids = [order.id for order in selected]
+    effects = await order_service.deletion_effects(db, ids)
+    context = {"selected": selected, "ids": ids, "effects": effects}
     return render(request, "admin/order/confirm_delete_selected.html", context)
 
 
@@ -156,9 +166,9 @@ async def update_order(request: Request, db: DbSession, order_id: int) -> Respon
 
 @router.get("/{order_id}/delete", response_class=HTMLResponse)
 async def confirm_delete_order(request: Request, db: DbSession, order_id: int) -> HTMLResponse:
-    """Ask before deleting: a GET never changes anything."""
+    """Ask before deleting, listing what blocks it or goes with it: a GET changes nothing."""
     order = await _get_or_404(db, order_id)
-    return render(request, "admin/order/confirm_delete.html", {"order": order, "error": ""})
+    return await _confirm_delete_page(request, db, order)
 
 
 @router.post("/{order_id}/delete", response_class=HTMLResponse)
@@ -169,10 +179,24 @@ async def delete_order(request: Request, db: DbSession, order_id: int) -> Respon
     try:
         await order_service.delete_order(db, order)
     except ConflictError as exc:
-        context = {"order": order, "error": exc.message}
-        return render(request, "admin/order/confirm_delete.html", context, status.HTTP_409_CONFLICT)
+        # Read again: a refusal by the database rolled the session back.
+        order = await _get_or_404(db, order_id)
+        return await _confirm_delete_page(request, db, order, exc.message, status.HTTP_409_CONFLICT)
     set_notice(request, f"The order “{label}” was deleted.")
     return RedirectResponse(URL, status.HTTP_303_SEE_OTHER)
+
+
+async def _confirm_delete_page(
+    request: Request,
+    db: AsyncSession,
+    order: Order,
+    error: str = "",
+    status_code: int = status.HTTP_200_OK,
+) -> HTMLResponse:
+    """The confirmation page: the rows that forbid the deletion, or those it deletes or changes."""
+    effects = await order_service.deletion_effects(db, [order.id])
+    context = {"order": order, "error": error, "effects": effects}
+    return render(request, "admin/order/confirm_delete.html", context, status_code)
 
 
 @router.get("/choices/customer_id", response_class=HTMLResponse)

@@ -29,7 +29,7 @@ from shop.schemas.order_line import OrderLineCreate, OrderLineUpdate
 from shop.services import order as order_service
 from shop.services import order_line as order_line_service
 from shop.services import product as product_service
-from shop.services.common import ConflictError, NotFoundError
+from shop.services.common import MAX_ID, ConflictError, NotFoundError, parse_id
 from shop.templating import render
 
 router = APIRouter(
@@ -60,14 +60,22 @@ async def list_order_lines(
     db: DbSession,
     q: str = "",
     sort: str = "",
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_ID)] = 1,
 ) -> HTMLResponse:
-    """The change list: search, filters, sortable columns, pages, and bulk delete."""
+    """The change list: search, filters, sortable columns, pages, and bulk delete.
+
+    A page past the last shows the last one (as Django's admin does).
+    """
     sort_key = _sort_key(sort)
     filters, applied = read_filters(_filters_adapter, request.query_params, FILTERS)
     results = await order_line_service.list_order_lines(
         db, page=page, page_size=PAGE_SIZE, sort=sort_key, q=q, filters=filters
     )
+    if page > results.pages:
+        page = results.pages
+        results = await order_line_service.list_order_lines(
+            db, page=page, page_size=PAGE_SIZE, sort=sort_key, q=q, filters=filters
+        )
     list_state = ListQuery(path=URL, q=q, sort=sort_key or "", page=page, filters=applied)
     context: dict[str, object] = {"results": results, "list_state": list_state}
     # Caches must not answer a full-page request with a fragment, or the reverse.
@@ -107,7 +115,7 @@ async def create_order_line(request: Request, db: DbSession) -> Response:
 async def delete_selected(request: Request, db: DbSession) -> Response:
     """Bulk delete: the first POST (from the list) asks, the second (`confirm`) deletes."""
     form = await request.form()
-    ids = sorted({int(v) for v in form.getlist("ids") if isinstance(v, str) and v.isdigit()})
+    ids = sorted({parse_id(v) or 0 for v in form.getlist("ids") if isinstance(v, str)} - {0})
     if not ids:
         set_notice(request, "Select the order lines to delete first.")
         return RedirectResponse(URL, status.HTTP_303_SEE_OTHER)
@@ -124,7 +132,9 @@ async def delete_selected(request: Request, db: DbSession) -> Response:
         order_line = await _get_or_none(db, order_line_id)
         if order_line is not None:
             selected.append(order_line)
-    context = {"selected": selected, "ids": [order_line.id for order_line in selected]}
+    ids = [order_line.id for order_line in selected]
+    effects = await order_line_service.deletion_effects(db, ids)
+    context = {"selected": selected, "ids": ids, "effects": effects}
     return render(request, "admin/order_line/confirm_delete_selected.html", context)
 
 
@@ -158,11 +168,9 @@ async def update_order_line(request: Request, db: DbSession, order_line_id: int)
 async def confirm_delete_order_line(
     request: Request, db: DbSession, order_line_id: int
 ) -> HTMLResponse:
-    """Ask before deleting: a GET never changes anything."""
+    """Ask before deleting, listing what blocks it or goes with it: a GET changes nothing."""
     order_line = await _get_or_404(db, order_line_id)
-    return render(
-        request, "admin/order_line/confirm_delete.html", {"order_line": order_line, "error": ""}
-    )
+    return await _confirm_delete_page(request, db, order_line)
 
 
 @router.post("/{order_line_id}/delete", response_class=HTMLResponse)
@@ -173,12 +181,26 @@ async def delete_order_line(request: Request, db: DbSession, order_line_id: int)
     try:
         await order_line_service.delete_order_line(db, order_line)
     except ConflictError as exc:
-        context = {"order_line": order_line, "error": exc.message}
-        return render(
-            request, "admin/order_line/confirm_delete.html", context, status.HTTP_409_CONFLICT
+        # Read again: a refusal by the database rolled the session back.
+        order_line = await _get_or_404(db, order_line_id)
+        return await _confirm_delete_page(
+            request, db, order_line, exc.message, status.HTTP_409_CONFLICT
         )
     set_notice(request, f"The order line “{label}” was deleted.")
     return RedirectResponse(URL, status.HTTP_303_SEE_OTHER)
+
+
+async def _confirm_delete_page(
+    request: Request,
+    db: AsyncSession,
+    order_line: OrderLine,
+    error: str = "",
+    status_code: int = status.HTTP_200_OK,
+) -> HTMLResponse:
+    """The confirmation page: the rows that forbid the deletion, or those it deletes or changes."""
+    effects = await order_line_service.deletion_effects(db, [order_line.id])
+    context = {"order_line": order_line, "error": error, "effects": effects}
+    return render(request, "admin/order_line/confirm_delete.html", context, status_code)
 
 
 @router.get("/choices/order_id", response_class=HTMLResponse)

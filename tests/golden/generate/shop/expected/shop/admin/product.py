@@ -30,7 +30,7 @@ from shop.models.product import Product
 from shop.schemas.product import ProductCreate, ProductUpdate
 from shop.services import category as category_service
 from shop.services import product as product_service
-from shop.services.common import ConflictError, NotFoundError
+from shop.services.common import MAX_ID, ConflictError, NotFoundError, parse_id
 from shop.templating import render
 
 router = APIRouter(
@@ -61,14 +61,22 @@ async def list_products(
     db: DbSession,
     q: str = "",
     sort: str = "",
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_ID)] = 1,
 ) -> HTMLResponse:
-    """The change list: search, filters, sortable columns, pages, and bulk delete."""
+    """The change list: search, filters, sortable columns, pages, and bulk delete.
+
+    A page past the last shows the last one (as Django's admin does).
+    """
     sort_key = _sort_key(sort)
     filters, applied = read_filters(_filters_adapter, request.query_params, FILTERS)
     results = await product_service.list_products(
         db, page=page, page_size=PAGE_SIZE, sort=sort_key, q=q, filters=filters
     )
+    if page > results.pages:
+        page = results.pages
+        results = await product_service.list_products(
+            db, page=page, page_size=PAGE_SIZE, sort=sort_key, q=q, filters=filters
+        )
     list_state = ListQuery(path=URL, q=q, sort=sort_key or "", page=page, filters=applied)
     context: dict[str, object] = {"results": results, "list_state": list_state}
     # Caches must not answer a full-page request with a fragment, or the reverse.
@@ -108,7 +116,7 @@ async def create_product(request: Request, db: DbSession) -> Response:
 async def delete_selected(request: Request, db: DbSession) -> Response:
     """Bulk delete: the first POST (from the list) asks, the second (`confirm`) deletes."""
     form = await request.form()
-    ids = sorted({int(v) for v in form.getlist("ids") if isinstance(v, str) and v.isdigit()})
+    ids = sorted({parse_id(v) or 0 for v in form.getlist("ids") if isinstance(v, str)} - {0})
     if not ids:
         set_notice(request, "Select the products to delete first.")
         return RedirectResponse(URL, status.HTTP_303_SEE_OTHER)
@@ -125,7 +133,9 @@ async def delete_selected(request: Request, db: DbSession) -> Response:
         product = await _get_or_none(db, product_id)
         if product is not None:
             selected.append(product)
-    context = {"selected": selected, "ids": [product.id for product in selected]}
+    ids = [product.id for product in selected]
+    effects = await product_service.deletion_effects(db, ids)
+    context = {"selected": selected, "ids": ids, "effects": effects}
     return render(request, "admin/product/confirm_delete_selected.html", context)
 
 
@@ -157,9 +167,9 @@ async def update_product(request: Request, db: DbSession, product_id: int) -> Re
 
 @router.get("/{product_id}/delete", response_class=HTMLResponse)
 async def confirm_delete_product(request: Request, db: DbSession, product_id: int) -> HTMLResponse:
-    """Ask before deleting: a GET never changes anything."""
+    """Ask before deleting, listing what blocks it or goes with it: a GET changes nothing."""
     product = await _get_or_404(db, product_id)
-    return render(request, "admin/product/confirm_delete.html", {"product": product, "error": ""})
+    return await _confirm_delete_page(request, db, product)
 
 
 @router.post("/{product_id}/delete", response_class=HTMLResponse)
@@ -170,12 +180,26 @@ async def delete_product(request: Request, db: DbSession, product_id: int) -> Re
     try:
         await product_service.delete_product(db, product)
     except ConflictError as exc:
-        context = {"product": product, "error": exc.message}
-        return render(
-            request, "admin/product/confirm_delete.html", context, status.HTTP_409_CONFLICT
+        # Read again: a refusal by the database rolled the session back.
+        product = await _get_or_404(db, product_id)
+        return await _confirm_delete_page(
+            request, db, product, exc.message, status.HTTP_409_CONFLICT
         )
     set_notice(request, f"The product “{label}” was deleted.")
     return RedirectResponse(URL, status.HTTP_303_SEE_OTHER)
+
+
+async def _confirm_delete_page(
+    request: Request,
+    db: AsyncSession,
+    product: Product,
+    error: str = "",
+    status_code: int = status.HTTP_200_OK,
+) -> HTMLResponse:
+    """The confirmation page: the rows that forbid the deletion, or those it deletes or changes."""
+    effects = await product_service.deletion_effects(db, [product.id])
+    context = {"product": product, "error": error, "effects": effects}
+    return render(request, "admin/product/confirm_delete.html", context, status_code)
 
 
 @router.get("/choices/category_id", response_class=HTMLResponse)

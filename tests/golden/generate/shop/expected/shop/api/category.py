@@ -55,7 +55,14 @@ CategoryFromPath = Annotated[Category, Depends(get_category_or_404)]
 @router.get("", operation_id="list_categories", summary="List categories")
 async def list_categories(
     db: DbSession,
-    page: Annotated[int, Query(ge=1, le=MAX_INT, description="1-based page number.")] = 1,
+    page: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=MAX_INT,
+            description="1-based page number; past the last page, `items` is empty.",
+        ),
+    ] = 1,
     page_size: Annotated[
         int, Query(ge=1, le=category_service.MAX_PAGE_SIZE)
     ] = category_service.PAGE_SIZE,

@@ -60,7 +60,14 @@ OrderFromPath = Annotated[Order, Depends(get_order_or_404)]
 @router.get("", operation_id="list_orders", summary="List orders")
 async def list_orders(
     db: DbSession,
-    page: Annotated[int, Query(ge=1, le=MAX_INT, description="1-based page number.")] = 1,
+    page: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=MAX_INT,
+            description="1-based page number; past the last page, `items` is empty.",
+        ),
+    ] = 1,
     page_size: Annotated[
         int, Query(ge=1, le=order_service.MAX_PAGE_SIZE)
     ] = order_service.PAGE_SIZE,

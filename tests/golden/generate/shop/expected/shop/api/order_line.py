@@ -60,7 +60,14 @@ OrderLineFromPath = Annotated[OrderLine, Depends(get_order_line_or_404)]
 @router.get("", operation_id="list_order_lines", summary="List order lines")
 async def list_order_lines(
     db: DbSession,
-    page: Annotated[int, Query(ge=1, le=MAX_INT, description="1-based page number.")] = 1,
+    page: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=MAX_INT,
+            description="1-based page number; past the last page, `items` is empty.",
+        ),
+    ] = 1,
     page_size: Annotated[
         int, Query(ge=1, le=order_line_service.MAX_PAGE_SIZE)
     ] = order_line_service.PAGE_SIZE,

@@ -67,7 +67,14 @@ ProductFromPath = Annotated[Product, Depends(get_product_or_404)]
 @router.get("", operation_id="list_products", summary="List products")
 async def list_products(
     db: DbSession,
-    page: Annotated[int, Query(ge=1, le=MAX_INT, description="1-based page number.")] = 1,
+    page: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=MAX_INT,
+            description="1-based page number; past the last page, `items` is empty.",
+        ),
+    ] = 1,
     page_size: Annotated[
         int, Query(ge=1, le=product_service.MAX_PAGE_SIZE)
     ] = product_service.PAGE_SIZE,

@@ -12,6 +12,7 @@ from pydantic import (
     AfterValidator,
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     Field,
     JsonValue,
     StringConstraints,
@@ -117,8 +118,17 @@ LocalTime = Annotated[
 UtcDatetime = Annotated[AwareDatetime, AfterValidator(_in_utc_range)]
 #: Any JSON value whose text every database can store.
 SafeJson = Annotated[JsonValue, AfterValidator(_storable_json)]
-#: The id of a row: a positive INTEGER.
-Id = Annotated[int, Field(ge=1, le=MAX_INT)]
+
+
+def _not_a_bool(value: object) -> object:
+    """Refuse `true`/`false` as an id: Pydantic's lax mode would read them as 1 and 0."""
+    if isinstance(value, bool):
+        raise ValueError("must be an integer id, not a boolean")
+    return value
+
+
+#: The id of a row: a positive INTEGER (text such as "3" is read, as forms send it).
+Id = Annotated[int, BeforeValidator(_not_a_bool), Field(ge=1, le=MAX_INT)]
 
 
 class ErrorMessage(BaseModel):

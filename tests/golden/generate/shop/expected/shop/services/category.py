@@ -10,8 +10,9 @@ The API's lists skip ORM objects altogether and read the columns they return
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
+from pydantic import Field
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,8 +20,18 @@ from sqlalchemy.orm import InstrumentedAttribute, joinedload
 from sqlalchemy.orm.interfaces import LoaderOption
 
 from shop.models.category import Category
+from shop.models.product import Product
 from shop.schemas.category import CategoryCreate, CategoryRead, CategoryUpdate
-from shop.services.common import ConflictError, NotFoundError, Page, escape_like
+from shop.schemas.common import MAX_INT
+from shop.services.common import (
+    ConflictError,
+    DeletionEffects,
+    NotFoundError,
+    Page,
+    escape_like,
+    find_referrers,
+    is_id,
+)
 
 #: Rows per page when the caller does not say (`api.page_size`).
 PAGE_SIZE = 20
@@ -64,10 +75,14 @@ READ_COLUMNS = (
 
 @dataclass(frozen=True)
 class CategoryFilters:
-    """Exact-match filters of a list; None leaves a field unfiltered."""
+    """Exact-match filters of a list; None leaves a field unfiltered.
+
+    Numbers are bounded like their columns: the admin reads these from the query string,
+    and a value no column holds names no row (PostgreSQL refuses it as a parameter).
+    """
 
     name: str | None = None
-    parent_id: int | None = None
+    parent_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
 
 
 def _loaded() -> list[LoaderOption]:
@@ -170,8 +185,10 @@ async def _count(db: AsyncSession, conditions: Sequence[ColumnElement[bool]]) ->
 async def get_category(db: AsyncSession, category_id: int) -> Category:
     """The category with this id, relationships loaded.
 
-    NotFoundError if there is none.
+    NotFoundError if there is none (an id out of range is not even looked up).
     """
+    if not is_id(category_id):
+        raise NotFoundError(f"No category with id {category_id}.")
     category = await db.scalar(
         select(Category)
         .where(Category.id == category_id)
@@ -212,21 +229,60 @@ async def update_category(db: AsyncSession, category: Category, data: CategoryUp
 async def delete_category(db: AsyncSession, category: Category) -> None:
     """Delete a category from `get_category`.
 
-    Rows referring to it follow their `on_delete` (ConflictError when one forbids it).
+    Rows referring to it follow their `on_delete`; ConflictError, naming them, when one
+    forbids it (`deletion_effects`), or when the database refuses.
     """
+    effects = await deletion_effects(db, [category.id])
+    if effects.protected:
+        raise ConflictError(effects.refusal("the category \u201c" + str(category) + "”"))
     await db.delete(category)
     await _commit(db, deleting=True)
 
 
 async def delete_categories(db: AsyncSession, ids: Sequence[int]) -> int:
     """Delete the categories with these ids (all or none); returns how many."""
+    wanted = [value for value in ids if is_id(value)]
+    effects = await deletion_effects(db, wanted)
+    if effects.protected:
+        raise ConflictError(effects.refusal("these categories"))
     rows = (
-        await db.scalars(select(Category).where(Category.id.in_(ids)).options(*_loaded()))
+        await db.scalars(select(Category).where(Category.id.in_(wanted)).options(*_loaded()))
     ).all()
     for category in rows:
         await db.delete(category)
     await _commit(db, deleting=True)
     return len(rows)
+
+
+async def deletion_effects(db: AsyncSession, ids: Sequence[int]) -> DeletionEffects:
+    """What deleting the categories with these ids does to the rows referring to them.
+
+    One query per field of the spec that refers to categories (declared
+    here when scaffold generated this file), each with its `on_delete`.
+    """
+    wanted = [value for value in ids if is_id(value)]
+    groups = [
+        await find_referrers(
+            db,
+            select(Category)
+            .where(Category.parent_id.in_(wanted))
+            .where(Category.id.not_in(wanted))
+            .order_by(Category.id),
+            label="category",
+            plural_label="categories",
+            field="parent",
+            effect="set_null",
+        ),
+        await find_referrers(
+            db,
+            select(Product).where(Product.category_id.in_(wanted)).order_by(Product.id),
+            label="product",
+            plural_label="products",
+            field="category",
+            effect="restrict",
+        ),
+    ]
+    return DeletionEffects(tuple(groups))
 
 
 async def category_choices(

@@ -11,9 +11,10 @@ The API's lists skip ORM objects altogether and read the columns they return
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 from uuid import UUID
 
+from pydantic import Field
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,9 +22,18 @@ from sqlalchemy.orm import InstrumentedAttribute, joinedload
 from sqlalchemy.orm.interfaces import LoaderOption
 
 from shop.models.order import Order, OrderStatus
+from shop.models.order_line import OrderLine
 from shop.models.user import User
+from shop.schemas.common import MAX_INT
 from shop.schemas.order import OrderCreate, OrderRead, OrderUpdate
-from shop.services.common import ConflictError, NotFoundError, Page
+from shop.services.common import (
+    ConflictError,
+    DeletionEffects,
+    NotFoundError,
+    Page,
+    find_referrers,
+    is_id,
+)
 
 #: Rows per page when the caller does not say (`api.page_size`).
 PAGE_SIZE = 20
@@ -79,10 +89,14 @@ READ_COLUMNS = (
 
 @dataclass(frozen=True)
 class OrderFilters:
-    """Exact-match filters of a list; None leaves a field unfiltered."""
+    """Exact-match filters of a list; None leaves a field unfiltered.
+
+    Numbers are bounded like their columns: the admin reads these from the query string,
+    and a value no column holds names no row (PostgreSQL refuses it as a parameter).
+    """
 
     number: UUID | None = None
-    customer_id: int | None = None
+    customer_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
     status: OrderStatus | None = None
     placed_at: datetime | None = None
 
@@ -185,8 +199,10 @@ async def _count(db: AsyncSession, conditions: Sequence[ColumnElement[bool]]) ->
 async def get_order(db: AsyncSession, order_id: int) -> Order:
     """The order with this id, relationships loaded.
 
-    NotFoundError if there is none.
+    NotFoundError if there is none (an id out of range is not even looked up).
     """
+    if not is_id(order_id):
+        raise NotFoundError(f"No order with id {order_id}.")
     order = await db.scalar(
         select(Order)
         .where(Order.id == order_id)
@@ -227,19 +243,47 @@ async def update_order(db: AsyncSession, order: Order, data: OrderUpdate) -> Ord
 async def delete_order(db: AsyncSession, order: Order) -> None:
     """Delete an order from `get_order`.
 
-    Rows referring to it follow their `on_delete` (ConflictError when one forbids it).
+    Rows referring to it follow their `on_delete`; ConflictError, naming them, when one
+    forbids it (`deletion_effects`), or when the database refuses.
     """
+    effects = await deletion_effects(db, [order.id])
+    if effects.protected:
+        raise ConflictError(effects.refusal("the order \u201c" + str(order) + "”"))
     await db.delete(order)
     await _commit(db, deleting=True)
 
 
 async def delete_orders(db: AsyncSession, ids: Sequence[int]) -> int:
     """Delete the orders with these ids (all or none); returns how many."""
-    rows = (await db.scalars(select(Order).where(Order.id.in_(ids)).options(*_loaded()))).all()
+    wanted = [value for value in ids if is_id(value)]
+    effects = await deletion_effects(db, wanted)
+    if effects.protected:
+        raise ConflictError(effects.refusal("these orders"))
+    rows = (await db.scalars(select(Order).where(Order.id.in_(wanted)).options(*_loaded()))).all()
     for order in rows:
         await db.delete(order)
     await _commit(db, deleting=True)
     return len(rows)
+
+
+async def deletion_effects(db: AsyncSession, ids: Sequence[int]) -> DeletionEffects:
+    """What deleting the orders with these ids does to the rows referring to them.
+
+    One query per field of the spec that refers to orders (declared
+    here when scaffold generated this file), each with its `on_delete`.
+    """
+    wanted = [value for value in ids if is_id(value)]
+    groups = [
+        await find_referrers(
+            db,
+            select(OrderLine).where(OrderLine.order_id.in_(wanted)).order_by(OrderLine.id),
+            label="order line",
+            plural_label="order lines",
+            field="order",
+            effect="cascade",
+        ),
+    ]
+    return DeletionEffects(tuple(groups))
 
 
 async def order_choices(

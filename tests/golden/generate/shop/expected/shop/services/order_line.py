@@ -11,8 +11,9 @@ The API's lists skip ORM objects altogether and read the columns they return
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
+from pydantic import Field
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,8 +23,15 @@ from sqlalchemy.orm.interfaces import LoaderOption
 from shop.models.order import Order
 from shop.models.order_line import OrderLine
 from shop.models.product import Product
+from shop.schemas.common import MAX_INT
 from shop.schemas.order_line import OrderLineCreate, OrderLineRead, OrderLineUpdate
-from shop.services.common import ConflictError, NotFoundError, Page
+from shop.services.common import (
+    ConflictError,
+    DeletionEffects,
+    NotFoundError,
+    Page,
+    is_id,
+)
 
 #: Rows per page when the caller does not say (`api.page_size`).
 PAGE_SIZE = 20
@@ -75,11 +83,15 @@ READ_COLUMNS = (
 
 @dataclass(frozen=True)
 class OrderLineFilters:
-    """Exact-match filters of a list; None leaves a field unfiltered."""
+    """Exact-match filters of a list; None leaves a field unfiltered.
 
-    order_id: int | None = None
-    product_id: int | None = None
-    quantity: int | None = None
+    Numbers are bounded like their columns: the admin reads these from the query string,
+    and a value no column holds names no row (PostgreSQL refuses it as a parameter).
+    """
+
+    order_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
+    product_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
+    quantity: Annotated[int, Field(ge=-MAX_INT - 1, le=MAX_INT)] | None = None
     unit_price: Decimal | None = None
 
 
@@ -181,8 +193,10 @@ async def _count(db: AsyncSession, conditions: Sequence[ColumnElement[bool]]) ->
 async def get_order_line(db: AsyncSession, order_line_id: int) -> OrderLine:
     """The order line with this id, relationships loaded.
 
-    NotFoundError if there is none.
+    NotFoundError if there is none (an id out of range is not even looked up).
     """
+    if not is_id(order_line_id):
+        raise NotFoundError(f"No order line with id {order_line_id}.")
     order_line = await db.scalar(
         select(OrderLine)
         .where(OrderLine.id == order_line_id)
@@ -225,21 +239,38 @@ async def update_order_line(
 async def delete_order_line(db: AsyncSession, order_line: OrderLine) -> None:
     """Delete an order line from `get_order_line`.
 
-    Rows referring to it follow their `on_delete` (ConflictError when one forbids it).
+    Rows referring to it follow their `on_delete`; ConflictError, naming them, when one
+    forbids it (`deletion_effects`), or when the database refuses.
     """
+    effects = await deletion_effects(db, [order_line.id])
+    if effects.protected:
+        raise ConflictError(effects.refusal("the order line \u201c" + str(order_line) + "”"))
     await db.delete(order_line)
     await _commit(db, deleting=True)
 
 
 async def delete_order_lines(db: AsyncSession, ids: Sequence[int]) -> int:
     """Delete the order lines with these ids (all or none); returns how many."""
+    wanted = [value for value in ids if is_id(value)]
+    effects = await deletion_effects(db, wanted)
+    if effects.protected:
+        raise ConflictError(effects.refusal("these order lines"))
     rows = (
-        await db.scalars(select(OrderLine).where(OrderLine.id.in_(ids)).options(*_loaded()))
+        await db.scalars(select(OrderLine).where(OrderLine.id.in_(wanted)).options(*_loaded()))
     ).all()
     for order_line in rows:
         await db.delete(order_line)
     await _commit(db, deleting=True)
     return len(rows)
+
+
+async def deletion_effects(db: AsyncSession, ids: Sequence[int]) -> DeletionEffects:
+    """What deleting the order lines with these ids does to the rows referring to them.
+
+    One query per field of the spec that refers to order lines (declared
+    here when scaffold generated this file), each with its `on_delete`.
+    """
+    return DeletionEffects()
 
 
 async def order_line_choices(

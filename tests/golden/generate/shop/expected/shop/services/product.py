@@ -12,8 +12,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
+from pydantic import Field
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,9 +22,19 @@ from sqlalchemy.orm import InstrumentedAttribute, joinedload
 from sqlalchemy.orm.interfaces import LoaderOption
 
 from shop.models.category import Category
+from shop.models.order_line import OrderLine
 from shop.models.product import Product
+from shop.schemas.common import MAX_INT
 from shop.schemas.product import ProductCreate, ProductRead, ProductUpdate
-from shop.services.common import ConflictError, NotFoundError, Page, escape_like
+from shop.services.common import (
+    ConflictError,
+    DeletionEffects,
+    NotFoundError,
+    Page,
+    escape_like,
+    find_referrers,
+    is_id,
+)
 
 #: Rows per page when the caller does not say (`api.page_size`).
 PAGE_SIZE = 20
@@ -92,14 +103,18 @@ READ_COLUMNS = (
 
 @dataclass(frozen=True)
 class ProductFilters:
-    """Exact-match filters of a list; None leaves a field unfiltered."""
+    """Exact-match filters of a list; None leaves a field unfiltered.
+
+    Numbers are bounded like their columns: the admin reads these from the query string,
+    and a value no column holds names no row (PostgreSQL refuses it as a parameter).
+    """
 
     sku: str | None = None
     name: str | None = None
     price: Decimal | None = None
-    stock: int | None = None
+    stock: Annotated[int, Field(ge=-MAX_INT - 1, le=MAX_INT)] | None = None
     active: bool | None = None
-    category_id: int | None = None
+    category_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
     launched_on: date | None = None
 
 
@@ -214,8 +229,10 @@ async def _count(db: AsyncSession, conditions: Sequence[ColumnElement[bool]]) ->
 async def get_product(db: AsyncSession, product_id: int) -> Product:
     """The product with this id, relationships loaded.
 
-    NotFoundError if there is none.
+    NotFoundError if there is none (an id out of range is not even looked up).
     """
+    if not is_id(product_id):
+        raise NotFoundError(f"No product with id {product_id}.")
     product = await db.scalar(
         select(Product)
         .where(Product.id == product_id)
@@ -256,19 +273,49 @@ async def update_product(db: AsyncSession, product: Product, data: ProductUpdate
 async def delete_product(db: AsyncSession, product: Product) -> None:
     """Delete a product from `get_product`.
 
-    Rows referring to it follow their `on_delete` (ConflictError when one forbids it).
+    Rows referring to it follow their `on_delete`; ConflictError, naming them, when one
+    forbids it (`deletion_effects`), or when the database refuses.
     """
+    effects = await deletion_effects(db, [product.id])
+    if effects.protected:
+        raise ConflictError(effects.refusal("the product \u201c" + str(product) + "”"))
     await db.delete(product)
     await _commit(db, deleting=True)
 
 
 async def delete_products(db: AsyncSession, ids: Sequence[int]) -> int:
     """Delete the products with these ids (all or none); returns how many."""
-    rows = (await db.scalars(select(Product).where(Product.id.in_(ids)).options(*_loaded()))).all()
+    wanted = [value for value in ids if is_id(value)]
+    effects = await deletion_effects(db, wanted)
+    if effects.protected:
+        raise ConflictError(effects.refusal("these products"))
+    rows = (
+        await db.scalars(select(Product).where(Product.id.in_(wanted)).options(*_loaded()))
+    ).all()
     for product in rows:
         await db.delete(product)
     await _commit(db, deleting=True)
     return len(rows)
+
+
+async def deletion_effects(db: AsyncSession, ids: Sequence[int]) -> DeletionEffects:
+    """What deleting the products with these ids does to the rows referring to them.
+
+    One query per field of the spec that refers to products (declared
+    here when scaffold generated this file), each with its `on_delete`.
+    """
+    wanted = [value for value in ids if is_id(value)]
+    groups = [
+        await find_referrers(
+            db,
+            select(OrderLine).where(OrderLine.product_id.in_(wanted)).order_by(OrderLine.id),
+            label="order line",
+            plural_label="order lines",
+            field="product",
+            effect="restrict",
+        ),
+    ]
+    return DeletionEffects(tuple(groups))
 
 
 async def product_choices(

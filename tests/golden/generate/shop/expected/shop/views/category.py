@@ -28,7 +28,7 @@ from shop.listing import ListQuery, wants_fragment
 from shop.models.category import Category
 from shop.schemas.category import CategoryCreate, CategoryUpdate
 from shop.services import category as category_service
-from shop.services.common import ConflictError, NotFoundError
+from shop.services.common import MAX_ID, ConflictError, NotFoundError
 from shop.templating import render
 
 # The session user is loaded for every page, so templates know who is logged in.
@@ -54,11 +54,17 @@ async def list_categories(
     db: DbSession,
     q: str = "",
     sort: str = "",
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_ID)] = 1,
 ) -> HTMLResponse:
-    """The list, searchable and sortable; htmx gets only the results when it asks."""
+    """The list, searchable and sortable; htmx gets only the results when it asks.
+
+    A page past the last shows the last one.
+    """
     sort_key = _sort_key(sort)
     results = await category_service.list_categories(db, page=page, sort=sort_key, q=q)
+    if page > results.pages:
+        page = results.pages
+        results = await category_service.list_categories(db, page=page, sort=sort_key, q=q)
     context = {
         "results": results,
         "list_state": ListQuery(path=request.url.path, q=q, sort=sort_key or "", page=page),
@@ -131,9 +137,9 @@ async def update_category(
 async def confirm_delete_category(
     request: Request, db: DbSession, user: LoggedInUser, category_id: int
 ) -> HTMLResponse:
-    """Ask before deleting: a GET never changes anything."""
+    """Ask before deleting (or say what forbids it): a GET never changes anything."""
     category = await _get_or_404(db, category_id)
-    return render(request, "category/confirm_delete.html", {"category": category, "error": ""})
+    return await _confirm_delete_page(request, db, category)
 
 
 @router.post("/{category_id}/delete", response_class=HTMLResponse)
@@ -145,9 +151,27 @@ async def delete_category(
     try:
         await category_service.delete_category(db, category)
     except ConflictError as exc:
-        context = {"category": category, "error": exc.message}
-        return render(request, "category/confirm_delete.html", context, status.HTTP_409_CONFLICT)
+        # Read again: a refusal by the database rolled the session back.
+        category = await _get_or_404(db, category_id)
+        return await _confirm_delete_page(
+            request, db, category, exc.message, status.HTTP_409_CONFLICT
+        )
     return RedirectResponse("/categories/", status.HTTP_303_SEE_OTHER)
+
+
+async def _confirm_delete_page(
+    request: Request,
+    db: AsyncSession,
+    category: Category,
+    error: str = "",
+    status_code: int = status.HTTP_200_OK,
+) -> HTMLResponse:
+    """The confirmation page; while other rows forbid the deletion, it says which instead."""
+    effects = await category_service.deletion_effects(db, [category.id])
+    if effects.protected and not error:
+        error = effects.refusal("the category \u201c" + str(category) + "”")
+    context = {"category": category, "error": error, "effects": effects}
+    return render(request, "category/confirm_delete.html", context, status_code)
 
 
 async def _get_or_404(db: AsyncSession, category_id: int) -> Category:

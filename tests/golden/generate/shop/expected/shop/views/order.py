@@ -30,7 +30,7 @@ from shop.models import User
 from shop.models.order import Order
 from shop.schemas.order import OrderCreate, OrderUpdate
 from shop.services import order as order_service
-from shop.services.common import ConflictError, NotFoundError
+from shop.services.common import MAX_ID, ConflictError, NotFoundError
 from shop.templating import render
 
 # The session user is loaded for every page, so templates know who is logged in.
@@ -56,11 +56,17 @@ async def list_orders(
     db: DbSession,
     q: str = "",
     sort: str = "",
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_ID)] = 1,
 ) -> HTMLResponse:
-    """The list, searchable and sortable; htmx gets only the results when it asks."""
+    """The list, searchable and sortable; htmx gets only the results when it asks.
+
+    A page past the last shows the last one.
+    """
     sort_key = _sort_key(sort)
     results = await order_service.list_orders(db, page=page, sort=sort_key, q=q)
+    if page > results.pages:
+        page = results.pages
+        results = await order_service.list_orders(db, page=page, sort=sort_key, q=q)
     context = {
         "results": results,
         "list_state": ListQuery(path=request.url.path, q=q, sort=sort_key or "", page=page),
@@ -133,9 +139,9 @@ async def update_order(
 async def confirm_delete_order(
     request: Request, db: DbSession, user: LoggedInUser, order_id: int
 ) -> HTMLResponse:
-    """Ask before deleting: a GET never changes anything."""
+    """Ask before deleting (or say what forbids it): a GET never changes anything."""
     order = await _get_or_404(db, order_id)
-    return render(request, "order/confirm_delete.html", {"order": order, "error": ""})
+    return await _confirm_delete_page(request, db, order)
 
 
 @router.post("/{order_id}/delete", response_class=HTMLResponse)
@@ -147,9 +153,25 @@ async def delete_order(
     try:
         await order_service.delete_order(db, order)
     except ConflictError as exc:
-        context = {"order": order, "error": exc.message}
-        return render(request, "order/confirm_delete.html", context, status.HTTP_409_CONFLICT)
+        # Read again: a refusal by the database rolled the session back.
+        order = await _get_or_404(db, order_id)
+        return await _confirm_delete_page(request, db, order, exc.message, status.HTTP_409_CONFLICT)
     return RedirectResponse("/orders/", status.HTTP_303_SEE_OTHER)
+
+
+async def _confirm_delete_page(
+    request: Request,
+    db: AsyncSession,
+    order: Order,
+    error: str = "",
+    status_code: int = status.HTTP_200_OK,
+) -> HTMLResponse:
+    """The confirmation page; while other rows forbid the deletion, it says which instead."""
+    effects = await order_service.deletion_effects(db, [order.id])
+    if effects.protected and not error:
+        error = effects.refusal("the order \u201c" + str(order) + "”")
+    context = {"order": order, "error": error, "effects": effects}
+    return render(request, "order/confirm_delete.html", context, status_code)
 
 
 async def _get_or_404(db: AsyncSession, order_id: int) -> Order:

@@ -31,7 +31,7 @@ from shop.models.product import Product
 from shop.schemas.product import ProductCreate, ProductUpdate
 from shop.services import category as category_service
 from shop.services import product as product_service
-from shop.services.common import ConflictError, NotFoundError
+from shop.services.common import MAX_ID, ConflictError, NotFoundError
 from shop.templating import render
 
 # The session user is loaded for every page, so templates know who is logged in.
@@ -57,11 +57,17 @@ async def list_products(
     db: DbSession,
     q: str = "",
     sort: str = "",
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_ID)] = 1,
 ) -> HTMLResponse:
-    """The list, searchable and sortable; htmx gets only the results when it asks."""
+    """The list, searchable and sortable; htmx gets only the results when it asks.
+
+    A page past the last shows the last one.
+    """
     sort_key = _sort_key(sort)
     results = await product_service.list_products(db, page=page, sort=sort_key, q=q)
+    if page > results.pages:
+        page = results.pages
+        results = await product_service.list_products(db, page=page, sort=sort_key, q=q)
     context = {
         "results": results,
         "list_state": ListQuery(path=request.url.path, q=q, sort=sort_key or "", page=page),
@@ -134,9 +140,9 @@ async def update_product(
 async def confirm_delete_product(
     request: Request, db: DbSession, user: LoggedInUser, product_id: int
 ) -> HTMLResponse:
-    """Ask before deleting: a GET never changes anything."""
+    """Ask before deleting (or say what forbids it): a GET never changes anything."""
     product = await _get_or_404(db, product_id)
-    return render(request, "product/confirm_delete.html", {"product": product, "error": ""})
+    return await _confirm_delete_page(request, db, product)
 
 
 @router.post("/{product_id}/delete", response_class=HTMLResponse)
@@ -148,9 +154,27 @@ async def delete_product(
     try:
         await product_service.delete_product(db, product)
     except ConflictError as exc:
-        context = {"product": product, "error": exc.message}
-        return render(request, "product/confirm_delete.html", context, status.HTTP_409_CONFLICT)
+        # Read again: a refusal by the database rolled the session back.
+        product = await _get_or_404(db, product_id)
+        return await _confirm_delete_page(
+            request, db, product, exc.message, status.HTTP_409_CONFLICT
+        )
     return RedirectResponse("/products/", status.HTTP_303_SEE_OTHER)
+
+
+async def _confirm_delete_page(
+    request: Request,
+    db: AsyncSession,
+    product: Product,
+    error: str = "",
+    status_code: int = status.HTTP_200_OK,
+) -> HTMLResponse:
+    """The confirmation page; while other rows forbid the deletion, it says which instead."""
+    effects = await product_service.deletion_effects(db, [product.id])
+    if effects.protected and not error:
+        error = effects.refusal("the product \u201c" + str(product) + "”")
+    context = {"product": product, "error": error, "effects": effects}
+    return render(request, "product/confirm_delete.html", context, status_code)
 
 
 async def _get_or_404(db: AsyncSession, product_id: int) -> Product:

@@ -1,13 +1,17 @@
 """The category admin: staff only; list, search, filters, sorting, add, change, delete."""
 
+import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
+from shop.services import category as category_service
+from shop.services.common import DeletionEffects
 from shop.settings import Settings
 from tests.category.factories import create_category, new_category_data
 from tests.category.forms import form_data
 from tests.conftest import MakeUser
 from tests.helpers import csrf_token_of, log_in
+from tests.product.factories import create_product
 from tests.resources import in_database
 
 URL = "/admin/categories/"
@@ -149,3 +153,75 @@ def test_forms_without_the_csrf_token_are_refused(
     )
     assert client.post(f"{URL}{row.id}/delete").status_code == 403
     assert client.get(f"{URL}{row.id}/").status_code == 200
+
+
+def test_a_page_past_the_last_shows_the_last(
+    client: TestClient, settings: Settings, make_user: MakeUser
+) -> None:
+    row = in_database(settings, create_category)
+    log_in_staff(client, make_user)
+    response = client.get(URL, params={"page": 99})
+    assert response.status_code == 200
+    assert change_link(row.id) in response.text  # page 1 of 1, not an empty page 99
+    assert client.get(URL, params={"page": 10**20}).status_code == 422
+
+
+def test_ids_no_row_can_have_are_404(
+    client: TestClient, settings: Settings, make_user: MakeUser
+) -> None:
+    row = in_database(settings, create_category)
+    token = log_in_staff(client, make_user)
+    for row_id in ("99999999999999999999", "2147483648", "0"):
+        assert client.get(f"{URL}{row_id}/").status_code == 404
+        assert client.get(f"{URL}{row_id}/delete").status_code == 404
+    data = {"ids": ["²", "99999999999999999999", "-1", "٣"], "csrf_token": token}
+    response = client.post(URL + "delete", data=data, follow_redirects=False)
+    assert response.status_code == 303  # nothing selected: back to the list
+    data = {"ids": ["²", str(row.id)], "confirm": "yes", "csrf_token": token}
+    assert client.post(URL + "delete", data=data, follow_redirects=False).status_code == 303
+    assert client.get(f"{URL}{row.id}/").status_code == 404
+
+
+def test_delete_names_the_products_that_forbid_it(
+    client: TestClient, settings: Settings, make_user: MakeUser
+) -> None:
+    # `category` of products: `on_delete: restrict`.
+    product = in_database(settings, create_product)
+    row_id = product.category_id
+    token = log_in_staff(client, make_user)
+    page = client.get(f"{URL}{row_id}/delete")
+    assert page.status_code == 200
+    assert "protected related objects" in page.text
+    assert str(escape(str(product))) in page.text
+    assert "Yes, delete it" not in page.text
+    response = client.post(f"{URL}{row_id}/delete", data={"csrf_token": token})
+    assert response.status_code == 409
+    assert "1 product (category)" in response.text
+    assert client.get(f"{URL}{row_id}/").status_code == 200
+    data = {"ids": [str(row_id)], "csrf_token": token}
+    page = client.post(URL + "delete", data=data)
+    assert "protected related objects" in page.text
+    data = {**data, "confirm": "yes"}
+    assert client.post(URL + "delete", data=data, follow_redirects=False).status_code == 303
+    assert "Nothing was deleted" in client.get(URL).text
+    assert client.get(f"{URL}{row_id}/").status_code == 200
+
+
+def test_a_delete_the_database_refuses_is_a_409_page(
+    client: TestClient, settings: Settings, make_user: MakeUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The last line of defence: without the service's check, the foreign key refuses,
+    # the session is rolled back, and the page (the logged-in user's menu included)
+    # still renders.
+    async def nothing_refers(*_args: object) -> DeletionEffects:
+        return DeletionEffects()
+
+    monkeypatch.setattr(category_service, "deletion_effects", nothing_refers)
+    product = in_database(settings, create_product)
+    row_id = product.category_id
+    token = log_in_staff(client, make_user)
+    response = client.post(f"{URL}{row_id}/delete", data={"csrf_token": token})
+    assert response.status_code == 409
+    assert "Other rows still refer to this" in response.text
+    assert "staff@example.com" in response.text
+    assert client.get(f"{URL}{row_id}/").status_code == 200

@@ -194,4 +194,20 @@ def test_delete_is_409_while_products_refer_to_it(
     product = in_database(settings, create_product)
     response = client.delete(f"{URL}/{product.category_id}", headers=headers)
     assert response.status_code == 409
-    assert response.json() == {"detail": "Other rows still refer to this category."}
+    # The answer names what refers to it: the resource, the field, the row.
+    detail = response.json()["detail"]
+    assert detail.startswith("Cannot delete the category \u201c"), detail
+    assert "1 product (category): \u201c" + str(product) + "”" in detail
+    assert client.get(f"{URL}/{product.category_id}").status_code == 200
+
+
+def test_true_is_not_an_id(client: TestClient, settings: Settings, headers: dict[str, str]) -> None:
+    data = in_database(settings, new_category_data).model_dump(mode="json")
+    response = client.post(URL, json={**data, "parent_id": True}, headers=headers)
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"][0]["loc"] == ["body", "parent_id"]
+
+
+@pytest.mark.parametrize("path", ["/99999999999999999999", "/2147483648", "/0", "/true", "/²"])
+def test_ids_no_row_can_have_are_422(client: TestClient, path: str) -> None:
+    assert client.get(URL + path).status_code == 422

@@ -170,3 +170,33 @@ def test_forms_without_the_csrf_token_are_refused(
     )
     assert client.post(f"{URL}{row.id}/delete").status_code == 403
     assert client.get(f"{URL}{row.id}/").status_code == 200
+
+
+def test_a_page_past_the_last_shows_the_last(
+    client: TestClient, settings: Settings, make_user: MakeUser
+) -> None:
+    row = in_database(settings, create_order_line)
+    log_in_staff(client, make_user)
+    response = client.get(URL, params={"page": 99})
+    assert response.status_code == 200
+    assert change_link(row.id) in response.text  # page 1 of 1, not an empty page 99
+    assert client.get(URL, params={"page": 10**20}).status_code == 422
+
+
+def test_ids_no_row_can_have_are_404(
+    client: TestClient, settings: Settings, make_user: MakeUser
+) -> None:
+    row = in_database(settings, create_order_line)
+    token = log_in_staff(client, make_user)
+    for row_id in ("99999999999999999999", "2147483648", "0"):
+        assert client.get(f"{URL}{row_id}/").status_code == 404
+        assert client.get(f"{URL}{row_id}/delete").status_code == 404
+    data = {"ids": ["²", "99999999999999999999", "-1", "٣"], "csrf_token": token}
+    response = client.post(URL + "delete", data=data, follow_redirects=False)
+    assert response.status_code == 303  # nothing selected: back to the list
+    data = {"ids": ["²", str(row.id)], "confirm": "yes", "csrf_token": token}
+    assert client.post(URL + "delete", data=data, follow_redirects=False).status_code == 303
+    assert client.get(f"{URL}{row.id}/").status_code == 404
+    param = "order_id"
+    assert client.get(URL, params={param: "99999999999999999999"}).status_code == 200
+    assert client.get(URL, params={param: "²"}).status_code == 200
