@@ -216,11 +216,11 @@ def test_a_signal_at_a_blueprint_question_stops_new_as_a_signal(
 ) -> None:
     """Copier wraps the interruption of a question in its own error, which is not the
     blueprint refusing to render (exit 2): the signal is what the user hears of."""
-    import copier
     from copier.errors import CopierAnswersInterrupt
 
     from scaffolder.cli import app
     from scaffolder.cli.context import Interrupted
+    from scaffolder.project.skeleton import _copier_worker
 
     def asking(*args: object, **kwargs: object) -> None:
         try:
@@ -228,7 +228,7 @@ def test_a_signal_at_a_blueprint_question_stops_new_as_a_signal(
         except KeyboardInterrupt as interrupt:
             raise CopierAnswersInterrupt(None, None, None) from interrupt  # type: ignore[arg-type]
 
-    monkeypatch.setattr(copier, "run_copy", asking)
+    monkeypatch.setattr(_copier_worker(), "run_copy", asking)  # where Copier asks questions
     result = CliRunner().invoke(app, ["new", str(tmp_path / "blog")])
     assert result.exit_code == 143, result.output
     assert result.output == "interrupted: stopped by SIGTERM: no file was left half-written\n"
