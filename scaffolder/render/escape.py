@@ -59,9 +59,28 @@ def text_problem(text: str, *, multiline: bool = False) -> str | None:
             what = "a line break" if not multiline or char == "\r" else None
         else:
             what = _NEVER.get(category)
+        pair = _surrogate_pair(text[index : index + 2]) if category == "Cs" else None
+        if pair is not None:
+            return (
+                f"a UTF-16 surrogate pair at character {index + 1} "
+                f"(YAML writes this character `\\U{pair:08X}`)"
+            )
         if what is not None:
             return f"{what} (U+{ord(char):04X}) at character {index + 1}"
     return None
+
+
+def _surrogate_pair(text: str) -> int | None:
+    """The character a high and a low surrogate stand for in UTF-16, else None.
+
+    JSON writes 🎉 as `"\\ud83c\\udf89"`; YAML, although a superset of JSON, reads
+    that as two lone surrogates. The message says how YAML writes the character.
+    """
+    try:
+        combined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    except UnicodeDecodeError:
+        return None
+    return ord(combined) if len(combined) == 1 else None
 
 
 def _python_escape(char: str) -> str:
@@ -102,8 +121,8 @@ def _lines(units: list[str], width: int, *, keep_space: bool) -> list[str]:
 
 
 #: Longest piece of a string literal on one line: longer text becomes implicitly
-#: concatenated pieces in parentheses, which ruff format lays out within the
-#: project's line length (100), so no label or help text makes an E501 line.
+#: concatenated pieces, which ruff format joins when they fit and otherwise lays out
+#: within the project's line length (100), so no label or help makes an E501 line.
 _PIECE = 50
 
 
@@ -113,13 +132,11 @@ def python_str(value: str) -> str:
     Quotes, backslashes and braces are escaped or inert (this is never an f-string);
     every other character is a `\\x`/`\\u`/`\\U` escape, surrogates included, so the
     literal is valid source that evaluates to `value` exactly. Long text is split at
-    spaces into `("…" "…")`, which evaluates to the same string.
+    spaces into `"…" "…"`: one atom, the same string, valid wherever a literal is,
+    and without parentheses that ruff would call extraneous once it joins them (UP034).
     """
     units = [_python_escape(c) for c in value]
-    pieces = _lines(units, _PIECE, keep_space=True)
-    if len(pieces) == 1:
-        return f'"{pieces[0]}"'
-    return "(" + " ".join(f'"{piece}"' for piece in pieces) + ")"
+    return " ".join(f'"{piece}"' for piece in _lines(units, _PIECE, keep_space=True))
 
 
 def python_comment_lines(value: str, width: int = 60) -> list[str]:

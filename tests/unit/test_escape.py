@@ -154,6 +154,12 @@ def test_toml_str_is_a_toml_string(text: str) -> None:
         ("\x00", True, "a control character (U+0000) at character 1"),
         ("x\x85", True, "a control character (U+0085) at character 2"),
         ("\ud800", True, "a lone surrogate (U+D800) at character 1"),
+        ("\udf89\ud83c", True, "a lone surrogate (U+DF89) at character 1"),
+        (
+            "a\ud83c\udf89",  # JSON's escape of one emoji, which YAML reads as two
+            False,
+            "a UTF-16 surrogate pair at character 2 (YAML writes this character `\\U0001F389`)",
+        ),
     ],
 )
 def test_text_problem(text: str, multiline: bool, problem: str | None) -> None:
