@@ -145,8 +145,24 @@ EDITS: dict[str, Callable[[Session, Path], None]] = {
 }
 
 
+def readme_paths() -> list[str]:
+    """The URLs the README's quick start sends the reader to, once their blog runs."""
+    text = (ROOT / "README.md").read_text()
+    section = text[text.index("## Quick start") : text.index("## What it looks like")]
+    found = re.findall(r"`(/[^`\s]*)`|<http://127\.0\.0\.1:8000(/[^>]*)>", section)
+    return [quoted or linked for quoted, linked in found]
+
+
+def test_the_readme_names_the_pages_a_running_blog_serves() -> None:
+    """The walk below visits them (a blog of authors, posts and tags, like the README's);
+    `/api/` itself is a 404."""
+    paths = readme_paths()
+    assert {"/login", "/admin/", "/docs", "/api/posts", "/posts/"} <= set(paths)
+    assert "/api/" not in paths
+
+
 def check_the_running_app(base: str) -> None:
-    """What the tutorial promises at /admin/, /docs and /api/."""
+    """What the tutorial promises at /admin/, /docs and /api/, and the README at its URLs."""
     jar = http.cookiejar.CookieJar()
     browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
 
@@ -176,6 +192,8 @@ def check_the_running_app(base: str) -> None:
     status, body = get("/api/posts")
     assert status == 200
     assert json.loads(body)["items"] == []
+    for path in readme_paths():  # as the superuser: the admin answers too
+        assert get(path)[0] == 200, path
 
 
 # --- the walk ------------------------------------------------------------------------
