@@ -319,6 +319,7 @@ def spec_text(t: dict[str, Any]) -> str:
             "author": {"type": "ref(Author)", "label": t["ref_label"], "help": t["help2"]},
             "tags": {"type": "many(Tag)", "label": t["many_label"]},
             "meta": {"type": "json", "nullable": True, "default": {t["key"]: t["text2"]}},
+            "code": {"type": "str(80)", "default": t["text3"]},
         },
         "display": "title",
         "admin": {
@@ -337,7 +338,7 @@ def spec_text(t: dict[str, Any]) -> str:
 
 
 SLOTS = ("label", "label2", "label3", "enum_label", "ref_label", "many_label", "help", "help2")
-SLOTS_TEXT = ("text", "text2", "key")
+SLOTS_TEXT = ("text", "text2", "text3", "key")
 
 
 def plain(text: str) -> str:
@@ -371,7 +372,7 @@ def texts(one_line: st.SearchStrategy[str], multiline: st.SearchStrategy[str]) -
     return st.fixed_dictionaries(
         {
             **{slot: one_line for slot in SLOTS if not slot.startswith("help")},
-            **dict.fromkeys(("help", "help2", "text", "text2"), multiline),
+            **dict.fromkeys(("help", "help2", "text", "text2", "text3"), multiline),
             "key": multiline,
             # a shorthand value is quoted with a quote it does not hold: not both kinds
             "values": st.lists(
@@ -470,9 +471,8 @@ def test_any_text_in_any_slot_is_refused_or_stays_data(t: dict[str, Any]) -> Non
         elif path.endswith(".html"):
             assert jinja_shape(text) == jinja_shape(plain_tree[path]), path
     schemas = set(python_strings(hostile_tree["app/schemas/post.py"]))
-    for slot, field in (("help", "title"), ("help2", "author")):
-        if t[slot]:
-            assert t[slot] in schemas, (slot, field)
+    for slot in ("help", "help2", "text", "text3"):  # descriptions and defaults
+        assert t[slot] in schemas | {""}, slot
     form = hostile_tree["app/templates/admin/post/form.html"]
     for slot in ("label", "label2", "ref_label", "many_label"):
         if t[slot]:
