@@ -31,6 +31,8 @@ from typer.testing import CliRunner
 
 from scaffolder.cli import app
 from scaffolder.errors import SpecError
+from scaffolder.migrate.diff import diff_specs
+from scaffolder.migrate.revisions import new_revision
 from scaffolder.model.names import enum_member_names
 from scaffolder.model.spec import Spec
 from scaffolder.render import escape
@@ -433,6 +435,18 @@ def jinja_shape(source: str) -> str:
     return walk(JINJA.parse(source))
 
 
+def migration(t: dict[str, Any], spec: Spec) -> str:
+    """The revision adding `Post.code` to the database of `spec` without it: existing
+    rows get its default, written into the migration (`server_default`)."""
+    data = json.loads(spec_text(t))
+    del data["resources"]["Post"]["fields"]["code"]
+    old = parse_spec(json.dumps(data, ensure_ascii=False), "old.yaml")
+    changes = diff_specs(old, spec)
+    assert any("server_default" in line for line in changes.upgrade), changes.upgrade
+    _, text = new_revision({}, "Add code.", "add_code", changes.upgrade, changes.downgrade)
+    return text
+
+
 def load(t: dict[str, Any]) -> Spec | None:
     try:
         return parse_spec(spec_text(t), "spec.yaml")
@@ -444,7 +458,7 @@ def load(t: dict[str, Any]) -> Spec | None:
     return None
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS)
 @example(
     {
@@ -460,6 +474,8 @@ def test_any_text_in_any_slot_is_refused_or_stays_data(t: dict[str, Any]) -> Non
     baseline = load(benign(t))
     assert baseline is not None, "plain text in the same places must be accepted"
     hostile_tree, plain_tree = render(spec, formatted=False), render(baseline, formatted=False)
+    hostile_tree["migration.py"] = migration(t, spec)
+    plain_tree["migration.py"] = migration(benign(t), baseline)
     assert sorted(hostile_tree) == sorted(plain_tree)
     for path, text in hostile_tree.items():
         if text == plain_tree[path]:
@@ -470,6 +486,7 @@ def test_any_text_in_any_slot_is_refused_or_stays_data(t: dict[str, Any]) -> Non
             assert python_shape(text) == python_shape(plain_tree[path]), path
         elif path.endswith(".html"):
             assert jinja_shape(text) == jinja_shape(plain_tree[path]), path
+    assert t["text3"] in set(python_strings(hostile_tree["migration.py"]))  # server_default
     schemas = set(python_strings(hostile_tree["app/schemas/post.py"]))
     for slot in ("help", "help2", "text", "text3"):  # descriptions and defaults
         assert t[slot] in schemas | {""}, slot
