@@ -24,6 +24,7 @@ character (a right-to-left override, a line separator) sits in the source.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Callable
 from typing import Any
@@ -35,8 +36,9 @@ _SHORT_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t
 #: (half of a UTF-16 pair: no UTF-8 file can hold one).
 _NEVER = {"Cc": "a control character", "Cs": "a lone surrogate"}
 
-#: Categories of line breaks, refused in one-line text (labels, enum values).
-_LINE_BREAKS = {"Zl": "a line separator", "Zp": "a paragraph separator"}
+#: Categories of line breaks (U+2028, U+2029), refused in one-line text (labels,
+#: enum values) like `\n` and `\r`.
+_LINE_BREAKS = frozenset({"Zl", "Zp"})
 
 #: Control characters multi-line text (`help`, a `text` default) may hold.
 _MULTILINE_CONTROLS = frozenset("\n\t")
@@ -251,6 +253,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
 """The filters, by the name blueprints use."""
 
 
+@functools.cache
 def _copier_extension() -> type:
     """A Jinja extension giving Copier's environment these filters (see `CopierFilters`)."""
     from jinja2.ext import Extension
