@@ -161,7 +161,7 @@ def test_service_is_the_documented_contract() -> None:
         "PostSort = Literal[",
         "class PostFilters:",
         "    status: PostStatus | None = None\n",
-        "    author_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None\n",
+        "    author_id: Id | None = None\n",
         "async def list_posts(\n    db: AsyncSession,\n    *,\n    page: int = 1,",
         ") -> Page[Post]:",
         "async def get_post(db: AsyncSession, post_id: int) -> Post:",
@@ -364,7 +364,7 @@ def test_html_lists_clamp_pages_and_bound_ids() -> None:
     assert_file(
         tree,
         "app/services/post.py",
-        "author_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None",
+        "author_id: Id | None = None",
         "if not is_id(post_id):",
     )
     assert_file(tree, "app/schemas/common.py", "Id = Annotated[int, BeforeValidator(_not_a_bool)")

@@ -81,9 +81,9 @@ class PostFilters:
     slug: str | None = None
     status: PostStatus | None = None
     published_at: datetime | None = None
-    views: Annotated[int, Field(ge=-MAX_INT - 1, le=MAX_INT)] | None = None
-    author_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
-    reviewer_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
+    views: Int32 | None = None
+    author_id: Id | None = None
+    reviewer_id: Id | None = None
 
 
 async def list_posts(

@@ -10,9 +10,8 @@ The API's lists skip ORM objects altogether and read the columns they return
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, get_args
+from typing import Any, Literal, get_args
 
-from pydantic import Field
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,7 +22,7 @@ from blog.models.comment import Comment
 from blog.models.post import Post
 from blog.models.user import User
 from blog.schemas.comment import CommentCreate, CommentRead, CommentUpdate
-from blog.schemas.common import MAX_INT
+from blog.schemas.common import Id
 from blog.services.common import (
     ConflictError,
     DeletionEffects,
@@ -88,8 +87,8 @@ class CommentFilters:
     and a value no column holds names no row (PostgreSQL refuses it as a parameter).
     """
 
-    post_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
-    user_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
+    post_id: Id | None = None
+    user_id: Id | None = None
     approved: bool | None = None
 
 

@@ -11,9 +11,8 @@ The API's lists skip ORM objects altogether and read the columns they return
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any, Literal, get_args
+from typing import Any, Literal, get_args
 
-from pydantic import Field
 from sqlalchemy import ColumnElement, String, cast, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,7 +23,7 @@ from blog.models.author import Author
 from blog.models.comment import Comment
 from blog.models.post import Post, PostStatus, posts_tags
 from blog.models.tag import Tag
-from blog.schemas.common import MAX_INT
+from blog.schemas.common import Id, Int32
 from blog.schemas.post import PostCreate, PostRead, PostUpdate
 from blog.services.common import (
     ConflictError,
@@ -121,9 +120,9 @@ class PostFilters:
     slug: str | None = None
     status: PostStatus | None = None
     published_at: datetime | None = None
-    views: Annotated[int, Field(ge=-MAX_INT - 1, le=MAX_INT)] | None = None
-    author_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
-    reviewer_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
+    views: Int32 | None = None
+    author_id: Id | None = None
+    reviewer_id: Id | None = None
 
 
 def _loaded() -> list[LoaderOption]:

@@ -129,6 +129,10 @@ def _not_a_bool(value: object) -> object:
 
 #: The id of a row: a positive INTEGER (text such as "3" is read, as forms send it).
 Id = Annotated[int, BeforeValidator(_not_a_bool), Field(ge=1, le=MAX_INT)]
+#: A value of an INTEGER / a BIGINT column, e.g. for the admin's filters, which read the
+#: query string: a number no column holds is refused, never sent to the database.
+Int32 = Annotated[int, Field(ge=-MAX_INT - 1, le=MAX_INT)]
+Int64 = Annotated[int, Field(ge=-MAX_BIGINT - 1, le=MAX_BIGINT)]
 
 
 class ErrorMessage(BaseModel):

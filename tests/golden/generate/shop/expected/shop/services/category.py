@@ -10,9 +10,8 @@ The API's lists skip ORM objects altogether and read the columns they return
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, get_args
+from typing import Any, Literal, get_args
 
-from pydantic import Field
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,7 +21,7 @@ from sqlalchemy.orm.interfaces import LoaderOption
 from shop.models.category import Category
 from shop.models.product import Product
 from shop.schemas.category import CategoryCreate, CategoryRead, CategoryUpdate
-from shop.schemas.common import MAX_INT
+from shop.schemas.common import Id
 from shop.services.common import (
     ConflictError,
     DeletionEffects,
@@ -82,7 +81,7 @@ class CategoryFilters:
     """
 
     name: str | None = None
-    parent_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
+    parent_id: Id | None = None
 
 
 def _loaded() -> list[LoaderOption]:

@@ -11,10 +11,9 @@ The API's lists skip ORM objects altogether and read the columns they return
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any, Literal, get_args
+from typing import Any, Literal, get_args
 from uuid import UUID
 
-from pydantic import Field
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,7 +23,7 @@ from sqlalchemy.orm.interfaces import LoaderOption
 from shop.models.order import Order, OrderStatus
 from shop.models.order_line import OrderLine
 from shop.models.user import User
-from shop.schemas.common import MAX_INT
+from shop.schemas.common import Id
 from shop.schemas.order import OrderCreate, OrderRead, OrderUpdate
 from shop.services.common import (
     ConflictError,
@@ -96,7 +95,7 @@ class OrderFilters:
     """
 
     number: UUID | None = None
-    customer_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
+    customer_id: Id | None = None
     status: OrderStatus | None = None
     placed_at: datetime | None = None
 

@@ -11,9 +11,8 @@ The API's lists skip ORM objects altogether and read the columns they return
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, Literal, get_args
+from typing import Any, Literal, get_args
 
-from pydantic import Field
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,7 +22,7 @@ from sqlalchemy.orm.interfaces import LoaderOption
 from shop.models.order import Order
 from shop.models.order_line import OrderLine
 from shop.models.product import Product
-from shop.schemas.common import MAX_INT
+from shop.schemas.common import Id, Int32
 from shop.schemas.order_line import OrderLineCreate, OrderLineRead, OrderLineUpdate
 from shop.services.common import (
     ConflictError,
@@ -89,9 +88,9 @@ class OrderLineFilters:
     and a value no column holds names no row (PostgreSQL refuses it as a parameter).
     """
 
-    order_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
-    product_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
-    quantity: Annotated[int, Field(ge=-MAX_INT - 1, le=MAX_INT)] | None = None
+    order_id: Id | None = None
+    product_id: Id | None = None
+    quantity: Int32 | None = None
     unit_price: Decimal | None = None
 
 

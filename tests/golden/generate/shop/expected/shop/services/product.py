@@ -12,9 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, Literal, get_args
+from typing import Any, Literal, get_args
 
-from pydantic import Field
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,7 +23,7 @@ from sqlalchemy.orm.interfaces import LoaderOption
 from shop.models.category import Category
 from shop.models.order_line import OrderLine
 from shop.models.product import Product
-from shop.schemas.common import MAX_INT
+from shop.schemas.common import Id, Int32
 from shop.schemas.product import ProductCreate, ProductRead, ProductUpdate
 from shop.services.common import (
     ConflictError,
@@ -112,9 +111,9 @@ class ProductFilters:
     sku: str | None = None
     name: str | None = None
     price: Decimal | None = None
-    stock: Annotated[int, Field(ge=-MAX_INT - 1, le=MAX_INT)] | None = None
+    stock: Int32 | None = None
     active: bool | None = None
-    category_id: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
+    category_id: Id | None = None
     launched_on: date | None = None
 
 
