@@ -200,3 +200,16 @@ def test_ids_no_row_can_have_are_404(
     param = "order_id"
     assert client.get(URL, params={param: "99999999999999999999"}).status_code == 200
     assert client.get(URL, params={param: "²"}).status_code == 200
+
+
+def test_a_select_value_that_names_no_row_is_a_form_error(
+    client: TestClient, settings: Settings, make_user: MakeUser
+) -> None:
+    # `²` passes str.isdigit() but not int(); the form is shown again, never a 500.
+    token = log_in_staff(client, make_user)
+    form = form_data(in_database(settings, new_order_line_data))
+    for value in ("²", "99999999999999999999", "-1", "true"):
+        data = {**form, "order_id": value, "csrf_token": token}
+        assert client.post(URL + "add", data=data).status_code == 422, value
+        params = {"order_id": value}
+        assert client.get(URL + "choices/order_id", params=params).status_code == 200
