@@ -112,17 +112,83 @@ def plural_of(name: str) -> str:
     return name[: len(name) - len(suffix)] + pluralize(suffix)
 
 
+#: First path segments the project itself serves (`/login`, `/api/auth/token`, `/admin/`,
+#: `/static/…`, `/docs`…). A resource's URL segment (`/posts`, `/api/posts`, `/admin/posts`)
+#: equal to one of them would shadow it or be shadowed, so it gets `-index` appended.
+RESERVED_ROUTES = frozenset(
+    {"admin", "api", "auth", "docs", "health", "login", "logout", "openapi.json", "redoc"}
+    | {"static"}
+)
+
+
+#: Class-like names that generated modules import from libraries and from the project
+#: itself (`Annotated`, `Page`, `Query`, `Settings`…). A resource of that name is still
+#: fine: modules other than its own model import it as `<Name>Model` (see `model_ref`).
+#: tests/unit/test_names.py checks that this covers what the blueprints import.
+IMPORTED_NAMES = frozenset(
+    {
+        *("APIRouter", "ASGIApp", "AfterValidator", "Annotated", "Any", "ApiUser"),
+        *("AppSettings", "Argon2Hasher", "AsyncEngine", "AsyncExitStack", "AsyncGenerator"),
+        *("AsyncIterator", "AsyncSession", "AutogenContext", "Awaitable", "AwareDatetime"),
+        *("BadSignature", "BaseModel", "BaseSettings", "CSRFMiddleware", "Callable"),
+        *("ClassVar", "Collection", "ColumnElement", "Config", "ConfigDict", "ConflictError"),
+        *("Connection", "ConnectionPoolEntry", "DBAPIConnection", "DBAPIError", "DateTime"),
+        *("DbSession", "Decimal", "DeclarativeBase", "Depends", "Dialect", "Engine", "Enum"),
+        *("ErrorMessage", "FastAPI", "Field", "Form", "FormData", "FormErrors", "FormReader"),
+        *("FormValue", "Future", "Generator", "Generic", "HTMLResponse", "HTTPConnection"),
+        *("HTTPException", "HTTPStatus", "HttpUrlStr", "Id", "Index", "InstrumentedAttribute"),
+        *("IntegrityError", "InvalidRequestError", "Iterable", "Iterator", "JSONResponse"),
+        *("Jinja2Templates", "JsonDict", "JsonValue", "ListQuery", "Literal", "LoaderOption"),
+        *("LocalTime", "LoggedInUser", "LoginRequiredError", "MakeUser", "Mapped", "Mapping"),
+        *("Message", "MetaData", "MultiPartException", "MutableHeaders", "NotFoundError"),
+        *("OAuth2PasswordBearer", "OAuth2PasswordRequestForm", "Page", "PasswordHash", "Path"),
+        *("Query", "Receive", "RedirectResponse", "Request", "RequestValidationError"),
+        *("Response", "SafeJson", "SafeStr", "Scope", "SecretStr", "SecurityHeadersMiddleware"),
+        *("SelectOption", "Self", "Send", "Sequence", "SessionMiddleware", "Settings"),
+        *("SettingsConfigDict", "StarletteHTTPException", "StaticFiles", "StrEnum", "String"),
+        *("StringConstraints", "TestClient", "TimestampMixin", "TrustedHostMiddleware"),
+        *("TypeAdapter", "TypeDecorator", "TypeVar", "URL", "URLSafeTimedSerializer", "UTC"),
+        *("UUID", "UnaryExpression", "UtcDatetime", "ValidationError", "WithJsonSchema"),
+    }
+)
+
+
+def model_ref(class_name: str) -> str:
+    """The name modules other than a model's own use for it: `Post`, or `PageModel`
+    for a resource named like something the generated code imports (`Page`)."""
+    return f"{class_name}Model" if class_name in IMPORTED_NAMES else class_name
+
+
+def model_import(class_name: str) -> str:
+    """What `from <package>.models.<snake> import …` says: `Post`, `Page as PageModel`."""
+    ref = model_ref(class_name)
+    return class_name if ref == class_name else f"{class_name} as {ref}"
+
+
 @dataclass(frozen=True)
 class Names:
     """The names of one resource, in every form the generated code uses."""
 
     class_name: str  # BlogPost
     snake: str  # blog_post (module names, variables)
-    plural_snake: str  # blog_posts (collections, default reverse relation name)
+    plural_snake: str  # blog_posts (default table and reverse relation name)
     label: str  # Blog post
     plural_label: str  # Blog posts
     table: str  # blog_posts
     route: str  # blog-posts (URL segment: /api/blog-posts)
+    #: blog_posts: names of functions on the whole collection (`list_blog_posts`); unlike
+    #: `plural_snake`, never the singular: `news_index` for News, like Rails' route names
+    collection: str
+
+    @property
+    def model_ref(self) -> str:
+        """The model class as other modules name it (`PageModel` for `Page`)."""
+        return model_ref(self.class_name)
+
+    @property
+    def model_import(self) -> str:
+        """The model class in an import statement (`Page as PageModel`)."""
+        return model_import(self.class_name)
 
     @classmethod
     def derive(
@@ -137,6 +203,7 @@ class Names:
             plural_snake = _pluralize_last(snake, "_")
             plural_label = _pluralize_last(label, " ")
         table_name = table or plural_snake
+        route = table_name.replace("_", "-")
         return cls(
             class_name=class_name,
             snake=snake,
@@ -144,7 +211,8 @@ class Names:
             label=label,
             plural_label=plural_label,
             table=table_name,
-            route=table_name.replace("_", "-"),
+            route=f"{route}-index" if route in RESERVED_ROUTES else route,
+            collection=plural_snake if plural_snake != snake else f"{snake}_index",
         )
 
 

@@ -192,6 +192,14 @@ class Field:
         return self.name
 
     @property
+    def schema_name(self) -> str:
+        """The attribute of the Pydantic schemas: the API key, or `json_` (aliased `json`)
+        for a key that would hide a method of `BaseModel` (or the `**kwargs` of the
+        `__init__` that Pydantic's mypy plugin writes)."""
+        key = self.api_name
+        return f"{key}_" if key in PYDANTIC_SHADOWED else key
+
+    @property
     def python_type(self) -> str:
         """Annotation of the model attribute, without `| None`."""
         template = self.info.python_type
@@ -212,7 +220,7 @@ class Field:
         if self.enum is not None:
             return (
                 f"Enum({self.enum.class_name}, native_enum=False, "
-                f"length={self.enum.max_length}, values_callable=enum_values)"
+                f"length={self.enum.max_length}, values_callable=_enum_values)"
             )
         if self.relation is not None:
             return "" if self.relation.many else "Integer()"
@@ -260,6 +268,14 @@ class Field:
                 CheckSpec(f"{column}_max_length", f"length({column}) <= {self.max_length}")
             )
         return tuple(checks)
+
+    def default_in(self, resource: Resource) -> str:
+        """The default as Python in a class body of `resource`: `dt.date.fromisoformat(…)`
+        where a field named `date` hides the class `date.fromisoformat(…)` would use."""
+        assert self.default is not None
+        if self.type in (FieldType.DATE, FieldType.TIME, FieldType.DATETIME):
+            return resource.qualify(self.default.python)
+        return self.default.python
 
     @property
     def required(self) -> bool:
@@ -529,6 +545,12 @@ class Resource:
         """Fields the API returns (`write_only` ones, such as secrets, are never sent)."""
         return tuple(f for f in self.fields if not f.write_only)
 
+    @cached_property
+    def attribute_names(self) -> frozenset[str]:
+        """Every name a class body of this resource binds: fields, API keys, collections."""
+        fields = {f.name for f in self.fields} | {f.api_name for f in self.fields}
+        return frozenset(fields | {r.name for r in self.reverse})
+
     @property
     def shadowed_names(self) -> frozenset[str]:
         """Type names the class bodies of this resource use but a field or collection hides.
@@ -537,8 +559,18 @@ class Resource:
         column, not the builtin: generated code writes `builtins.list` (and `dt.date`
         for a field named `date`) instead.
         """
-        names = {f.name for f in self.fields} | {r.name for r in self.reverse}
-        return frozenset(names & (_CLASS_BODY_BUILTINS | _DATETIME_TYPES))
+        return frozenset(self.attribute_names & (_CLASS_BODY_BUILTINS | _DATETIME_TYPES))
+
+    def alias(self, name: str) -> str:
+        """The name generated modules give an import that class bodies use: `name`, or
+        `_name` when a field of this resource would hide it (a field `relationship`
+        hides `relationship()` for the fields after it). Fields never start with `_`."""
+        return f"_{name}" if name in self.attribute_names else name
+
+    def import_as(self, name: str) -> str:
+        """What an import statement says for `name`: `name`, or `name as _name`."""
+        alias = self.alias(name)
+        return name if alias == name else f"{name} as {alias}"
 
     def qualify(self, annotation: str) -> str:
         """`annotation` with every shadowed type name qualified by its module."""
@@ -549,7 +581,8 @@ class Resource:
 
         def qualified(match: re.Match[str]) -> str:
             name = match.group(1)
-            return f"dt.{name}" if name in _DATETIME_TYPES else f"builtins.{name}"
+            module = "dt" if name in _DATETIME_TYPES else "builtins"
+            return f"{self.alias(module)}.{name}"
 
         return re.sub(pattern, qualified, annotation)
 
@@ -568,8 +601,13 @@ class Resource:
 
     @property
     def round_trip_keys(self) -> tuple[str, ...]:
-        """API keys a client writes and reads back: neither read-only nor write-only."""
-        return tuple(f.api_name for f in self.fields if not (f.read_only or f.write_only))
+        """Schema attributes a client writes and reads back: neither read-only nor write-only."""
+        return tuple(f.schema_name for f in self.fields if not (f.read_only or f.write_only))
+
+    @property
+    def has_schema_aliases(self) -> bool:
+        """Whether a schema attribute differs from its API key (`json_` for `json`)."""
+        return any(f.schema_name != f.api_name for f in self.fields)
 
     @property
     def unique_fields(self) -> tuple[Field, ...]:
@@ -643,7 +681,15 @@ class Resource:
 #: `datetime` types annotations use; generated modules also `import datetime as dt`.
 _DATETIME_TYPES = frozenset({"date", "datetime", "time"})
 _CLASS_BODY_BUILTINS = frozenset(
-    {"bool", "bytes", "dict", "float", "int", "list", "object", "property", "str"}
+    {"bool", "bytes", "dict", "float", "int", "list", "object", "property", "str", "type"}
+)
+
+
+#: Attributes of Pydantic's `BaseModel` (its v1 methods) that a schema field would hide,
+#: and the `**kwargs` of the `__init__` its mypy plugin writes for the read schemas.
+PYDANTIC_SHADOWED = frozenset(
+    {"construct", "copy", "dict", "from_orm", "json", "parse_file", "parse_obj", "parse_raw"}
+    | {"schema", "schema_json", "update_forward_refs", "validate", "kwargs"}
 )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from scaffolder.render import escape
 from scaffolder.render.escape import python_str as py_str
+from scaffolder.model.names import model_import, model_ref
 
 
 def py_list(values: Any) -> str:
@@ -37,8 +38,9 @@ def py_value(value: Any) -> str:
     return repr(value)
 
 
-#: Names the page and admin blueprints already use for their own variables (Python
-#: locals and imports, template context), which a resource's variable must not shadow.
+#: Names the resource blueprints already use for their own variables (Python locals,
+#: parameters and module-level imports of views, admin, API and service modules, and the
+#: template context), which a resource's row variable must not shadow.
 RESERVED_LOCALS = frozenset(
     {
         *("annotated", "applied", "chosen", "choices", "context", "data", "db", "deleted"),
@@ -46,6 +48,17 @@ RESERVED_LOCALS = frozenset(
         *("more", "options", "page", "q", "query", "reader", "render", "request", "response"),
         *("results", "router", "row", "select", "selected", "sort", "sort_key", "status"),
         *("template", "url", "user", "values"),
+        # the API's and the service's locals and parameters
+        *("column", "conditions", "count", "deleting", "error", "found", "items", "limit"),
+        *("message", "missing", "name", "page_size", "pattern", "result", "rows", "total"),
+        *("value", "wanted", "effects", "groups", "is_id", "find_referrers"),
+        *("deletion_effects", "referrers"),
+        # the generated tests' locals and fixtures
+        *("after", "before", "body", "changes", "client", "created", "expected", "fields"),
+        *("first", "headers", "info", "second", "sent", "settings", "updated", "work"),
+        # module-level imports of those modules
+        *("builtins", "cast", "dataclass", "date", "datetime", "dt", "func", "get_args"),
+        *("joinedload", "or_", "selectinload", "time"),
         # template context: the page context of the project, and the templates' own names
         *("admin_resources", "app_name", "csrf_token", "current_user", "error", "nav"),
         *("filter_choices", "choices_more", "notice", "loop", "self", "caller"),
@@ -64,6 +77,8 @@ def local_name(snake: str) -> str:
 FILTERS: dict[str, Callable[..., Any]] = {
     **escape.FILTERS,
     "local_name": local_name,
+    "model_ref": model_ref,
+    "model_import": model_import,
     "py_list": py_list,
     "py_tuple": py_tuple,
     "py_value": py_value,

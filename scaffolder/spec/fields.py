@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from scaffolder.model.names import (
+    IMPORTED_NAMES,
     Names,
     enum_member_names,
     pascal_case,
@@ -237,6 +238,8 @@ class FieldBuilder:
             for name, value in zip(enum_member_names(values), values, strict=True)
         )
         class_name = f"{self.resource.names.class_name}{pascal_case(self.raw.name)}"
+        if class_name in IMPORTED_NAMES:  # `LocalTime` would hide schemas.common's
+            class_name += "Choice"
         if class_name in self.targets:
             self.error(
                 self.raw.type_spot,

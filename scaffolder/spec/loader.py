@@ -245,7 +245,11 @@ class SpecLoader:
     def _check_plural(
         self, name: str, names: Names, decl: Mapping[str, Any], spot: Spot, *, explicit: bool
     ) -> None:
-        """The plural becomes Python names (`list_blog_posts`) and, by default, the table."""
+        """The plural becomes Python names (`list_blog_posts`) and, by default, the table.
+
+        A plural equal to the singular (`News`, `Staff`) is fine: `Names.collection`
+        gives the collection functions a distinct name (`list_news_index`).
+        """
         where = value_spot(self.pos, decl, "plural") if explicit else spot
         if explicit and not names_check.FIELD_NAME.match(names.plural_snake):
             self._add(
@@ -254,14 +258,6 @@ class SpecLoader:
                 "which is not a snake_case identifier",
                 hint="write the plural as words of ASCII letters and digits",
                 example=f"plural: {_plural_example(name)}",
-            )
-        elif names.plural_snake == names.snake:
-            self._add(
-                where,
-                f"resource `{name}`: its plural `{names.plural_snake}` is the same as its "
-                "singular, and the generated code needs two different names",
-                hint="give a plural that differs, with `plural:`; `table:` can keep the table name",
-                example=f"plural: {humanize(name)} items\ntable: {names.table}",
             )
         elif "table" not in decl and len(names.table) > names_check.MAX_IDENTIFIER:
             self._add(

@@ -11,7 +11,9 @@ TABLE_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 #: PostgreSQL truncates identifiers longer than this.
 MAX_IDENTIFIER = 63
 
-PYTHON_KEYWORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | {"type"}
+#: Hard keywords only: the soft keywords (`type`, `match`, `case`) are valid identifiers,
+#: and common field names, which generated code may use like any other name.
+PYTHON_KEYWORDS = frozenset(keyword.kwlist)
 
 #: Attribute names that the SQLAlchemy declarative base or Pydantic's BaseModel own.
 RESERVED_ATTRIBUTES: dict[str, str] = {
@@ -41,6 +43,8 @@ RESERVED_RESOURCES: dict[str, str] = {
     "Common": "`common` holds the shared schemas and services (schemas/common.py)",
     "Database": "`database` is the test-database helper module (tests/database.py)",
     "Helpers": "`helpers` is the test helper module (tests/helpers.py)",
+    "Resources": "`resources` is the shared test module (tests/resources.py)",
+    "Conftest": "`conftest` is pytest's fixture module (tests/conftest.py)",
     # names the generated modules import from FastAPI and Starlette
     "Request": "the generated views import FastAPI's `Request`",
     "Response": "the generated views import FastAPI's `Response`",

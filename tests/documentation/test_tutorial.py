@@ -67,7 +67,7 @@ def after_authors_and_tags(session: Session, output: str) -> None:
 def after_posts(session: Session, output: str) -> None:
     model = (project(session) / "blog/models/post.py").read_text()
     assert "class PostStatus(StrEnum)" in model
-    assert "posts_tags = Table(" in model
+    assert "posts_tags = sa.Table(" in model
     assert 'ForeignKey("authors.id"' in model
 
 

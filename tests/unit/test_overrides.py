@@ -92,7 +92,7 @@ def test_a_removed_override_brings_back_the_bundled_template(project: Path) -> N
     text = (project / MODEL_PATH).read_text()
     assert text.startswith('"""The post model: the `posts` table."""\n')
     assert "class Post(TimestampMixin, Base):" in text
-    assert "title: Mapped[str] = mapped_column(String(200))" in text
+    assert "title: Mapped[str] = mapped_column(sa.String(200))" in text
 
 
 def test_an_override_of_the_migration_template_shapes_the_next_migration(

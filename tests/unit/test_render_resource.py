@@ -57,19 +57,19 @@ def test_model_has_typed_columns_constraints_and_relationships() -> None:
         'DRAFT = "draft"',
         "class Post(TimestampMixin, Base):",
         '__tablename__ = "posts"',
-        "title: Mapped[str] = mapped_column(String(200))",
-        "slug: Mapped[str] = mapped_column(String(255), unique=True)",
-        "native_enum=False, length=9, values_callable=enum_values",
+        "title: Mapped[str] = mapped_column(sa.String(200))",
+        "slug: Mapped[str] = mapped_column(sa.String(255), unique=True)",
+        "native_enum=False, length=9, values_callable=_enum_values",
         "default=PostStatus.DRAFT",
         "published_at: Mapped[datetime | None] = mapped_column()",
-        'ForeignKey("authors.id", ondelete="RESTRICT"), index=True',
-        'ForeignKey("authors.id", ondelete="SET NULL"), index=True',
+        'sa.ForeignKey("authors.id", ondelete="RESTRICT"), index=True',
+        'sa.ForeignKey("authors.id", ondelete="SET NULL"), index=True',
         'author: Mapped["Author"] = relationship(',
         'reviewer: Mapped["Author | None"] = relationship(',
         "foreign_keys=[reviewer_id]",
         'back_populates="reviewed_posts"',
-        'posts_tags = Table(\n    "posts_tags",',
-        'Column("post_id", Integer(), ForeignKey("posts.id", ondelete="CASCADE"), primary_key',
+        'posts_tags = sa.Table(\n    "posts_tags",',
+        '"post_id", sa.Integer(), sa.ForeignKey("posts.id", ondelete="CASCADE"), primary_key',
         "secondary=posts_tags",
         "def tags_ids(self) -> list[int]:",
         "def __str__(self) -> str:\n        return self.title",
@@ -108,10 +108,10 @@ def test_self_references_checks_and_odd_enum_values() -> None:
     assert_file(
         tree,
         "app/models/order_line.py",
-        '__table_args__ = (CheckConstraint("quantity >= 1", name="quantity_min"),)',
+        '__table_args__ = (sa.CheckConstraint("quantity >= 1", name="quantity_min"),)',
         'back_populates="lines"',
     )
-    assert_file(tree, "app/models/product.py", "Numeric(10, 2)", "JSON(), nullable=True")
+    assert_file(tree, "app/models/product.py", "sa.Numeric(10, 2)", "sa.JSON(), nullable=True")
 
 
 def test_schemas_validate_like_the_database() -> None:
@@ -269,7 +269,7 @@ def test_fields_named_like_builtins_do_not_hide_types() -> None:
     assert_file(
         tree,
         "app/models/event.py",
-        "date: Mapped[dt.date | None] = mapped_column(Date())",
+        "date: Mapped[dt.date | None] = mapped_column(sa.Date())",
         'tags: Mapped[builtins.list["Tag"]]',
         "@builtins.property",
     )

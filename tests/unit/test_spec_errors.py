@@ -382,9 +382,6 @@ CASES = [
     ),
     field_case("field-name-keyword", "class: str", 7, "is a Python keyword", example="class_: …"),
     field_case("field-name-keyword-from", "from: str", 7, "is a Python keyword", example="from_"),
-    field_case("field-name-soft-keyword-match", "match: str", 7, "is a Python keyword"),
-    field_case("field-name-soft-keyword-case", "case: str", 7, "is a Python keyword"),
-    field_case("field-name-soft-keyword-type", "type: str", 7, "is a Python keyword"),
     field_case(
         "field-name-id",
         "id: int",
@@ -1338,23 +1335,6 @@ CASES = [
         13,
         "`plural` gives the name `posts_(old)`, which is not a snake_case identifier",
         example="plural: Posts",
-    ),
-    Case(
-        "plural-same-as-singular",
-        "version: 1\nresources:\n  Sheep:\n    fields:\n      name: str\n",
-        3,
-        3,
-        "its plural `sheep` is the same as its singular",
-        hint="`plural:`",
-        example="plural: Sheep items\ntable: sheep",
-    ),
-    Case(
-        "plural-override-same-as-singular",
-        HEAD + "      title: str\n    plural: Post\n",
-        6,
-        13,
-        "its plural `post` is the same as its singular",
-        example="plural: Post items",
     ),
     Case(
         "derived-table-too-long",

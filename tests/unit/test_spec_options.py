@@ -420,6 +420,7 @@ def test_derived_names(name: str, expected: tuple[str, str, str, str, str]) -> N
         plural_label=plural_label,
         table=plural_snake,
         route=route,
+        collection=plural_snake,
     )
     assert Names.derive(name) == names
 

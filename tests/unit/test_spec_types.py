@@ -278,7 +278,7 @@ def test_enum_values_and_class() -> None:
     assert f.pydantic_type == "PostX"
     assert f.enum.max_length == len("published")
     assert f.column_type == (
-        "Enum(PostX, native_enum=False, length=9, values_callable=enum_values)"
+        "Enum(PostX, native_enum=False, length=9, values_callable=_enum_values)"
     )
     assert f.default is not None
     assert f.default.value == "draft"

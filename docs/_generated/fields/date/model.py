@@ -1,4 +1,4 @@
 class Holiday(TimestampMixin, Base):
     ...
-    starts_on: Mapped[date] = mapped_column(Date())
-    ends_on: Mapped[date | None] = mapped_column(Date(), index=True)
+    starts_on: Mapped[date] = mapped_column(sa.Date())
+    ends_on: Mapped[date | None] = mapped_column(sa.Date(), index=True)

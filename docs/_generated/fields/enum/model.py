@@ -14,17 +14,12 @@ class TicketPriority(StrEnum):
     HIGH = "high"
 
 
-def enum_values(enum: type[StrEnum]) -> list[str]:
-    """What SQLAlchemy stores for an enum column: the values (`on hold`), not `ON_HOLD`."""
-    return [member.value for member in enum]
-
-
 class Ticket(TimestampMixin, Base):
     ...
     status: Mapped[TicketStatus] = mapped_column(
-        Enum(TicketStatus, native_enum=False, length=11, values_callable=enum_values),
+        sa.Enum(TicketStatus, native_enum=False, length=11, values_callable=_enum_values),
         default=TicketStatus.OPEN,
     )
     priority: Mapped[TicketPriority | None] = mapped_column(
-        Enum(TicketPriority, native_enum=False, length=6, values_callable=enum_values)
+        sa.Enum(TicketPriority, native_enum=False, length=6, values_callable=_enum_values)
     )

@@ -1,4 +1,4 @@
 class Measurement(TimestampMixin, Base):
     ...
-    value: Mapped[float] = mapped_column(Float())
-    accuracy: Mapped[float | None] = mapped_column(Float())
+    value: Mapped[float] = mapped_column(sa.Float())
+    accuracy: Mapped[float | None] = mapped_column(sa.Float())

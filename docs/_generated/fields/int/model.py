@@ -1,4 +1,4 @@
 class Product(TimestampMixin, Base):
     ...
-    stock: Mapped[int] = mapped_column(Integer(), default=0)
-    rating: Mapped[int | None] = mapped_column(Integer())
+    stock: Mapped[int] = mapped_column(sa.Integer(), default=0)
+    rating: Mapped[int | None] = mapped_column(sa.Integer())

@@ -1,5 +1,5 @@
 class Webhook(TimestampMixin, Base):
     ...
-    payload: Mapped[JsonValue] = mapped_column(JSON(), nullable=False)
+    payload: Mapped[JsonValue] = mapped_column(sa.JSON(), nullable=False)
     #: Extra HTTP headers, as a JSON object.
-    headers: Mapped[JsonValue | None] = mapped_column(JSON(), nullable=True)
+    headers: Mapped[JsonValue | None] = mapped_column(sa.JSON(), nullable=True)

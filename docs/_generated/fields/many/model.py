@@ -1,18 +1,26 @@
 #: Links between posts and their `tags` (`on_delete: cascade`).
-posts_tags = Table(
+posts_tags = sa.Table(
     "posts_tags",
     Base.metadata,
-    Column("post_id", Integer(), ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True),
-    Column("tag_id", Integer(), ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "post_id", sa.Integer(), sa.ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column(
+        "tag_id", sa.Integer(), sa.ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True
+    ),
 )
 
 
 #: Links between posts and their `readers` (`on_delete: cascade`).
-posts_readers = Table(
+posts_readers = sa.Table(
     "posts_readers",
     Base.metadata,
-    Column("post_id", Integer(), ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True),
-    Column("user_id", Integer(), ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "post_id", sa.Integer(), sa.ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column(
+        "user_id", sa.Integer(), sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    ),
 )
 
 

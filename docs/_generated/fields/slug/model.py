@@ -1,3 +1,3 @@
 class Page(TimestampMixin, Base):
     ...
-    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    slug: Mapped[str] = mapped_column(sa.String(80), unique=True)

@@ -1,4 +1,4 @@
 class Article(TimestampMixin, Base):
     ...
-    body: Mapped[str] = mapped_column(Text())
-    summary: Mapped[str | None] = mapped_column(Text())
+    body: Mapped[str] = mapped_column(sa.Text())
+    summary: Mapped[str | None] = mapped_column(sa.Text())

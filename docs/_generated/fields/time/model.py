@@ -1,4 +1,4 @@
 class Shop(TimestampMixin, Base):
     ...
-    opens_at: Mapped[time] = mapped_column(Time())
-    closes_at: Mapped[time | None] = mapped_column(Time())
+    opens_at: Mapped[time] = mapped_column(sa.Time())
+    closes_at: Mapped[time | None] = mapped_column(sa.Time())

@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import String, Text
+import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from blog.models.base import Base, TimestampMixin
@@ -17,10 +17,10 @@ class Author(TimestampMixin, Base):
     __tablename__ = "authors"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(120))
-    email: Mapped[str] = mapped_column(String(254), unique=True)
-    bio: Mapped[str | None] = mapped_column(Text())
-    website: Mapped[str | None] = mapped_column(String(2048))
+    name: Mapped[str] = mapped_column(sa.String(120))
+    email: Mapped[str] = mapped_column(sa.String(254), unique=True)
+    bio: Mapped[str | None] = mapped_column(sa.Text())
+    website: Mapped[str | None] = mapped_column(sa.String(2048))
 
     #: The posts whose `author` is this author.
     posts: Mapped[list["Post"]] = relationship(

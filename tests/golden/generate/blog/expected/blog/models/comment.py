@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, ForeignKey, Text
+import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from blog.models.base import Base, TimestampMixin
@@ -18,16 +18,16 @@ class Comment(TimestampMixin, Base):
     __tablename__ = "comments"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    post_id: Mapped[int] = mapped_column(sa.ForeignKey("posts.id", ondelete="CASCADE"), index=True)
     post: Mapped["Post"] = relationship(
         foreign_keys=[post_id], back_populates="comments", lazy="raise"
     )
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"), index=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="RESTRICT"), index=True)
     user: Mapped["User"] = relationship(
         foreign_keys=[user_id], back_populates="comments", lazy="raise"
     )
-    body: Mapped[str] = mapped_column(Text())
-    approved: Mapped[bool] = mapped_column(Boolean(), default=False)
+    body: Mapped[str] = mapped_column(sa.Text())
+    approved: Mapped[bool] = mapped_column(sa.Boolean(), default=False)
 
     def __str__(self) -> str:
         return f"Comment #{self.id}"

@@ -4,7 +4,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column, Enum, ForeignKey, Index, Integer, String, Table, Text
+import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from blog.models.base import Base, TimestampMixin
@@ -23,17 +23,21 @@ class PostStatus(StrEnum):
     ARCHIVED = "archived"
 
 
-def enum_values(enum: type[StrEnum]) -> list[str]:
+def _enum_values(enum: type[StrEnum]) -> list[str]:
     """What SQLAlchemy stores for an enum column: the values (`on hold`), not `ON_HOLD`."""
     return [member.value for member in enum]
 
 
 #: Links between posts and their `tags` (`on_delete: cascade`).
-posts_tags = Table(
+posts_tags = sa.Table(
     "posts_tags",
     Base.metadata,
-    Column("post_id", Integer(), ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True),
-    Column("tag_id", Integer(), ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "post_id", sa.Integer(), sa.ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column(
+        "tag_id", sa.Integer(), sa.ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True
+    ),
 )
 
 
@@ -43,23 +47,23 @@ class Post(TimestampMixin, Base):
     __tablename__ = "posts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    title: Mapped[str] = mapped_column(String(200))
-    slug: Mapped[str] = mapped_column(String(255), unique=True)
-    body: Mapped[str] = mapped_column(Text())
+    title: Mapped[str] = mapped_column(sa.String(200))
+    slug: Mapped[str] = mapped_column(sa.String(255), unique=True)
+    body: Mapped[str] = mapped_column(sa.Text())
     status: Mapped[PostStatus] = mapped_column(
-        Enum(PostStatus, native_enum=False, length=9, values_callable=enum_values),
+        sa.Enum(PostStatus, native_enum=False, length=9, values_callable=_enum_values),
         default=PostStatus.DRAFT,
     )
     published_at: Mapped[datetime | None] = mapped_column()
-    views: Mapped[int] = mapped_column(Integer(), default=0)
+    views: Mapped[int] = mapped_column(sa.Integer(), default=0)
     author_id: Mapped[int] = mapped_column(
-        ForeignKey("authors.id", ondelete="RESTRICT"), index=True
+        sa.ForeignKey("authors.id", ondelete="RESTRICT"), index=True
     )
     author: Mapped["Author"] = relationship(
         foreign_keys=[author_id], back_populates="posts", lazy="raise"
     )
     reviewer_id: Mapped[int | None] = mapped_column(
-        ForeignKey("authors.id", ondelete="SET NULL"), index=True
+        sa.ForeignKey("authors.id", ondelete="SET NULL"), index=True
     )
     reviewer: Mapped["Author | None"] = relationship(
         foreign_keys=[reviewer_id], back_populates="reviewed_posts", lazy="raise"
@@ -84,4 +88,4 @@ class Post(TimestampMixin, Base):
 
 #: The index of the default order (`ordering: [-published_at, title]`): a page of a
 #: list reads its first entries instead of sorting every matching row.
-Index("ix_posts_ordering", Post.published_at.desc(), Post.title, Post.id)
+sa.Index("ix_posts_ordering", Post.published_at.desc(), Post.title, Post.id)

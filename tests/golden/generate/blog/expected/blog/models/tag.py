@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import String
+import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from blog.models.base import Base, TimestampMixin
@@ -17,7 +17,7 @@ class Tag(TimestampMixin, Base):
     __tablename__ = "tags"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(50), unique=True)
+    name: Mapped[str] = mapped_column(sa.String(50), unique=True)
 
     #: The posts whose `tags` is this tag.
     posts: Mapped[list["Post"]] = relationship(

@@ -167,16 +167,17 @@ async def list_comment_reads(
     # correlate(None): count the matching rows of the table, not just the outer query's row.
     total = select(func.count()).select_from(Comment).where(*conditions).correlate(None)
     result = await db.execute(
-        select(*READ_COLUMNS, total.scalar_subquery().label("total"))
+        select(*READ_COLUMNS, total.scalar_subquery().label("_total"))
         .where(*conditions)
         .order_by(*_order_by(sort))
         .limit(page_size)
         .offset((page - 1) * page_size)
     )
     rows = result.mappings().all()
-    # Each row's "total" key is not a field of CommentRead, which ignores it.
+    # Each row's "_total" key is not a field of CommentRead, which ignores it; no field
+    # starts with `_`, so it never hides a column (a field may well be named `total`).
     items = [CommentRead.model_validate(row) for row in rows]
-    count = int(rows[0]["total"]) if rows else await _count(db, conditions)
+    count = int(rows[0]["_total"]) if rows else await _count(db, conditions)
     return Page(items=items, total=count, page=page, page_size=page_size)
 
 

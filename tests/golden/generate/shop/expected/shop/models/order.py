@@ -5,7 +5,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from sqlalchemy import Enum, ForeignKey, Index, Text, Uuid
+import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shop.models.base import Base, TimestampMixin
@@ -25,7 +25,7 @@ class OrderStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-def enum_values(enum: type[StrEnum]) -> list[str]:
+def _enum_values(enum: type[StrEnum]) -> list[str]:
     """What SQLAlchemy stores for an enum column: the values (`on hold`), not `ON_HOLD`."""
     return [member.value for member in enum]
 
@@ -36,19 +36,19 @@ class Order(TimestampMixin, Base):
     __tablename__ = "orders"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    number: Mapped[UUID] = mapped_column(Uuid(), unique=True)
+    number: Mapped[UUID] = mapped_column(sa.Uuid(), unique=True)
     customer_id: Mapped[int] = mapped_column(
-        ForeignKey("users.id", ondelete="RESTRICT"), index=True
+        sa.ForeignKey("users.id", ondelete="RESTRICT"), index=True
     )
     customer: Mapped["User"] = relationship(
         foreign_keys=[customer_id], back_populates="orders", lazy="raise"
     )
     status: Mapped[OrderStatus] = mapped_column(
-        Enum(OrderStatus, native_enum=False, length=9, values_callable=enum_values),
+        sa.Enum(OrderStatus, native_enum=False, length=9, values_callable=_enum_values),
         default=OrderStatus.NEW,
     )
     placed_at: Mapped[datetime] = mapped_column()
-    note: Mapped[str | None] = mapped_column(Text())
+    note: Mapped[str | None] = mapped_column(sa.Text())
 
     #: The order lines whose `order` is this order.
     lines: Mapped[list["OrderLine"]] = relationship(
@@ -64,4 +64,4 @@ class Order(TimestampMixin, Base):
 
 #: The index of the default order (`ordering: [-placed_at]`): a page of a
 #: list reads its first entries instead of sorting every matching row.
-Index("ix_orders_ordering", Order.placed_at.desc(), Order.id)
+sa.Index("ix_orders_ordering", Order.placed_at.desc(), Order.id)

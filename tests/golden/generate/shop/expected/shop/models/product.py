@@ -4,8 +4,8 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+import sqlalchemy as sa
 from pydantic import JsonValue
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shop.models.base import Base, TimestampMixin
@@ -21,20 +21,20 @@ class Product(TimestampMixin, Base):
     __tablename__ = "products"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    sku: Mapped[str] = mapped_column(String(32), unique=True)
-    name: Mapped[str] = mapped_column(String(200), index=True)
-    description: Mapped[str | None] = mapped_column(Text())
-    price: Mapped[Decimal] = mapped_column(Numeric(10, 2))
-    stock: Mapped[int] = mapped_column(Integer(), default=0)
-    active: Mapped[bool] = mapped_column(Boolean(), default=True)
+    sku: Mapped[str] = mapped_column(sa.String(32), unique=True)
+    name: Mapped[str] = mapped_column(sa.String(200), index=True)
+    description: Mapped[str | None] = mapped_column(sa.Text())
+    price: Mapped[Decimal] = mapped_column(sa.Numeric(10, 2))
+    stock: Mapped[int] = mapped_column(sa.Integer(), default=0)
+    active: Mapped[bool] = mapped_column(sa.Boolean(), default=True)
     category_id: Mapped[int] = mapped_column(
-        ForeignKey("categories.id", ondelete="RESTRICT"), index=True
+        sa.ForeignKey("categories.id", ondelete="RESTRICT"), index=True
     )
     category: Mapped["Category"] = relationship(
         foreign_keys=[category_id], back_populates="products", lazy="raise"
     )
-    attributes: Mapped[JsonValue | None] = mapped_column(JSON(), nullable=True)
-    launched_on: Mapped[date | None] = mapped_column(Date())
+    attributes: Mapped[JsonValue | None] = mapped_column(sa.JSON(), nullable=True)
+    launched_on: Mapped[date | None] = mapped_column(sa.Date())
 
     #: The order lines whose `product` is this product.
     order_lines: Mapped[list["OrderLine"]] = relationship(
