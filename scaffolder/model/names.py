@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import keyword
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -149,6 +150,7 @@ IMPORTED_NAMES = frozenset(
         *("StringConstraints", "TestClient", "TimestampMixin", "TrustedHostMiddleware"),
         *("TypeAdapter", "TypeDecorator", "TypeVar", "URL", "URLSafeTimedSerializer", "UTC"),
         *("UUID", "UnaryExpression", "UtcDatetime", "ValidationError", "WithJsonSchema"),
+        *("EmailStr", "Slug", "PASSWORD"),
     }
 )
 
@@ -204,6 +206,8 @@ class Names:
             plural_label = _pluralize_last(label, " ")
         table_name = table or plural_snake
         route = table_name.replace("_", "-")
+        # `Class` (a school's): modules `class_.py`, functions `get_class_`; table `classes`
+        snake, plural_snake = _identifier(snake), _identifier(plural_snake)
         return cls(
             class_name=class_name,
             snake=snake,
@@ -214,6 +218,11 @@ class Names:
             route=f"{route}-index" if route in RESERVED_ROUTES else route,
             collection=plural_snake if plural_snake != snake else f"{snake}_index",
         )
+
+
+def _identifier(name: str) -> str:
+    """`name`, or `name_` for a Python keyword (which no module or variable can be named)."""
+    return f"{name}_" if keyword.iskeyword(name) else name
 
 
 def enum_member_names(values: list[str]) -> list[str]:

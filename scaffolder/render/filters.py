@@ -58,7 +58,11 @@ RESERVED_LOCALS = frozenset(
         *("first", "headers", "info", "second", "sent", "settings", "updated", "work"),
         # module-level imports of those modules
         *("builtins", "cast", "dataclass", "date", "datetime", "dt", "func", "get_args"),
-        *("joinedload", "or_", "selectinload", "time"),
+        *("joinedload", "or_", "selectinload", "time", "checkbox_value", "input_value"),
+        *("json_text", "with_chosen", "set_notice", "pop_notice", "read_filters"),
+        *("wants_fragment", "escape_like", "id_list", "require_staff", "get_session_user"),
+        *("require_token_user", "in_database", "token_headers", "count_queries", "pytest"),
+        *("form_data", "select_option", "not_null", "field_validator"),
         # template context: the page context of the project, and the templates' own names
         *("admin_resources", "app_name", "csrf_token", "current_user", "error", "nav"),
         *("filter_choices", "choices_more", "notice", "loop", "self", "caller"),

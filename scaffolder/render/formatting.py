@@ -7,8 +7,13 @@ lays out the code, in two subprocess calls for the whole tree — not one per fi
 
 from __future__ import annotations
 
+import ast
+import io
+import re
 import subprocess
 import tempfile
+import textwrap
+import tokenize
 from pathlib import Path
 
 from scaffolder.errors import ScaffoldError
@@ -57,8 +62,74 @@ def format_python(tree: dict[str, str], package: str) -> dict[str, str]:
             ".",
         )
         _ruff(root, "format", *common, ".")
-        formatted = {path: (root / path).read_text(encoding="utf-8") for path in python}
+        formatted = {
+            path: wrap_long_lines((root / path).read_text(encoding="utf-8")) for path in python
+        }
     return {**tree, **formatted}
+
+
+def wrap_long_lines(text: str, width: int = LINE_LENGTH) -> str:
+    """`text` with its docstring and comment lines longer than `width` wrapped at spaces.
+
+    Names from a spec (a 59-character field, a long package name) make such lines long,
+    and ruff format leaves comments and docstrings as they are, so the project's own
+    `ruff check` (E501) would refuse them. Code lines are ruff format's business.
+    """
+    lines = text.split("\n")
+    long = [n for n, line in enumerate(lines, 1) if len(line) > width]
+    if not long:
+        return text
+    try:
+        prose = _docstring_lines(text) | _comment_lines(text)
+    except (SyntaxError, tokenize.TokenError):
+        return text  # not Python after all: leave it to the checks that report it
+    for number in reversed(long):
+        if number in prose:
+            lines[number - 1 : number] = _wrap(lines[number - 1], width)
+    return "\n".join(lines)
+
+
+def _docstring_lines(text: str) -> set[int]:
+    """Numbers of the lines that docstrings (module, class, function) span."""
+    numbers: set[int] = set()
+    for node in ast.walk(ast.parse(text)):
+        if not isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        first = node.body[0] if node.body else None
+        if (
+            isinstance(first, ast.Expr)
+            and isinstance(first.value, ast.Constant)
+            and isinstance(first.value.value, str)
+            and first.end_lineno is not None
+        ):
+            numbers.update(range(first.lineno, first.end_lineno + 1))
+    return numbers
+
+
+def _comment_lines(text: str) -> set[int]:
+    """Numbers of the lines that hold nothing but a comment."""
+    tokens = tokenize.generate_tokens(io.StringIO(text).readline)
+    return {
+        token.start[0]
+        for token in tokens
+        if token.type == tokenize.COMMENT and not token.line[: token.start[1]].strip()
+    }
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    """One docstring or comment line as several, each with the line's indent or `#:`."""
+    prefix = re.match(r"\s*(#:?\s?)?", line)
+    assert prefix is not None  # the pattern matches the empty string
+    lead = prefix.group(0)
+    wrapped = textwrap.wrap(
+        line[len(lead) :],
+        width=width,
+        initial_indent=lead,
+        subsequent_indent=lead,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return wrapped or [line]
 
 
 def _ruff(root: Path, *args: str) -> None:

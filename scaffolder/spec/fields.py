@@ -174,6 +174,15 @@ class FieldBuilder:
                 example=self.example(f"{field_type}(200)"),
             )
             return default
+        if int(args[0].text) > names_check.MAX_VARCHAR:
+            self.error(
+                Spot(self.raw.args_spot.site, self.raw.args_spot.offset, len(args[0].text) + 2),
+                f"`{field_type}({args[0].text})` is longer than a VARCHAR can be "
+                f"({names_check.MAX_VARCHAR} characters in PostgreSQL)",
+                hint="use `text` for longer text",
+                example=self.example("text"),
+            )
+            return default
         return int(args[0].text)
 
     def _precision_scale(self, args: tuple[Token, ...] | None) -> tuple[int, int]:
@@ -506,6 +515,15 @@ class FieldBuilder:
                 example=f"max_length: {high_len}",
             )
         high = high_max if high_max is not None else high_len
+        for key, bound in (("min", low), ("max", high_max), ("max_length", high_len)):
+            if bound is not None and bound > names_check.MAX_VARCHAR:
+                self.error(
+                    raw.spot(key),
+                    f"`{key}` {bound} is longer than any text a column holds here",
+                    hint=f"lengths go up to {names_check.MAX_VARCHAR} (PostgreSQL's VARCHAR); "
+                    "leave the bound out for unlimited `text`",
+                )
+                return
         column = values.get("length")
         column_from_type = raw.args is not None or field_type in (FieldType.EMAIL, FieldType.URL)
         if high is not None and column is not None:

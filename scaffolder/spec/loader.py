@@ -259,6 +259,15 @@ class SpecLoader:
                 hint="write the plural as words of ASCII letters and digits",
                 example=f"plural: {_plural_example(name)}",
             )
+        elif explicit and len(names.collection) > names_check.MAX_RESOURCE_SNAKE + 6:
+            self._add(
+                where,
+                f"resource `{name}`: `plural` gives the name `{names.collection}`, longer than "
+                f"{names_check.MAX_RESOURCE_SNAKE + 6} characters",
+                hint="generated lines name it with the resource (`list_order_lines`) and must "
+                "fit 100 columns; a short plural can keep a long table with `table:`",
+                example=f"plural: {_plural_example(name)}",
+            )
         elif "table" not in decl and len(names.table) > names_check.MAX_IDENTIFIER:
             self._add(
                 spot,
@@ -278,6 +287,17 @@ class SpecLoader:
             return False
         if name in names_check.PYTHON_KEYWORDS:
             self._add(spot, f"resource name `{name}` is a Python keyword", example=f"{name}Item:")
+            return False
+        snake = snake_case(name)
+        if len(snake) > names_check.MAX_RESOURCE_SNAKE:
+            self._add(
+                spot,
+                f"resource name `{name}` is too long: `{snake}` has {len(snake)} characters, "
+                f"at most {names_check.MAX_RESOURCE_SNAKE}",
+                hint="generated lines name it twice (`order_line = await "
+                "order_line_service.create_order_line(`) and must fit 100 columns; "
+                "`table:` and `plural:` may still be long",
+            )
             return False
         if name in names_check.RESERVED_RESOURCES:
             self._add(

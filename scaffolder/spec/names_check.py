@@ -10,6 +10,13 @@ FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 TABLE_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 #: PostgreSQL truncates identifiers longer than this.
 MAX_IDENTIFIER = 63
+#: The longest snake_case form of a resource name: generated lines that hold it twice
+#: (`order_line = await order_line_service.create_order_line(`) must fit the
+#: generated project's 100 columns, which ruff format cannot split.
+MAX_RESOURCE_SNAKE = 28
+#: The longest VARCHAR PostgreSQL has (`str(N)`, string `max`/`max_length`); larger
+#: numbers would also overflow the validators' integers when the app imports.
+MAX_VARCHAR = 10_485_760
 
 #: Hard keywords only: the soft keywords (`type`, `match`, `case`) are valid identifiers,
 #: and common field names, which generated code may use like any other name.
@@ -37,6 +44,13 @@ PYDANTIC_PREFIX = "model_"
 RESERVED_RESOURCES: dict[str, str] = {
     "User": "`User` is built in (from the project blueprint); refer to it with ref(User)",
     "Base": "`Base` is the SQLAlchemy declarative base of the generated project",
+    # names the generated model modules import, beside the model class
+    "Decimal": "the generated models import Python's `Decimal` for decimal fields",
+    "UUID": "the generated models import Python's `UUID` for uuid fields",
+    "StrEnum": "the generated models import `StrEnum` for enum fields",
+    "JsonValue": "the generated models import Pydantic's `JsonValue` for json fields",
+    "Mapped": "the generated models import SQLAlchemy's `Mapped`",
+    "TimestampMixin": "the generated models import the project's `TimestampMixin`",
     # modules the project already has where a resource's module would go
     "Registry": "`registry` is the admin's registry module (admin/registry.py)",
     "Views": "`views` is the admin's own views module (admin/views.py)",
@@ -45,10 +59,6 @@ RESERVED_RESOURCES: dict[str, str] = {
     "Helpers": "`helpers` is the test helper module (tests/helpers.py)",
     "Resources": "`resources` is the shared test module (tests/resources.py)",
     "Conftest": "`conftest` is pytest's fixture module (tests/conftest.py)",
-    # names the generated modules import from FastAPI and Starlette
-    "Request": "the generated views import FastAPI's `Request`",
-    "Response": "the generated views import FastAPI's `Response`",
-    "Query": "the generated API imports FastAPI's `Query`",
 }
 
 

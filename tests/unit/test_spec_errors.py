@@ -1337,12 +1337,39 @@ CASES = [
         example="plural: Posts",
     ),
     Case(
-        "derived-table-too-long",
-        f"version: 1\nresources:\n  {'Very' * 16}Long:\n    fields:\n      name: str\n",
-        3,
-        3,
-        "is longer than 63 characters",
+        "plural-too-long",
+        "version: 1\nresources:\n  Post:\n"
+        f"    plural: {'Very ' * 16}Long posts\n    fields:\n      name: str\n",
+        4,
+        13,
+        "longer than 34 characters",
         hint="`table:`",
+    ),
+    Case(
+        "resource-name-too-long",
+        "version: 1\nresources:\n  PurchaseOrderLineItemAdjustment:\n"
+        "    fields:\n      name: str\n",
+        3,
+        3,
+        "`purchase_order_line_item_adjustment` has 35 characters, at most 28",
+        hint="100 columns",
+    ),
+    Case(
+        "str-length-overflows",
+        field_spec("title: str(99999999999999999999)"),
+        5,
+        17,
+        "`str(99999999999999999999)` is longer than a VARCHAR can be",
+        hint="use `text`",
+        example="title: text",
+    ),
+    Case(
+        "text-max-overflows",
+        field_spec("body:\n        type: text\n        max: 99999999999999999999"),
+        7,
+        14,
+        "`max` 99999999999999999999 is longer than any text a column holds here",
+        hint="10485760",
     ),
     Case(
         "association-table-too-long",
@@ -1663,7 +1690,9 @@ def test_field_names_the_generated_lists_and_forms_use_are_reserved(field: str) 
     assert problem.hint is not None
 
 
-@pytest.mark.parametrize("name", ["Registry", "Views", "Common", "Database", "Request", "Query"])
+@pytest.mark.parametrize(
+    "name", ["Registry", "Views", "Common", "Database", "Resources", "Conftest"]
+)
 def test_resource_names_that_clash_with_generated_modules_are_reserved(name: str) -> None:
     from scaffolder.errors import SpecError
     from scaffolder.spec import parse_spec

@@ -36,17 +36,20 @@ PostSort = Literal[
 ]
 SORT_KEYS: tuple[PostSort, ...] = get_args(PostSort)
 SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
-    "id": Post.id,
-    "created_at": Post.created_at,
-    "updated_at": Post.updated_at,
-    "title": Post.title,
-    "slug": Post.slug,
-    "body": Post.body,
-    "status": Post.status,
-    "published_at": Post.published_at,
-    "views": Post.views,
-    "author_id": Post.author_id,
-    "reviewer_id": Post.reviewer_id,
+    column.key: column
+    for column in (
+        Post.id,
+        Post.created_at,
+        Post.updated_at,
+        Post.title,
+        Post.slug,
+        Post.body,
+        Post.status,
+        Post.published_at,
+        Post.views,
+        Post.author_id,
+        Post.reviewer_id,
+    )
 }
 READ_COLUMNS = (
     Post.id,

@@ -112,7 +112,7 @@ async def create_post(request: Request, db: DbSession) -> Response:
 
 
 @router.post("/delete", response_class=HTMLResponse)
-async def delete_selected(request: Request, db: DbSession) -> Response:
+async def _delete_selected(request: Request, db: DbSession) -> Response:
     """Bulk delete: the first POST (from the list) asks, the second (`confirm`) deletes."""
     form = await request.form()
     ids = sorted({parse_id(v) or 0 for v in form.getlist("ids") if isinstance(v, str)} - {0})

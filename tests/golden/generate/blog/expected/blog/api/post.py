@@ -82,7 +82,7 @@ async def list_posts(
     ] = None,
     title: Annotated[SafeStr, Query(max_length=200)] | None = None,
     slug: Annotated[SafeStr, Query(max_length=255)] | None = None,
-    status: PostStatus | None = None,
+    status_: Annotated[PostStatus | None, Query(alias="status")] = None,
     published_at: UtcDatetime | None = None,
     views: Annotated[int, Query(ge=-MAX_INT - 1, le=MAX_INT)] | None = None,
     author_id: Annotated[int, Query(ge=1, le=MAX_INT)] | None = None,
@@ -92,7 +92,7 @@ async def list_posts(
     filters = post_service.PostFilters(
         title=title,
         slug=slug,
-        status=status,
+        status=status_,
         published_at=published_at,
         views=views,
         author_id=author_id,

@@ -43,12 +43,16 @@ TagSort = Literal[
 #: The same keys at runtime, e.g. to check a query string.
 SORT_KEYS: tuple[TagSort, ...] = get_args(TagSort)
 
-#: The column each sort key orders by.
+#: The column each sort key orders by (keyed by attribute name: a key is the name once,
+#: so a long field name still fits a line).
 SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
-    "id": Tag.id,
-    "created_at": Tag.created_at,
-    "updated_at": Tag.updated_at,
-    "name": Tag.name,
+    column.key: column
+    for column in (
+        Tag.id,
+        Tag.created_at,
+        Tag.updated_at,
+        Tag.name,
+    )
 }
 
 #: What `TagRead` shows, selected as plain columns for the API's lists.

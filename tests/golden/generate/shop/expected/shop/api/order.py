@@ -76,14 +76,14 @@ async def list_orders(
     ] = None,
     number: UUID | None = None,
     customer_id: Annotated[int, Query(ge=1, le=MAX_INT)] | None = None,
-    status: OrderStatus | None = None,
+    status_: Annotated[OrderStatus | None, Query(alias="status")] = None,
     placed_at: UtcDatetime | None = None,
 ) -> OrderPage:
     """Orders, a page at a time, sorted, filtered."""
     filters = order_service.OrderFilters(
         number=number,
         customer_id=customer_id,
-        status=status,
+        status=status_,
         placed_at=placed_at,
     )
     result = await order_service.list_order_reads(

@@ -53,13 +53,17 @@ CategorySort = Literal[
 #: The same keys at runtime, e.g. to check a query string.
 SORT_KEYS: tuple[CategorySort, ...] = get_args(CategorySort)
 
-#: The column each sort key orders by.
+#: The column each sort key orders by (keyed by attribute name: a key is the name once,
+#: so a long field name still fits a line).
 SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
-    "id": Category.id,
-    "created_at": Category.created_at,
-    "updated_at": Category.updated_at,
-    "name": Category.name,
-    "parent_id": Category.parent_id,
+    column.key: column
+    for column in (
+        Category.id,
+        Category.created_at,
+        Category.updated_at,
+        Category.name,
+        Category.parent_id,
+    )
 }
 
 #: What `CategoryRead` shows, selected as plain columns for the API's lists.

@@ -57,15 +57,19 @@ OrderLineSort = Literal[
 #: The same keys at runtime, e.g. to check a query string.
 SORT_KEYS: tuple[OrderLineSort, ...] = get_args(OrderLineSort)
 
-#: The column each sort key orders by.
+#: The column each sort key orders by (keyed by attribute name: a key is the name once,
+#: so a long field name still fits a line).
 SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
-    "id": OrderLine.id,
-    "created_at": OrderLine.created_at,
-    "updated_at": OrderLine.updated_at,
-    "order_id": OrderLine.order_id,
-    "product_id": OrderLine.product_id,
-    "quantity": OrderLine.quantity,
-    "unit_price": OrderLine.unit_price,
+    column.key: column
+    for column in (
+        OrderLine.id,
+        OrderLine.created_at,
+        OrderLine.updated_at,
+        OrderLine.order_id,
+        OrderLine.product_id,
+        OrderLine.quantity,
+        OrderLine.unit_price,
+    )
 }
 
 #: What `OrderLineRead` shows, selected as plain columns for the API's lists.

@@ -1,0 +1,186 @@
+"""Naming rules: what `check` accepts, and the names the generated code derives so as to give way.
+
+Issue 13: reject only what no project could carry; where a name from the spec meets
+one the generated code uses, the generated code changes its own (aliases, renamed
+locals and parameters). The rendered consequences are in test_hostile_names.py and
+the e2e test of tests/e2e/specs/hostile_names.yaml.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from scaffolder.errors import SpecError
+from scaffolder.model.names import IMPORTED_NAMES, Names, model_import, model_ref
+from scaffolder.render.formatting import format_python, wrap_long_lines
+from scaffolder.render.resource import ResourceRenderer
+from scaffolder.spec import load_spec, parse_spec
+
+ROOT = Path(__file__).parents[2]
+
+
+def load(resources: str) -> object:
+    return parse_spec(f"version: 1\nresources:\n{resources}", "spec.yaml")
+
+
+def one(name: str, extra: str = "") -> Names:
+    spec = parse_spec(
+        f"version: 1\nresources:\n  {name}:\n{extra}    fields:\n      title: str\n", "spec.yaml"
+    )
+    return spec.resource(name).names
+
+
+@pytest.mark.parametrize(
+    ("name", "table", "collection"),
+    [
+        ("News", "news", "news_index"),
+        ("Equipment", "equipment", "equipment_index"),
+        ("Series", "series", "series_index"),
+        ("Information", "information", "information_index"),
+        ("Sheep", "sheep", "sheep_index"),
+        ("Post", "posts", "posts"),
+    ],
+)
+def test_uncountable_nouns_are_resources_whose_collection_functions_get_index(
+    name: str, table: str, collection: str
+) -> None:
+    names = one(name)
+    assert (names.table, names.route, names.collection) == (table, table, collection)
+    assert names.collection != names.snake
+
+
+def test_a_plural_override_equal_to_the_singular_is_accepted() -> None:
+    names = one("Post", "    plural: Post\n")
+    assert (names.plural_snake, names.table, names.collection) == ("post", "post", "post_index")
+
+
+@pytest.mark.parametrize("field", ["type", "match", "case"])
+def test_soft_keywords_are_field_names(field: str) -> None:
+    spec = parse_spec(
+        f"version: 1\nresources:\n  Post:\n    fields:\n      {field}: str(20)\n"
+        f"    api: {{filters: [{field}], sort: [{field}]}}\n"
+        f"    admin: {{search: [{field}], filters: [{field}]}}\n",
+        "spec.yaml",
+    )
+    assert spec.resource("Post").has_field(field)
+
+
+@pytest.mark.parametrize("field", ["class", "from", "None"])
+def test_hard_keywords_are_still_refused(field: str) -> None:
+    with pytest.raises(SpecError):
+        parse_spec(f"version: 1\nresources:\n  Post:\n    fields:\n      {field}: str\n", "s.yaml")
+
+
+def test_a_resource_whose_snake_name_is_a_keyword_gets_modules_with_an_underscore() -> None:
+    names = one("Class")
+    assert (names.snake, names.table, names.route, names.collection) == (
+        "class_",
+        "classes",
+        "classes",
+        "classes",
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "extra", "route"),
+    [
+        ("Doc", "", "docs-index"),  # /docs is the API documentation
+        ("Admin", "    table: admin\n", "admin-index"),
+        ("Login", "    table: login\n", "login-index"),
+        ("Static", "    plural: Static\n", "static-index"),
+        ("Auth", "    table: auth\n", "auth-index"),  # /api/auth/token
+        ("Admin", "", "admins"),
+    ],
+)
+def test_a_route_the_project_serves_itself_gets_index(name: str, extra: str, route: str) -> None:
+    assert one(name, extra).route == route
+
+
+@pytest.mark.parametrize("name", ["Page", "Annotated", "Literal", "Query", "Request", "Settings"])
+def test_resources_named_like_an_import_are_imported_as_model(name: str) -> None:
+    names = one(name)
+    assert names.model_ref == f"{name}Model"
+    assert names.model_import == f"{name} as {name}Model"
+
+
+def test_other_resources_are_imported_as_themselves() -> None:
+    assert (model_ref("Post"), model_import("Post")) == ("Post", "Post")
+
+
+@pytest.mark.parametrize("name", ["Decimal", "UUID", "StrEnum", "JsonValue", "Mapped"])
+def test_names_the_model_module_itself_imports_are_reserved(name: str) -> None:
+    with pytest.raises(SpecError, match="is reserved"):
+        one(name)
+
+
+def test_fields_that_would_hide_a_base_model_method_get_an_aliased_schema_attribute() -> None:
+    spec = parse_spec(
+        "version: 1\nresources:\n  Post:\n    fields:\n"
+        "      json: json?\n      dict: str?\n      kwargs: str?\n      title: str\n",
+        "spec.yaml",
+    )
+    post = spec.resource("Post")
+    assert [f.schema_name for f in post.fields] == ["json_", "dict_", "kwargs_", "title"]
+    assert [f.api_name for f in post.fields] == ["json", "dict", "kwargs", "title"]
+    assert post.has_schema_aliases
+
+
+def test_fields_that_would_hide_a_class_body_name_get_a_private_import_alias() -> None:
+    spec = parse_spec(
+        "version: 1\nresources:\n  Post:\n    fields:\n"
+        "      relationship: str\n      dt: str\n      date: date = 2024-01-31\n",
+        "spec.yaml",
+    )
+    post = spec.resource("Post")
+    assert post.alias("relationship") == "_relationship"
+    assert post.import_as("mapped_column") == "mapped_column"
+    assert post.import_as("dt") == "dt as _dt"
+    assert post.field("date").default_in(post) == '_dt.date.fromisoformat("2024-01-31")'
+
+
+def test_imported_names_cover_what_the_blueprints_import() -> None:
+    """Every class-like name a resource module imports is in IMPORTED_NAMES, so a
+    resource of that name is imported as `<Name>Model` (update the set with the blueprints)."""
+    for spec_path in [
+        ROOT / "scaffolder" / "examples" / "blog.yaml",
+        ROOT / "scaffolder" / "examples" / "shop.yaml",
+        ROOT / "tests" / "e2e" / "specs" / "variety.yaml",
+        ROOT / "tests" / "e2e" / "specs" / "hostile_names.yaml",
+    ]:
+        spec = load_spec(spec_path)
+        ours = {r.name for r in spec.resources} | {"User", "Base"}
+        ours |= {e.class_name for r in spec.resources for e in r.enums}
+        renderer = ResourceRenderer(spec, "app")
+        tree: dict[str, str] = {}
+        for resource in spec.resources:
+            tree.update(renderer.render(resource))
+        python = {path: text for path, text in tree.items() if path.endswith(".py")}
+        for path, text in format_python(python, "app").items():
+            for node in ast.walk(ast.parse(text)):
+                if not isinstance(node, ast.ImportFrom):
+                    continue
+                for alias in node.names:
+                    name = alias.asname or alias.name
+                    derived = any(name.startswith(own) for own in ours)
+                    if name[:1].isupper() and not derived and "_" not in name:
+                        assert name in IMPORTED_NAMES, f"{path} imports {name}"
+
+
+def test_long_docstring_and_comment_lines_are_wrapped() -> None:
+    word = "a_fifty_nine_character_field_name_that_postgresql_still_keeps"
+    text = (
+        f'"""Lists of {word} and of {word}, sorted."""\n\n\n'
+        f"class Post:\n    #: The {word} whose {word} is this post.\n    x = 1\n"
+        f'    y = "{word} {word}"\n'
+    )
+    wrapped = wrap_long_lines(text)
+    ast.parse(wrapped)
+    prose = [line for line in wrapped.splitlines() if not line.startswith("    y =")]
+    assert all(len(line) <= 100 for line in prose), wrapped
+    assert "    #: The" in wrapped
+    assert f"    #: {word} is this post." in wrapped
+    assert f'    y = "{word} {word}"' in wrapped  # code is ruff format's business
+    assert wrap_long_lines("x = 1\n") == "x = 1\n"
