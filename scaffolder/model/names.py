@@ -150,7 +150,7 @@ IMPORTED_NAMES = frozenset(
         *("StringConstraints", "TestClient", "TimestampMixin", "TrustedHostMiddleware"),
         *("TypeAdapter", "TypeDecorator", "TypeVar", "URL", "URLSafeTimedSerializer", "UTC"),
         *("UUID", "UnaryExpression", "UtcDatetime", "ValidationError", "WithJsonSchema"),
-        *("EmailStr", "Slug", "PASSWORD"),
+        *("EmailStr", "Slug", "PASSWORD", "BeforeValidator", "DeletionEffects", "Select"),
     }
 )
 

@@ -58,13 +58,17 @@ def sample_expression(field: Field) -> str:
 def _text(field: Field, word: str, separator: str) -> str:
     longest = field.string_max_length
     shortest = field.min_length or 1
+    # Short beside a long field name: `"<59-character name>": "An exceed 1"` must fit a line.
+    word = word[: max(8, 38 - len(field.name))].rstrip(" -")
     if longest is not None:
         word = word[: max(longest - _SUFFIX - len(separator), 0)]
     if not word:
         return 'f"{n}"'
-    # Pad so even `n` = 1 reaches min_length.
-    word += "x" * max(shortest - len(word) - len(separator) - 1, 0)
-    return f'f"{word}{separator}{{n}}"'
+    # Pad so even `n` = 1 reaches min_length; a long padding is written as a product.
+    pad = max(shortest - len(word) - len(separator) - 1, 0)
+    if pad > 20:
+        return f'"{word}" + "x" * {pad} + f"{separator}{{n}}"'
+    return f'f"{word}{"x" * pad}{separator}{{n}}"'
 
 
 def _number(field: Field, base: str) -> str:

@@ -368,6 +368,17 @@ class SpecLoader:
                 example=f"{name[: names_check.MAX_IDENTIFIER - 4].rstrip('_')}: …",
             )
             return False
+        path = f"{snake_case(resource)}_row.{name}"
+        if names_check.RESOURCE_NAME.match(resource) and len(path) > names_check.MAX_ATTRIBUTE_PATH:
+            self._add(
+                spot,
+                f"{what} is too long for this resource: `{path}` has {len(path)} characters, "
+                f"at most {names_check.MAX_ATTRIBUTE_PATH}",
+                hint="generated lines such as `_ = order_line_row.product` must fit 100 "
+                "columns; shorten the field or the resource name",
+                example=f"{name[: names_check.MAX_ATTRIBUTE_PATH - len(path) + len(name)]}: …",
+            )
+            return False
         if name in names_check.RESERVED_ATTRIBUTES:
             self._add(
                 spot,

@@ -14,6 +14,9 @@ MAX_IDENTIFIER = 63
 #: (`order_line = await order_line_service.create_order_line(`) must fit the
 #: generated project's 100 columns, which ruff format cannot split.
 MAX_RESOURCE_SNAKE = 28
+#: The longest `<resource>.<field>` (snake_case, plus 4 for a `_row` suffix): generated
+#: lines such as `_ = order_line.product` must fit 100 columns.
+MAX_ATTRIBUTE_PATH = 82
 #: The longest VARCHAR PostgreSQL has (`str(N)`, string `max`/`max_length`); larger
 #: numbers would also overflow the validators' integers when the app imports.
 MAX_VARCHAR = 10_485_760

@@ -149,11 +149,25 @@ def rendered() -> dict[str, str]:
     tree: dict[str, str] = {}
     for resource in spec.resources:
         tree.update(renderer.render(resource))
-    python = {path: text for path, text in tree.items() if path.endswith(".py")}
+    python = {path: _unique_imports(text) for path, text in tree.items() if path.endswith(".py")}
     # Formatting all would take most of the time; only what does not compile as rendered
     # (quotes nested in an f-string, which ruff format rewrites for Python 3.11) is.
     unparsed = {path: text for path, text in python.items() if not _compiles(text)}
     return {**python, **format_python(unparsed, PACKAGE)}
+
+
+def _unique_imports(text: str) -> str:
+    """`text` without repeated import lines (one per field referring to a model, say),
+    which the formatting pass would merge."""
+    seen: set[str] = set()
+    lines = []
+    for line in text.splitlines(keepends=True):
+        if line.startswith("from ") and " import " in line and not line.rstrip().endswith("("):
+            if line in seen:
+                continue
+            seen.add(line)
+        lines.append(line)
+    return "".join(lines)
 
 
 def _compiles(text: str) -> bool:

@@ -184,3 +184,19 @@ def test_long_docstring_and_comment_lines_are_wrapped() -> None:
     assert f"    #: {word} is this post." in wrapped
     assert f'    y = "{word} {word}"' in wrapped  # code is ruff format's business
     assert wrap_long_lines("x = 1\n") == "x = 1\n"
+
+
+def test_samples_of_long_or_padded_text_stay_short_expressions() -> None:
+    from scaffolder.model.samples import sample_expression
+
+    spec = parse_spec(
+        "version: 1\nresources:\n  Post:\n    fields:\n"
+        f"      {'a_long_name_' * 4}x: str\n"
+        "      body:\n        type: text\n        min: 300\n",
+        "spec.yaml",
+    )
+    post = spec.resource("Post")
+    long_name, body = post.fields
+    assert len(sample_expression(long_name)) <= 20
+    assert sample_expression(body) == '"Body" + "x" * 294 + f" {n}"'
+    assert len(eval(sample_expression(body), {"n": 1})) == 300

@@ -1355,6 +1355,15 @@ CASES = [
         hint="100 columns",
     ),
     Case(
+        "field-name-too-long-for-its-resource",
+        "version: 1\nresources:\n  PurchaseOrderLineApproval:\n    fields:\n"
+        f"      {'x' * 55}: str\n",
+        5,
+        7,
+        "has 88 characters, at most 82",
+        hint="100 columns",
+    ),
+    Case(
         "str-length-overflows",
         field_spec("title: str(99999999999999999999)"),
         5,

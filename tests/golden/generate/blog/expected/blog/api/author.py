@@ -40,6 +40,8 @@ CONFLICT: dict[str, Any] = {
 }
 BAD_REQUEST: dict[str, Any] = {"model": ErrorMessage, "description": "The body could not be read."}
 UNAUTHORIZED: dict[str, Any] = {"model": ErrorMessage, "description": "No valid bearer token."}
+#: What `q` searches: one field name a line, so long names still fit.
+SEARCH_DESCRIPTION = "Search in " + ", ".join(("name", "email", "website")) + "."
 AuthorId = Annotated[int, Path(ge=1, le=MAX_INT, description="The author's id.")]
 
 
@@ -71,9 +73,7 @@ async def list_authors(
     sort: Annotated[
         ApiSort | None, Query(description="Column to sort by; `-` prefix for descending.")
     ] = None,
-    q: Annotated[
-        SafeStr | None, Query(max_length=200, description="Search in name, email, website.")
-    ] = None,
+    q: Annotated[SafeStr | None, Query(max_length=200, description=SEARCH_DESCRIPTION)] = None,
     name: Annotated[SafeStr, Query(max_length=120)] | None = None,
     email: Annotated[SafeStr, Query(max_length=254)] | None = None,
     website: Annotated[SafeStr, Query(max_length=2048)] | None = None,

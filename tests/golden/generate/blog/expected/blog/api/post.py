@@ -48,6 +48,8 @@ CONFLICT: dict[str, Any] = {
 }
 BAD_REQUEST: dict[str, Any] = {"model": ErrorMessage, "description": "The body could not be read."}
 UNAUTHORIZED: dict[str, Any] = {"model": ErrorMessage, "description": "No valid bearer token."}
+#: What `q` searches: one field name a line, so long names still fit.
+SEARCH_DESCRIPTION = "Search in " + ", ".join(("title", "body")) + "."
 PostId = Annotated[int, Path(ge=1, le=MAX_INT, description="The post's id.")]
 
 
@@ -77,9 +79,7 @@ async def list_posts(
     sort: Annotated[
         ApiSort | None, Query(description="Column to sort by; `-` prefix for descending.")
     ] = None,
-    q: Annotated[
-        SafeStr | None, Query(max_length=200, description="Search in title, body.")
-    ] = None,
+    q: Annotated[SafeStr | None, Query(max_length=200, description=SEARCH_DESCRIPTION)] = None,
     title: Annotated[SafeStr, Query(max_length=200)] | None = None,
     slug: Annotated[SafeStr, Query(max_length=255)] | None = None,
     status_: Annotated[PostStatus | None, Query(alias="status")] = None,

@@ -29,6 +29,8 @@ CONFLICT: dict[str, Any] = {
 }
 BAD_REQUEST: dict[str, Any] = {"model": ErrorMessage, "description": "The body could not be read."}
 UNAUTHORIZED: dict[str, Any] = {"model": ErrorMessage, "description": "No valid bearer token."}
+#: What `q` searches: one field name a line, so long names still fit.
+SEARCH_DESCRIPTION = "Search in " + ", ".join(("name",)) + "."
 TagId = Annotated[int, Path(ge=1, le=MAX_INT, description="The tag's id.")]
 
 
@@ -58,7 +60,7 @@ async def list_tags(
     sort: Annotated[
         ApiSort | None, Query(description="Column to sort by; `-` prefix for descending.")
     ] = None,
-    q: Annotated[SafeStr | None, Query(max_length=200, description="Search in name.")] = None,
+    q: Annotated[SafeStr | None, Query(max_length=200, description=SEARCH_DESCRIPTION)] = None,
     name: Annotated[SafeStr, Query(max_length=50)] | None = None,
 ) -> TagPage:
     """Tags, a page at a time, sorted, filtered and searched."""

@@ -38,6 +38,8 @@ CONFLICT: dict[str, Any] = {
 }
 BAD_REQUEST: dict[str, Any] = {"model": ErrorMessage, "description": "The body could not be read."}
 UNAUTHORIZED: dict[str, Any] = {"model": ErrorMessage, "description": "No valid bearer token."}
+#: What `q` searches: one field name a line, so long names still fit.
+SEARCH_DESCRIPTION = "Search in " + ", ".join(("name",)) + "."
 CategoryId = Annotated[int, Path(ge=1, le=MAX_INT, description="The category's id.")]
 
 
@@ -69,7 +71,7 @@ async def list_categories(
     sort: Annotated[
         ApiSort | None, Query(description="Column to sort by; `-` prefix for descending.")
     ] = None,
-    q: Annotated[SafeStr | None, Query(max_length=200, description="Search in name.")] = None,
+    q: Annotated[SafeStr | None, Query(max_length=200, description=SEARCH_DESCRIPTION)] = None,
     name: Annotated[SafeStr, Query(max_length=80)] | None = None,
     parent_id: Annotated[int, Query(ge=1, le=MAX_INT)] | None = None,
 ) -> CategoryPage:

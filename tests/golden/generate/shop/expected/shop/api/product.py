@@ -50,6 +50,8 @@ CONFLICT: dict[str, Any] = {
 }
 BAD_REQUEST: dict[str, Any] = {"model": ErrorMessage, "description": "The body could not be read."}
 UNAUTHORIZED: dict[str, Any] = {"model": ErrorMessage, "description": "No valid bearer token."}
+#: What `q` searches: one field name a line, so long names still fit.
+SEARCH_DESCRIPTION = "Search in " + ", ".join(("sku", "name")) + "."
 ProductId = Annotated[int, Path(ge=1, le=MAX_INT, description="The product's id.")]
 
 
@@ -81,7 +83,7 @@ async def list_products(
     sort: Annotated[
         ApiSort | None, Query(description="Column to sort by; `-` prefix for descending.")
     ] = None,
-    q: Annotated[SafeStr | None, Query(max_length=200, description="Search in sku, name.")] = None,
+    q: Annotated[SafeStr | None, Query(max_length=200, description=SEARCH_DESCRIPTION)] = None,
     sku: Annotated[SafeStr, Query(max_length=32)] | None = None,
     name: Annotated[SafeStr, Query(max_length=200)] | None = None,
     price: Annotated[Decimal, Query(max_digits=10, decimal_places=2)] | None = None,
