@@ -151,6 +151,7 @@ IMPORTED_NAMES = frozenset(
         *("TypeAdapter", "TypeDecorator", "TypeVar", "URL", "URLSafeTimedSerializer", "UTC"),
         *("UUID", "UnaryExpression", "UtcDatetime", "ValidationError", "WithJsonSchema"),
         *("EmailStr", "Slug", "PASSWORD", "BeforeValidator", "DeletionEffects", "Select"),
+        *("Int32", "Int64"),
     }
 )
 
