@@ -25,6 +25,7 @@ CLASSES = (
     ("scaffolder.model.types", "TypeInfo"),
     ("scaffolder.model.spec", "Relation"),
     ("scaffolder.model.spec", "ReverseRelation"),
+    ("scaffolder.model.spec", "Referrer"),
     ("scaffolder.model.spec", "EnumType"),
     ("scaffolder.model.spec", "EnumMember"),
     ("scaffolder.model.spec", "Default"),
