@@ -4,8 +4,9 @@ without rendering it again.
 Templates get the resource itself and the whole spec. Instead of guessing which other
 resources a template looks at, rendering goes through `RecordingSpec`, which notes
 every question asked of the spec (`spec.resource("Author")`, `spec.has_resource(…)`,
-`(name, field) in spec.cycle_closing_refs`; anything else counts as reading all of
-it). A resource's fingerprint (`Fingerprinter`) hashes the resource, the answers to
+`(name, field) in spec.cycle_closing_refs`, `spec.referrers(resource)`, which reads the
+referring resources; anything else counts as reading all of it). A resource's
+fingerprint (`Fingerprinter`) hashes the resource, the answers to
 those questions, and the context (scaffold version, blueprint digest, package). Rendering is
 deterministic, so when the fingerprint computed from the current spec equals the
 recorded one, every answer is the same, the templates take the same path, and the
@@ -22,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import Any
 
-from scaffolder.model.spec import Resource, Spec
+from scaffolder.model.spec import Referrer, Resource, Spec
 
 #: One question a template asked: ("resource", name), ("has_resource", name),
 #: ("cycle_closing_ref", resource, field), ("cycle_closing_refs",) or ("spec",).
@@ -43,6 +44,14 @@ class RecordingSpec:
     def has_resource(self, name: str) -> bool:
         self.reads.add(("has_resource", name))
         return self._spec.has_resource(name)
+
+    def referrers(self, resource: Resource) -> tuple[Referrer, ...]:
+        """The resources whose fields point at `resource`: what the answer is made of is
+        those resources (the names come from `resource.reverse`, part of the resource)."""
+        for reverse in resource.reverse:
+            self.reads.add(("has_resource", reverse.source))
+            self.reads.add(("resource", reverse.source))
+        return self._spec.referrers(resource)
 
     @property
     def cycle_closing_refs(self) -> _RecordingRefs:

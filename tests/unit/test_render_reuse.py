@@ -176,6 +176,12 @@ def test_a_change_re_renders_only_the_resources_that_read_it(
     assert rendered == ["Author", "Post"]  # Post's pages and forms show its author
 
     rendered.clear()
+    spec.write_text(spec.read_text().replace("title: str(200)", "title: str(250)"))
+    _sync(project)
+    # Author's service declares the posts referring to it (spec.referrers): it reads Post.
+    assert rendered == ["Author", "Post"]
+
+    rendered.clear()
     text = spec.read_text()
     spec.write_text("# a comment moves every line\n" + text)
     _sync(project)
