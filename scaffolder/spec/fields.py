@@ -85,6 +85,11 @@ def type_suggestion(written: str) -> str | None:
     return did_you_mean(written, TYPE_NAMES)
 
 
+#: Suffixes of the classes generated beside a resource's model (`PostCreate`…), which an
+#: enum class `<Resource><Field>` must not repeat.
+_DERIVED_SUFFIXES = ("Create", "Update", "Read", "Page", "Filters", "Sort", "Id", "FromPath")
+
+
 class FieldBuilder:
     """Pass 2 for one field: type, arguments, reference, options, default."""
 
@@ -247,7 +252,8 @@ class FieldBuilder:
             for name, value in zip(enum_member_names(values), values, strict=True)
         )
         class_name = f"{self.resource.names.class_name}{pascal_case(self.raw.name)}"
-        if class_name in IMPORTED_NAMES:  # `LocalTime` would hide schemas.common's
+        derived = pascal_case(self.raw.name) in _DERIVED_SUFFIXES
+        if class_name in IMPORTED_NAMES or derived:  # `LocalTime`, `PostFilters` are taken
             class_name += "Choice"
         if class_name in self.targets:
             self.error(

@@ -200,3 +200,14 @@ def test_samples_of_long_or_padded_text_stay_short_expressions() -> None:
     assert len(sample_expression(long_name)) <= 20
     assert sample_expression(body) == '"Body" + "x" * 294 + f" {n}"'
     assert len(eval(sample_expression(body), {"n": 1})) == 300
+
+
+def test_an_enum_class_never_takes_the_name_of_a_generated_class() -> None:
+    spec = parse_spec(
+        "version: 1\nresources:\n  Post:\n    fields:\n"
+        "      filters: enum(a, b)\n      create: enum(a, b)\n      kind: enum(a, b)\n"
+        "  Local:\n    fields:\n      time: enum(a, b)\n",
+        "spec.yaml",
+    )
+    enums = [e.class_name for r in spec.resources for e in r.enums]
+    assert enums == ["PostFiltersChoice", "PostCreateChoice", "PostKind", "LocalTimeChoice"]
