@@ -200,7 +200,7 @@ def quoted_enum_value(value: str) -> str:
 
 
 @st.composite
-def scalar_field(draw: st.DrawFn, kind: str) -> dict[str, Any]:
+def scalar_field(draw: st.DrawFn, kind: str, avoid: frozenset[str]) -> dict[str, Any]:
     """The long form of a non-relational field of type `kind` with drawn options."""
     field: dict[str, Any] = {}
     nullable = draw(st.booleans())
@@ -232,7 +232,10 @@ def scalar_field(draw: st.DrawFn, kind: str) -> dict[str, Any]:
     if high is not None:
         field["max"] = high
     if draw(st.integers(0, 2)) == 0:
-        field["default"] = draw(default_value(kind, field["type"], values, low, high, length))
+        texts = [text for text in TEXTS if text not in avoid]
+        field["default"] = draw(
+            default_value(kind, field["type"], values, low, high, length, texts)
+        )
     return field
 
 
@@ -265,6 +268,7 @@ def default_value(
     low: Any,
     high: Any,
     length: int | None,
+    texts: Sequence[str],
 ) -> Any:
     """A default that fits the type and its bounds (as the YAML value to write)."""
     if kind == "enum":
@@ -272,7 +276,7 @@ def default_value(
     if kind in ("str", "text"):
         top = min(x for x in (length, high, 40) if x is not None)
         bottom = low or 0
-        text = draw(st.sampled_from(["", "x", "default text", *TEXTS]))
+        text = draw(st.sampled_from(["", "x", "default text", *texts]))
         text = (text + "y" * bottom)[: max(top, bottom)]
         return text if len(text) >= bottom else "y" * bottom
     if kind == "email":
@@ -387,7 +391,7 @@ def field_decl(
             kind = "ref"  # its association table `<table>_<field>` must stay ≤ 63
         field = draw(relation(kind, names, index))
     else:
-        field = draw(scalar_field(kind))
+        field = draw(scalar_field(kind, avoid))
     texts = [text for text in TEXTS if text not in avoid]
     if draw(st.integers(0, 3)) == 0:
         field["label"] = draw(st.sampled_from(texts))
