@@ -182,6 +182,39 @@ def resource_names(avoid: frozenset[str] = frozenset()) -> st.SearchStrategy[str
     return pick(RESOURCE_NAMES, long_resource_name(), avoid)
 
 
+#: Names and texts of the pools known not to work yet, with the reason: the tests leave
+#: them out (`specs(avoid=...)`; SCAFFOLD_PROPERTY_ALL=1 draws them too in the e2e
+#: test). Listed in /work/notes/property-failures.md; when one is fixed, its entry goes.
+KNOWN_BROKEN: dict[str, str] = {
+    **dict.fromkeys(
+        ("type", "match", "case"), "soft keywords are rejected by `check` as Python keywords"
+    ),
+    **dict.fromkeys(
+        ("News", "Series", "Equipment", "Information", "Sheep"),
+        "uncountable resource names are rejected by `check` (plural same as singular)",
+    ),
+    **dict.fromkeys(
+        (
+            *("Annotated", "APIRouter", "AsyncSession", "Depends", "HTTPException", "Any"),
+            *("Decimal", "Literal", "Path", "Column", "Date", "Float", "Index", "Integer"),
+            *("Numeric", "Table", "Text", "Time", "Uuid", "String", "Boolean", "Page"),
+            *("Settings", "Optional", "Status", "Client"),
+        ),
+        "a resource class shadows a name its modules import (ruff F811)",
+    ),
+    **dict.fromkeys(("Admin", "Auth"), "routes.py imports admin_views/auth_views twice"),
+    **dict.fromkeys(("Db", "Data", "db"), "duplicate parameter `db`/`data` in api/services"),
+    **dict.fromkeys(("Func", "Select"), "services/<r>.py shadows sqlalchemy's func/select"),
+    **dict.fromkeys(("Test", "TestClient"), "services/test.py has `test_*` functions (PT028)"),
+    "Resources": "enum class ResourcesFilters is also the service's filters dataclass",
+    "time": "a `time` default is written `time.fromisoformat(...)`, the column shadows it",
+    'the "best"': "a ref field's label is pasted into an f-string in services/<r>.py",
+    **dict.fromkeys(
+        ("שם פרטי", "Ἀθῆναι", "ﬁligree", "Ω ohm"),
+        "confusable characters in string literals fail ruff RUF001",
+    ),
+}
+
 # --- field types ----------------------------------------------------------------------
 
 SCALAR_TYPES = (

@@ -44,7 +44,7 @@ from hypothesis import HealthCheck, Phase, given, reject, settings
 from hypothesis import seed as hypothesis_seed
 from typer.testing import CliRunner
 
-from e2e.spec_strategies import Spec, documented_rejection, spec_yaml, specs
+from e2e.spec_strategies import KNOWN_BROKEN, Spec, documented_rejection, spec_yaml, specs
 from scaffolder.cli import app
 
 pytestmark = pytest.mark.e2e
@@ -55,38 +55,6 @@ EXAMPLES = int(os.environ.get("SCAFFOLD_PROPERTY_EXAMPLES", CI_EXAMPLES))
 SEED = int(os.environ.get("SCAFFOLD_PROPERTY_SEED", "0"))
 PYRIGHT = bool(os.environ.get("SCAFFOLD_PROPERTY_PYRIGHT"))
 
-#: Names and texts of the pools known not to work yet, with the reason: the CI run
-#: leaves them out (SCAFFOLD_PROPERTY_ALL=1 draws them too). Each has a spec in
-#: regressions/xfail/; when one is fixed, its entry goes and its spec moves up.
-KNOWN_BROKEN: dict[str, str] = {
-    **dict.fromkeys(
-        ("type", "match", "case"), "soft keywords are rejected by `check` as Python keywords"
-    ),
-    **dict.fromkeys(
-        ("News", "Series", "Equipment", "Information", "Sheep"),
-        "uncountable resource names are rejected by `check` (plural same as singular)",
-    ),
-    **dict.fromkeys(
-        (
-            *("Annotated", "APIRouter", "AsyncSession", "Depends", "HTTPException", "Any"),
-            *("Decimal", "Literal", "Path", "Column", "Date", "Float", "Index", "Integer"),
-            *("Numeric", "Table", "Text", "Time", "Uuid", "String", "Boolean", "Page"),
-            *("Settings", "Optional", "Status", "Client"),
-        ),
-        "a resource class shadows a name its modules import (ruff F811)",
-    ),
-    **dict.fromkeys(("Admin", "Auth"), "routes.py imports admin_views/auth_views twice"),
-    **dict.fromkeys(("Db", "Data", "db"), "duplicate parameter `db`/`data` in api/services"),
-    **dict.fromkeys(("Func", "Select"), "services/<r>.py shadows sqlalchemy's func/select"),
-    **dict.fromkeys(("Test", "TestClient"), "services/test.py has `test_*` functions (PT028)"),
-    "Resources": "enum class ResourcesFilters is also the service's filters dataclass",
-    "time": "a `time` default is written `time.fromisoformat(...)`, the column shadows it",
-    'the "best"': "a ref field's label is pasted into an f-string in services/<r>.py",
-    **dict.fromkeys(
-        ("שם פרטי", "Ἀθῆναι", "ﬁligree", "Ω ohm"),
-        "confusable characters in string literals fail ruff RUF001",
-    ),
-}
 AVOID = frozenset() if os.environ.get("SCAFFOLD_PROPERTY_ALL") else frozenset(KNOWN_BROKEN)
 
 REGRESSIONS = Path(__file__).parent / "specs" / "regressions"

@@ -164,6 +164,7 @@ def json_text(value: object) -> str:
     return "" if value is None else json.dumps(value, indent=2, ensure_ascii=False)
 
 
-def checkbox_value(value: bool) -> str:
-    """How a stored boolean is written into a checkbox's form value ("on" = ticked)."""
+def checkbox_value(value: bool | None) -> str:
+    """How a stored boolean is written into a checkbox's form value ("on" = ticked; a
+    nullable one that is empty shows unticked)."""
     return "on" if value else ""
