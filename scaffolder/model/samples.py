@@ -62,6 +62,11 @@ def _text(field: Field, word: str, separator: str) -> str:
     word = word[: max(8, 38 - len(field.name))].rstrip(" -")
     if longest is not None:
         word = word[: max(longest - _SUFFIX - len(separator), 0)]
+        if longest == 1:  # one character: 36 distinct ones (a test makes up to 20 rows)
+            return '"0123456789abcdefghijklmnopqrstuvwxyz"[n % 36]'
+        if not word:
+            # `str(3)` and shorter: the number's last digits, zero-padded to min_length
+            return f'f"{{n % {10**longest}:0{shortest}d}}"'
     if not word:
         return 'f"{n}"'
     # Pad so even `n` = 1 reaches min_length; a long padding is written as a product.

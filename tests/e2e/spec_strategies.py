@@ -208,6 +208,15 @@ KNOWN_BROKEN: dict[str, str] = {
     **dict.fromkeys(("Test", "TestClient"), "services/test.py has `test_*` functions (PT028)"),
     "Resources": "enum class ResourcesFilters is also the service's filters dataclass",
     "time": "a `time` default is written `time.fromisoformat(...)`, the column shadows it",
+    **dict.fromkeys(
+        ("dict", "json", "schema", "kwargs"),
+        "a field overrides a BaseModel attribute in schemas/<r>.py (mypy)",
+    ),
+    "relationship": "a ref named `relationship` shadows relationship() in the model",
+    "date": "a field `date` shadows the type in the schema and model class bodies",
+    **dict.fromkeys(
+        ("filters", "result"), "a field collides with a local of the api's list function"
+    ),
     'the "best"': "a ref field's label is pasted into an f-string in services/<r>.py",
     **dict.fromkeys(
         ("שם פרטי", "Ἀθῆναι", "ﬁligree", "Ω ohm"),

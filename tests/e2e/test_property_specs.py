@@ -190,8 +190,9 @@ def keep_regression(failure: Failure) -> Path:
     """Write the (shrunk) failing spec to the regressions folder; return its path."""
     path = regression_path(failure.text)
     REGRESSIONS.mkdir(parents=True, exist_ok=True)
-    first = failure.excerpt.strip().splitlines()[:1] or [""]
-    header = f"# found by test_property_specs: gate `{failure.gate}`: {first[0][:150]}\n"
+    lines = failure.excerpt.strip().splitlines()
+    first = next((line for line in lines if re.search(r"error|Error|E[0-9]{3}", line)), "")
+    header = f"# found by test_property_specs: {failure.gate}: {first.strip()[:150]}\n"
     path.write_text(header + failure.text, encoding="utf-8")
     return path
 
