@@ -217,11 +217,6 @@ KNOWN_BROKEN: dict[str, str] = {
     **dict.fromkeys(
         ("filters", "result"), "a field collides with a local of the api's list function"
     ),
-    'the "best"': "a ref field's label is pasted into an f-string in services/<r>.py",
-    **dict.fromkeys(
-        ("שם פרטי", "Ἀθῆναι", "ﬁligree", "Ω ohm"),
-        "confusable characters in string literals fail ruff RUF001",
-    ),
 }
 
 # --- field types ----------------------------------------------------------------------
