@@ -74,7 +74,7 @@ def test_list_filters_on_post_id(client: TestClient, settings: Settings) -> None
     comment = in_database(settings, create_comment)
     in_database(settings, create_comment)
     value = client.get(f"{URL}/{comment.id}").json()["post_id"]
-    response = client.get(URL, params={"post_id": value})
+    response = client.get(URL, params={"post_id": value, "page_size": 2})
     assert response.status_code == 200
     items = response.json()["items"]
     assert comment.id in [item["id"] for item in items]
@@ -85,7 +85,7 @@ def test_list_filters_on_post_id(client: TestClient, settings: Settings) -> None
 def test_list_shows_each_row_as_get_does(client: TestClient, settings: Settings) -> None:
     for _ in range(3):
         in_database(settings, create_comment)
-    items = client.get(URL).json()["items"]
+    items = client.get(URL, params={"page_size": 3}).json()["items"]
     assert len(items) == 3
     assert items == [client.get(f"{URL}/{item['id']}").json() for item in items]
 

@@ -74,7 +74,7 @@ def test_list_filters_on_name(client: TestClient, settings: Settings) -> None:
     tag = in_database(settings, create_tag)
     in_database(settings, create_tag)
     value = client.get(f"{URL}/{tag.id}").json()["name"]
-    response = client.get(URL, params={"name": value})
+    response = client.get(URL, params={"name": value, "page_size": 2})
     assert response.status_code == 200
     items = response.json()["items"]
     assert tag.id in [item["id"] for item in items]
@@ -94,7 +94,7 @@ def test_list_searches(client: TestClient, settings: Settings) -> None:
 def test_list_shows_each_row_as_get_does(client: TestClient, settings: Settings) -> None:
     for _ in range(3):
         in_database(settings, create_tag)
-    items = client.get(URL).json()["items"]
+    items = client.get(URL, params={"page_size": 3}).json()["items"]
     assert len(items) == 3
     assert items == [client.get(f"{URL}/{item['id']}").json() for item in items]
 

@@ -74,7 +74,7 @@ def test_list_filters_on_order_id(client: TestClient, settings: Settings) -> Non
     order_line = in_database(settings, create_order_line)
     in_database(settings, create_order_line)
     value = client.get(f"{URL}/{order_line.id}").json()["order_id"]
-    response = client.get(URL, params={"order_id": value})
+    response = client.get(URL, params={"order_id": value, "page_size": 2})
     assert response.status_code == 200
     items = response.json()["items"]
     assert order_line.id in [item["id"] for item in items]
@@ -85,7 +85,7 @@ def test_list_filters_on_order_id(client: TestClient, settings: Settings) -> Non
 def test_list_shows_each_row_as_get_does(client: TestClient, settings: Settings) -> None:
     for _ in range(3):
         in_database(settings, create_order_line)
-    items = client.get(URL).json()["items"]
+    items = client.get(URL, params={"page_size": 3}).json()["items"]
     assert len(items) == 3
     assert items == [client.get(f"{URL}/{item['id']}").json() for item in items]
 
