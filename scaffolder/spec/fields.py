@@ -376,6 +376,13 @@ class FieldBuilder:
 
     # -- options
 
+    def _written_type(self) -> str:
+        """The type as written, arguments included: `str(20)`, `ref(Author)`."""
+        args = self.raw.args
+        if not args:
+            return self.raw.type_name
+        return f"{self.raw.type_name}({', '.join(token.text for token in args)})"
+
     def _check_options(self, field_type: FieldType, values: dict[str, Any]) -> None:
         raw = self.raw
         info = TYPES[field_type]
@@ -401,6 +408,21 @@ class FieldBuilder:
                 "a `json` field cannot be unique or indexed",
                 hint="JSON values cannot be compared by the database; drop `unique`/`index`",
                 example=self.example("json"),
+            )
+        if (
+            raw.option("read_only")
+            and not raw.option("write_only")  # reported below
+            and field_type is not FieldType.MANY
+            and not raw.nullable
+            and raw.default is MISSING
+        ):
+            self.error(
+                raw.spot("read_only"),
+                "a read_only field that is required and has no default cannot be filled: "
+                "no row could be created",
+                hint="clients never set a read_only field; make it nullable or give it a default",
+                example=f"{raw.name}:\n  type: {self._written_type()}\n  read_only: true\n"
+                "  nullable: true",
             )
         if raw.option("read_only") and raw.option("write_only"):
             self.error(

@@ -435,7 +435,8 @@ def field_decl(
     if draw(st.integers(0, 4)) == 0:
         field["help"] = draw(st.sampled_from(texts))
     flag = draw(st.sampled_from([None, None, None, "read_only", "write_only"]))
-    if flag is not None and kind != "many":
+    fillable = field.get("nullable") or "default" in field  # else read_only is an error
+    if flag is not None and kind != "many" and (flag == "write_only" or fillable):
         field[flag] = True
     if draw(st.integers(0, 15)) == 0:
         field["renamed_from"] = ("old_" + field_name)[:MAX_FIELD_NAME]

@@ -622,6 +622,13 @@ CASES = [
         hint="keep one",
     ),
     field_case(
+        "read-only-required-without-default",
+        "code: {type: str(20), read_only: true}",
+        40,
+        "a read_only field that is required and has no default cannot be filled",
+        hint="make it nullable or give it a default",
+    ),
+    field_case(
         "label-not-text",
         "bio: {type: text, label: 5}",
         32,

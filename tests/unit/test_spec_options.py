@@ -46,7 +46,7 @@ def one(declaration: str) -> Field:
 @pytest.mark.parametrize("key", ["nullable", "unique", "index", "read_only", "write_only"])
 @pytest.mark.parametrize("value", [True, False])
 def test_boolean_keys(key: str, value: bool) -> None:
-    f = one(f"type: str\n{key}: {str(value).lower()}")
+    f = one(f"type: str\ndefault: a\n{key}: {str(value).lower()}")
     attribute = {"read_only": "read_only", "write_only": "write_only"}.get(key, key)
     assert getattr(f, attribute) is value
 
@@ -144,7 +144,7 @@ def test_renamed_from() -> None:
 
 
 def test_read_only_fields_default_to_admin_readonly() -> None:
-    resource = post("code:\n  type: str\n  read_only: true\ntitle: str")
+    resource = post("code:\n  type: str\n  read_only: true\n  nullable: true\ntitle: str")
     assert resource.field("code").read_only
     assert resource.admin.readonly == ("code",)
 
