@@ -255,17 +255,18 @@ class Field:
         checks: list[CheckSpec] = []
         if column is None:
             return ()
+        quoted = f'"{column}"'  # a column may be named like an SQL keyword (`group`, `order`)
         if self.min_value is not None:
-            checks.append(CheckSpec(f"{column}_min", f"{column} >= {self.min_value}"))
+            checks.append(CheckSpec(f"{column}_min", f"{quoted} >= {self.min_value}"))
         if self.max_value is not None:
-            checks.append(CheckSpec(f"{column}_max", f"{column} <= {self.max_value}"))
+            checks.append(CheckSpec(f"{column}_max", f"{quoted} <= {self.max_value}"))
         if self.min_length:
             checks.append(
-                CheckSpec(f"{column}_min_length", f"length({column}) >= {self.min_length}")
+                CheckSpec(f"{column}_min_length", f"length({quoted}) >= {self.min_length}")
             )
         if self.max_length is not None and (self.length is None or self.max_length < self.length):
             checks.append(
-                CheckSpec(f"{column}_max_length", f"length({column}) <= {self.max_length}")
+                CheckSpec(f"{column}_max_length", f"length({quoted}) <= {self.max_length}")
             )
         return tuple(checks)
 

@@ -106,7 +106,7 @@ resources:
     assert 'op.create_index(op.f("ix_products_code"), "products", ["code"], unique=True)' in upgrade
     assert "uq_products_code" not in upgrade
     assert 'sa.Column("price", sa.Numeric(precision=10, scale=2), nullable=False)' in upgrade
-    assert 'sa.CheckConstraint("stock >= 0", name=op.f("ck_products_stock_min"))' in upgrade
+    assert r'sa.CheckConstraint("\"stock\" >= 0", name=op.f("ck_products_stock_min"))' in upgrade
     assert 'sa.Column("status", sa.String(length=7), nullable=False)' in upgrade
     assert 'sa.Column("data", sa.JSON(), nullable=True)' in upgrade
     assert 'sa.Column("created_at", sa.DateTime(timezone=True), nullable=False)' in upgrade

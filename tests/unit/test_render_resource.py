@@ -108,7 +108,7 @@ def test_self_references_checks_and_odd_enum_values() -> None:
     assert_file(
         tree,
         "app/models/order_line.py",
-        '__table_args__ = (sa.CheckConstraint("quantity >= 1", name="quantity_min"),)',
+        """__table_args__ = (sa.CheckConstraint('"quantity" >= 1', name="quantity_min"),)""",
         'back_populates="lines"',
     )
     assert_file(tree, "app/models/product.py", "sa.Numeric(10, 2)", "sa.JSON(), nullable=True")

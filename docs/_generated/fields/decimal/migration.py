@@ -11,6 +11,6 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_invoices")),
         sa.UniqueConstraint("number", name=op.f("uq_invoices_number")),
-        sa.CheckConstraint("tax_rate >= 0", name=op.f("ck_invoices_tax_rate_min")),
-        sa.CheckConstraint("tax_rate <= 1", name=op.f("ck_invoices_tax_rate_max")),
+        sa.CheckConstraint('"tax_rate" >= 0', name=op.f("ck_invoices_tax_rate_min")),
+        sa.CheckConstraint('"tax_rate" <= 1', name=op.f("ck_invoices_tax_rate_max")),
     )

@@ -9,6 +9,6 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_measurements")),
-        sa.CheckConstraint("accuracy >= 0", name=op.f("ck_measurements_accuracy_min")),
-        sa.CheckConstraint("accuracy <= 1", name=op.f("ck_measurements_accuracy_max")),
+        sa.CheckConstraint('"accuracy" >= 0', name=op.f("ck_measurements_accuracy_min")),
+        sa.CheckConstraint('"accuracy" <= 1', name=op.f("ck_measurements_accuracy_max")),
     )

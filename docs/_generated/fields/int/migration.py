@@ -9,6 +9,6 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_products")),
-        sa.CheckConstraint("rating >= 1", name=op.f("ck_products_rating_min")),
-        sa.CheckConstraint("rating <= 5", name=op.f("ck_products_rating_max")),
+        sa.CheckConstraint('"rating" >= 1', name=op.f("ck_products_rating_min")),
+        sa.CheckConstraint('"rating" <= 5', name=op.f("ck_products_rating_max")),
     )

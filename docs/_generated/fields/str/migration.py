@@ -10,5 +10,5 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_books")),
         sa.UniqueConstraint("isbn", name=op.f("uq_books_isbn")),
-        sa.CheckConstraint("length(isbn) >= 10", name=op.f("ck_books_isbn_min_length")),
+        sa.CheckConstraint('length("isbn") >= 10', name=op.f("ck_books_isbn_min_length")),
     )

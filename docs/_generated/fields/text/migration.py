@@ -9,5 +9,5 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_articles")),
-        sa.CheckConstraint("length(summary) <= 500", name=op.f("ck_articles_summary_max_length")),
+        sa.CheckConstraint('length("summary") <= 500', name=op.f("ck_articles_summary_max_length")),
     )

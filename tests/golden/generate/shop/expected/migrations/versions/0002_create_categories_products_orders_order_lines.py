@@ -1,6 +1,6 @@
 """Create categories, products, orders, order_lines.
 
-Revision ID: e50a543d2c33
+Revision ID: 2c2f233da9dc
 Revises: 0001
 """
 
@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "e50a543d2c33"
+revision: str = "2c2f233da9dc"
 down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -100,7 +100,7 @@ def upgrade() -> None:
             name=op.f("fk_order_lines_product_id_products"),
             ondelete="RESTRICT",
         ),
-        sa.CheckConstraint("quantity >= 1", name=op.f("ck_order_lines_quantity_min")),
+        sa.CheckConstraint('"quantity" >= 1', name=op.f("ck_order_lines_quantity_min")),
     )
     op.create_index(op.f("ix_order_lines_order_id"), "order_lines", ["order_id"])
     op.create_index(op.f("ix_order_lines_product_id"), "order_lines", ["product_id"])

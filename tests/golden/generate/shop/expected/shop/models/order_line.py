@@ -17,7 +17,7 @@ class OrderLine(TimestampMixin, Base):
     """Order line: a row of `order_lines`."""
 
     __tablename__ = "order_lines"
-    __table_args__ = (sa.CheckConstraint("quantity >= 1", name="quantity_min"),)
+    __table_args__ = (sa.CheckConstraint('"quantity" >= 1', name="quantity_min"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(

@@ -120,6 +120,12 @@ UtcDatetime = Annotated[AwareDatetime, AfterValidator(_in_utc_range)]
 SafeJson = Annotated[JsonValue, AfterValidator(_storable_json)]
 
 
+def json_default(value: JsonValue) -> JsonValue:
+    """A field's JSON default, typed as JsonValue: mypy infers a literal such as
+    `{"a": [1]}` as `dict[str, list[int]]`, which JsonValue's invariant dict refuses."""
+    return value
+
+
 def _not_a_bool(value: object) -> object:
     """Refuse `true`/`false` as an id: Pydantic's lax mode would read them as 1 and 0."""
     if isinstance(value, bool):

@@ -52,7 +52,7 @@ def test_status_is_stored_as_its_value(settings: Settings) -> None:
     async def work(db: AsyncSession) -> None:
         created = await create_order(db)
         stored = await db.scalar(
-            text("SELECT status FROM orders WHERE id = :id"), {"id": created.id}
+            text('SELECT "status" FROM "orders" WHERE id = :id'), {"id": created.id}
         )
         assert stored == created.status.value
 
