@@ -492,10 +492,15 @@ def shorthand(field: dict[str, Any]) -> str | None:
 
 
 def long_form(field: Any) -> dict[str, Any]:
-    """A field as a mapping, whichever way it is written."""
+    """A field as a mapping, whichever way it is written (relations have no default)."""
     if isinstance(field, dict):
         return field
-    return {"type": field.split("?")[0].split(" ")[0]}
+    head, *flags = str(field).split(" ")
+    mapping: dict[str, Any] = {"type": head.removesuffix("?")}
+    if head.endswith("?"):
+        mapping["nullable"] = True
+    mapping.update({flag: True for flag in ("unique", "index") if flag in flags})
+    return mapping
 
 
 # --- settling what the format documents as errors ----------------------------------
