@@ -23,3 +23,17 @@ def test_every_drawn_spec_is_accepted_by_check(spec: Spec) -> None:
     except SpecError as error:
         raise AssertionError(f"check rejected a drawn spec:\n{error}\n---\n{text}") from None
     assert [r.name for r in loaded.resources] == list(spec["resources"])
+    # required refs never form a cycle: some row of each resource can be created first
+    required = {
+        r.name: {
+            f.relation.target
+            for f in r.fields
+            if f.relation is not None and f.is_ref and not f.nullable
+        }
+        for r in loaded.resources
+    }
+    done: set[str] = {"User"}
+    while pending := [name for name, targets in required.items() if name not in done]:
+        ready = [name for name in pending if required[name] <= done]
+        assert ready, f"required refs in a cycle among {pending}:\n{text}"
+        done.update(ready)
