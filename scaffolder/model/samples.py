@@ -96,9 +96,11 @@ def _decimal(field: Field) -> str:
     low = field.min_value
     if low is not None:
         return f'Decimal("{low}")'
+    if largest < 1:  # decimal(P,P): no digit before the point, so a fraction below 1
+        return f"Decimal(n % {10**scale}).scaleb(-{scale})" if field.unique else 'Decimal("0.5")'
     if field.unique:
-        return f"Decimal(n % {int(largest) + 1})" if largest >= 1 else 'Decimal("0")'
-    return 'Decimal("1.5")' if scale >= 1 and largest >= 1 else 'Decimal("1")'
+        return f"Decimal(n % {int(largest) + 1})"
+    return 'Decimal("1.5")' if scale >= 1 else 'Decimal("1")'
 
 
 def example_value(field: Field) -> object:
