@@ -7,8 +7,8 @@ rejection here is a bug of the strategy, or a name the spec format says is valid
 
 from __future__ import annotations
 
-from e2e.spec_strategies import KNOWN_BROKEN, Spec, spec_yaml, specs
-from hypothesis import HealthCheck, given, settings
+from e2e.spec_strategies import KNOWN_BROKEN, Spec, documented, spec_yaml, specs
+from hypothesis import HealthCheck, given, reject, settings
 
 from scaffolder.errors import SpecError
 from scaffolder.spec import parse_spec
@@ -21,6 +21,8 @@ def test_every_drawn_spec_is_accepted_by_check(spec: Spec) -> None:
     try:
         loaded = parse_spec(text)
     except SpecError as error:
+        if documented([problem.message for problem in error.problems]):
+            reject()  # a name too long for the generated code: the format says so
         raise AssertionError(f"check rejected a drawn spec:\n{error}\n---\n{text}") from None
     assert [r.name for r in loaded.resources] == list(spec["resources"])
     # required refs never form a cycle: some row of each resource can be created first
