@@ -70,9 +70,10 @@ class FormReader:
         else:
             self.data[name] = None
 
-    def datetime(self, name: str, *, required: bool) -> None:
-        """A `datetime-local` input, whose value has no zone: read as UTC."""
-        self.text(name, required=required)
+    def datetime(self, name: str, *, required: bool, blank_keeps: bool = False) -> None:
+        """A `datetime-local` input, whose value has no zone: read as UTC (`blank_keeps`
+        as for `text`)."""
+        self.text(name, required=required, blank_keeps=blank_keeps)
         value = self.data.get(name)
         if isinstance(value, str):
             try:
