@@ -62,8 +62,8 @@ def _text(field: Field, word: str, separator: str) -> str:
     word = word[: max(8, 38 - len(field.name))].rstrip(" -")
     if longest is not None:
         word = word[: max(longest - _SUFFIX - len(separator), 0)]
-        if longest == 1:  # one character: 36 distinct ones (a test makes up to 20 rows)
-            return '"0123456789abcdefghijklmnopqrstuvwxyz"[n % 36]'
+        if longest == 1:  # one letter: 26 distinct ones (a test makes up to 20 rows)
+            return "chr(97 + n % 26)"
         if not word:
             # `str(3)` and shorter: the number's last digits, zero-padded to min_length
             return f'f"{{n % {10**longest}:0{shortest}d}}"'
