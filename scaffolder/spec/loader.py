@@ -79,6 +79,7 @@ class SpecLoader:
         ]
         self._check_tables(raw_resources, resources)
         self._check_enum_classes(raw_resources, fields)
+        self._check_required_ref_cycles(raw_resources, fields)
         if self.problems:
             raise SpecError(self.problems.items)
         return Spec(
@@ -667,6 +668,38 @@ class SpecLoader:
                 else:
                     owners[f.enum.class_name] = owner
 
+    def _check_required_ref_cycles(
+        self, raws: list[RawResource], fields: dict[str, list[Field]]
+    ) -> None:
+        """Required refs that lead back to where they start: no first row could be created.
+
+        `A.b: ref(B)` and `B.a: ref(A)`, neither nullable, need an existing B to create an
+        A and an existing A to create a B (a required self-ref likewise). Each such cycle
+        is reported once, at the field that closes it.
+        """
+        edges: dict[str, list[tuple[str, str]]] = {}  # resource -> [(field, target)]
+        for raw in raws:
+            for f in fields[raw.name]:
+                if f.is_ref and f.relation is not None and not f.nullable:
+                    edges.setdefault(raw.name, []).append((f.name, f.relation.target))
+        reported: set[frozenset[str]] = set()
+        for start in edges:
+            cycle = _required_cycle(start, edges)
+            if cycle is None or frozenset(cycle) in reported:
+                continue
+            reported.add(frozenset(cycle))
+            source, field_name = cycle[-1].split(".")
+            raw = next(r for r in raws if r.name == source)
+            raw_field = next(f for f in raw.fields if f.name == field_name)
+            path = " → ".join(cycle)
+            self._add(
+                raw_field.type_spot,
+                f"required refs form a cycle ({path} → back to `{start}`): "
+                "no first row could ever be created",
+                hint="make one of these refs nullable (add `?`), so a row can exist first",
+                example=f"{field_name}: ref({start})?",
+            )
+
     def _check_tables(self, raws: list[RawResource], resources: list[Resource]) -> None:
         owners: dict[str, str] = {}
         modules: dict[str, str] = {}
@@ -719,6 +752,22 @@ class SpecLoader:
                     )
                 else:
                     owners[table] = owner
+
+
+def _required_cycle(start: str, edges: dict[str, list[tuple[str, str]]]) -> list[str] | None:
+    """The fields (`Resource.field`) of a path of required refs from `start` back to it."""
+    stack: list[tuple[str, list[str]]] = [(start, [])]
+    seen: set[str] = set()
+    while stack:
+        node, path = stack.pop()
+        for field_name, target in edges.get(node, []):
+            step = [*path, f"{node}.{field_name}"]
+            if target == start:
+                return step
+            if target not in seen:
+                seen.add(target)
+                stack.append((target, step))
+    return None
 
 
 _FLOW_COMMA_HINT = "inside `{…}` a comma ends the value; quote a type that contains commas"

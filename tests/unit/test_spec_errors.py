@@ -1718,3 +1718,51 @@ def test_resource_names_that_clash_with_generated_modules_are_reserved(name: str
     (problem,) = caught.value.problems
     assert f"resource name `{name}` is reserved" in problem.message
     assert problem.hint is not None
+
+
+def test_a_cycle_of_required_refs_is_refused_once_where_it_closes() -> None:
+    problems = problems_of(
+        spec(
+            """
+            version: 1
+            resources:
+              Team:
+                fields:
+                  captain: ref(Player)
+              Player:
+                fields:
+                  team: ref(Team)
+              Node:
+                fields:
+                  parent: ref(Node)
+            """
+        )
+    )
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [
+        (8, "required refs form a cycle (Team.captain → Player.team → back to `Team`)"),
+        (11, "required refs form a cycle (Node.parent → back to `Node`)"),
+    ]
+    assert all("nullable" in (p.hint or "") for p in problems)
+    assert problems[0].example == "team: ref(Team)?"
+
+
+def test_a_cycle_with_one_nullable_ref_is_accepted() -> None:
+    parsed = parse_spec(
+        spec(
+            """
+            version: 1
+            resources:
+              Team:
+                fields:
+                  captain: ref(Player)?
+              Player:
+                fields:
+                  team: ref(Team)
+              Node:
+                fields:
+                  parent: ref(Node)?
+            """
+        ),
+        "spec.yaml",
+    )
+    assert [r.name for r in parsed.resources] == ["Team", "Player", "Node"]
