@@ -186,43 +186,10 @@ def resource_names(avoid: frozenset[str] = frozenset()) -> st.SearchStrategy[str
 
 #: Names and texts of the pools known not to work yet, with the reason: the tests leave
 #: them out (`specs(avoid=...)`; SCAFFOLD_PROPERTY_ALL=1 draws them too in the e2e
-#: test). Listed in /work/notes/property-failures.md; when one is fixed, its entry goes.
-KNOWN_BROKEN: dict[str, str] = {
-    **dict.fromkeys(
-        ("type", "match", "case"), "soft keywords are rejected by `check` as Python keywords"
-    ),
-    **dict.fromkeys(
-        ("News", "Series", "Equipment", "Information", "Sheep"),
-        "uncountable resource names are rejected by `check` (plural same as singular)",
-    ),
-    **dict.fromkeys(
-        (
-            *("Annotated", "APIRouter", "AsyncSession", "Depends", "HTTPException", "Any"),
-            *("Decimal", "Literal", "Path", "Column", "Date", "Float", "Index", "Integer"),
-            *("Numeric", "Table", "Text", "Time", "Uuid", "String", "Boolean", "Page"),
-            *("Settings", "Optional", "Status", "Client"),
-        ),
-        "a resource class shadows a name its modules import (ruff F811)",
-    ),
-    **dict.fromkeys(("Admin", "Auth"), "routes.py imports admin_views/auth_views twice"),
-    **dict.fromkeys(("Db", "Data", "db"), "duplicate parameter `db`/`data` in api/services"),
-    **dict.fromkeys(("Func", "Select"), "services/<r>.py shadows sqlalchemy's func/select"),
-    **dict.fromkeys(("Test", "TestClient"), "services/test.py has `test_*` functions (PT028)"),
-    "Resources": "enum class ResourcesFilters is also the service's filters dataclass",
-    "time": "a `time` default is written `time.fromisoformat(...)`, the column shadows it",
-    **dict.fromkeys(
-        ("dict", "json", "schema", "kwargs"),
-        "a field overrides a BaseModel attribute in schemas/<r>.py (mypy)",
-    ),
-    "relationship": "a ref named `relationship` shadows relationship() in the model",
-    **dict.fromkeys(
-        ("date", "datetime"),
-        "a field `date`/`datetime` shadows the type its default or schema uses",
-    ),
-    **dict.fromkeys(
-        ("filters", "result"), "a field collides with a local of the api's list function"
-    ),
-}
+#: test). When one is fixed, its entry goes. Empty since the generated code gives way
+#: to every name of the pools (soft keywords, uncountables, names it imports or uses
+#: as locals): the CI sequence draws them all.
+KNOWN_BROKEN: dict[str, str] = {}
 
 # --- field types ----------------------------------------------------------------------
 
