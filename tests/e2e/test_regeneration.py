@@ -187,7 +187,7 @@ def test_sync_after_hand_edits_and_spec_changes_leaves_the_project_green(
 DESTRUCTIVE = {
     "blog": (
         "tests/tag/test_model.py",
-        ("post", "views", "    views: Mapped[int] = mapped_column(Integer(), default=0)\n"),
+        ("post", "views", "    views: Mapped[int] = mapped_column(sa.Integer(), default=0)\n"),
         ("Author", "bio", "about", "text?"),
         ("Tag", "Post.tags"),
         ("Comment", "blog/services/comment.py"),
@@ -197,7 +197,7 @@ DESTRUCTIVE = {
         (
             "product",
             "launched_on",
-            "    launched_on: Mapped[date | None] = mapped_column(Date())\n",
+            "    launched_on: Mapped[date | None] = mapped_column(sa.Date())\n",
         ),
         ("Order", "note", "remark", "text?"),
         ("Product", "OrderLine.product"),
