@@ -7,7 +7,7 @@ that file (a minute at most).
 Without the variable — always, outside tests — a checkpoint is one dictionary lookup.
 tests/unit/test_signals.py interrupts `new`, `generate` and `sync` at each of them:
 
-- `prepare`: planning a generation, the wiring worker running;
+- `prepare`: planning a generation;
 - `snapshot`: the undo snapshot taken, nothing else written yet;
 - `write`: a file's text in its temporary file, not yet renamed into place;
 - `staged`: `new`'s project complete in its hidden staging directory;

@@ -23,7 +23,6 @@ from scaffolder.plan import Action, FileOp, Plan
 
 if TYPE_CHECKING:
     from scaffolder.codemods.wiring import Edit
-    from scaffolder.codemods.worker import WiringWorker
     from scaffolder.model.spec import Resource
     from scaffolder.plan.planner import EditedFile
     from scaffolder.progress import Progress
@@ -103,12 +102,10 @@ def prepare(
     spec: Spec,
     spec_text: str,
     progress: Progress | None = None,
-    worker: WiringWorker | None = None,
 ) -> Generation:
     """Plan bringing `project` in line with `spec` (whose text becomes scaffold.yaml).
 
     `progress` hears of each resource rendered and of the formatting pass (long runs).
-    `worker`, started before the spec was read, runs the wiring edits if it can.
     """
     from scaffolder.migrate.diff import diff_specs
     from scaffolder.migrate.revisions import new_revision, versions_on_disk
@@ -202,15 +199,12 @@ def prepare(
     bases = {p: read_base(project, r) for p, r in records.items() if p in tree or p in skeleton}
     edited = _unchanged_wiring(project, old == spec, manifest, recorded, skeleton)
     wired: dict[str, str] = {}  # the user's side of each re-rendered skeleton file this run wires
-    if edited is None and not skeleton:
-        from scaffolder.codemods.worker import wire  # libcst, unless the worker runs it
-
-        edited = (worker.wire if worker is not None else wire)(project, spec, old, package)
-    elif edited is None:  # a re-rendered skeleton: its merge needs the edits themselves
+    if edited is None:
         from scaffolder.codemods.wiring import wiring_edits  # libcst
 
         edits = wiring_edits(spec, old, package)
         edited = run_edits(project, edits)
+    if skeleton:  # a re-rendered skeleton: its merge needs the edits themselves
         skeleton.update(_wire(project, edits, skeleton))
         wired, rewired = _merge_sides(project, edits, edited, skeleton, bases, package)
         bases.update(rewired)

@@ -36,7 +36,7 @@ def options(ctx: typer.Context) -> Options:
 class Interrupted(KeyboardInterrupt):
     """SIGTERM or SIGINT, raised wherever the run is, so that every `finally` and
     `except BaseException` on the way cleans up (temporary files, `new`'s staging
-    directory, the wiring worker, a half-applied plan), as for Ctrl-C."""
+    directory, a half-applied plan), as for Ctrl-C."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)

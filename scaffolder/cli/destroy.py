@@ -39,10 +39,8 @@ def resource(
       scaffold destroy resource Tag --force    # edited files too
     """
     from scaffolder import report
-    from scaffolder.codemods.worker import wiring_worker
 
-    # started first, so the worker imports libcst on the other core while this one works
-    with wiring_worker() as worker, report.progress() as progress:
+    with report.progress() as progress:
         from scaffolder.commands.destroy import destroy_resource
 
         generation = destroy_resource(
@@ -51,7 +49,6 @@ def resource(
             force=force,
             dry_run=dry_run,
             progress=progress,
-            worker=worker,
         )
     report.generation(generation, dry_run=dry_run)
     if generation.plan.problems:

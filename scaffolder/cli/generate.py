@@ -49,12 +49,10 @@ def resource(
       scaffold generate resource Comment body:text 'post:ref(Post)' --layers api --dry-run
     """
     from scaffolder import report
-    from scaffolder.codemods.worker import wiring_worker
 
     project = options(ctx).project
     layer_list = [part.strip() for part in layers.split(",") if part.strip()] if layers else None
-    # started first, so the worker imports libcst on the other core while this one works
-    with wiring_worker() as worker, report.progress() as progress:
+    with report.progress() as progress:
         from scaffolder.commands.generate import generate_resource
 
         outcome = generate_resource(
@@ -64,7 +62,6 @@ def resource(
             layer_list,
             dry_run=dry_run,
             progress=progress,
-            worker=worker,
         )
     report.generation(outcome, dry_run=dry_run)
     if outcome.plan.problems:

@@ -10,7 +10,6 @@ from scaffolder.generation import SPEC_FILE, Generation, prepare
 from scaffolder.plan import Action, FileOp
 
 if TYPE_CHECKING:
-    from scaffolder.codemods.worker import WiringWorker
     from scaffolder.progress import Progress
 
 
@@ -21,12 +20,8 @@ def destroy_resource(
     force: bool,
     dry_run: bool,
     progress: Progress | None = None,
-    worker: WiringWorker | None = None,
 ) -> Generation:
-    """Plan (and unless dry_run, apply) removing `name`; refuse while others refer to it.
-
-    `worker` (`scaffolder.codemods.worker`) runs the wiring edits, if given.
-    """
+    """Plan (and unless dry_run, apply) removing `name`; refuse while others refer to it."""
     from scaffolder.commands.sync import apply_generation
     from scaffolder.spec import parse_spec
     from scaffolder.spec.edit import remove_resource
@@ -57,7 +52,7 @@ def destroy_resource(
             hint="remove or change those fields first (then `scaffold sync`)",
         )
     remaining = remove_resource(text, SPEC_FILE, name)
-    generation = prepare(project, parse_spec(remaining, SPEC_FILE), remaining, progress, worker)
+    generation = prepare(project, parse_spec(remaining, SPEC_FILE), remaining, progress)
     if force:  # edited files go too: the user asked for it
         generation.plan.ops = [
             FileOp(Action.REMOVE, op.path, None, op.current, owner=op.owner)

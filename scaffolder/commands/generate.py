@@ -10,7 +10,6 @@ from scaffolder.generation import SPEC_FILE, Generation, prepare
 from scaffolder.spec.suggest import did_you_mean
 
 if TYPE_CHECKING:
-    from scaffolder.codemods.worker import WiringWorker
     from scaffolder.progress import Progress
 
 
@@ -22,12 +21,8 @@ def generate_resource(
     *,
     dry_run: bool = False,
     progress: Progress | None = None,
-    worker: WiringWorker | None = None,
 ) -> Generation:
-    """Add `name` with `fields` to the spec (if given), then generate it. Applies unless dry_run.
-
-    `worker` (`scaffolder.codemods.worker`) runs the wiring edits, if given.
-    """
+    """Add `name` with `fields` to the spec (if given), then generate it. Applies unless dry_run."""
     from scaffolder.commands.sync import apply_generation
     from scaffolder.spec import parse_cli_fields, parse_spec
     from scaffolder.spec.edit import add_resource
@@ -57,7 +52,7 @@ def generate_resource(
             hint=did_you_mean(name, declared)
             or f"give its fields: scaffold generate resource {name} title:str(200) …",
         )
-    generation = prepare(project, spec, text, progress, worker)
+    generation = prepare(project, spec, text, progress)
     if not dry_run:
         apply_generation(project, generation)
     return generation

@@ -26,10 +26,7 @@ def plan_sync(project: Path, progress: Progress | None = None) -> Generation:
     unchanged = prepare_unchanged(project, text)
     if unchanged is not None:
         return unchanged
-    from scaffolder.codemods.worker import wiring_worker
-
-    with wiring_worker() as worker:  # imports libcst on the other core meanwhile
-        return prepare(project, load_spec(spec_path), text, progress, worker)
+    return prepare(project, load_spec(spec_path), text, progress)
 
 
 def apply_generation(project: Path, generation: Generation) -> None:

@@ -701,7 +701,7 @@ USER_RESOURCE = "User"
 @cache
 def user_names() -> Names:
     """USER_RESOURCE's names, derived on first use: pluralizing imports inflect (~13 ms),
-    which the wiring worker, say, never needs."""
+    which commands that derive no names (`--help`, `sync --check` with nothing to do) skip."""
     return Names.derive(USER_RESOURCE)
 
 

@@ -1,5 +1,5 @@
 """`scaffold` in a real process, paused at a named checkpoint (`scaffolder.checkpoints`),
-for tests that signal it (or its wiring worker) at exactly that moment."""
+for tests that signal it at exactly that moment."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ class PausedRun:
 
     @property
     def children(self) -> list[int]:
-        """The processes it started that are still its children (the wiring worker)."""
+        """The processes it started that are still its children (a ruff pass, say)."""
         return children_of(self.process.pid)
 
     def resume(self) -> None:

@@ -23,7 +23,7 @@ from inline_project import make_project, snapshot
 from paused_run import paused_at, wait_until_gone
 from typer.testing import CliRunner
 
-pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="reads /proc; the worker forks")
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
 
 SIGNALS = [signal.SIGTERM, signal.SIGINT]
 SPEC = Path(__file__).parents[2] / "scaffolder" / "examples"
@@ -73,7 +73,7 @@ def scratch(tmp_path: Path) -> Path:
 
 #: checkpoint -> what the run has done when it is reached there
 MOMENTS = {
-    "prepare": "planning, the wiring worker started",
+    "prepare": "planning, nothing written",
     "snapshot": "the undo snapshot written, nothing else",
     "write:6": "five files renamed into place, the sixth in its temporary file",
 }
@@ -100,8 +100,8 @@ def test_generate_and_sync_stopped_leave_the_project_as_it_was(
     before = snapshot(project)
     stopped = stop_at(point, signum, args, project, scratch)
     assert_stopped_cleanly(stopped, signum, scratch)
-    if point == "prepare":  # the worker was running: the run stopped it
-        assert stopped.children
+    if point == "prepare":  # planning runs in the process itself: nothing to orphan
+        assert not stopped.children
     assert snapshot(project) == before
     assert not temp_files(project)
     assert not (project / "app/templates/post").exists()  # no empty directory either
