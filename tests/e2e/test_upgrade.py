@@ -1,0 +1,142 @@
+"""Upgrade: a project made by an earlier release, edited by hand, synced by this one.
+
+The fixture `fixtures/upgrade-blog-0/` is the blog example as the release before the kit
+(commit ae9b5d5) wrote it with `scaffold new blog --spec blog.yaml --defaults`, its
+`.scaffold/` state included, plus the hand edits a user makes in the first week (listed
+in HAND_EDITS; fixtures/README.md says how it was made). Nothing here regenerates it: it
+is what users have on disk, and the tool must upgrade it as it is.
+
+`scaffold sync` with the current tool must keep every hand edit, either merged or shown
+inside conflict markers with exit status 1; never silently dropped. The conflicts are
+then resolved as a user would (RESOLUTIONS), after which the project is at the current
+release: `sync --check` has nothing to do, every generated file the user did not touch is
+byte for byte what `scaffold new` writes today, and every gate passes.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from e2e.test_regeneration import check_green
+from scaffolder.cli import app
+from scaffolder.examples import example_path
+
+pytestmark = pytest.mark.e2e
+
+FIXTURE = Path(__file__).parent / "fixtures" / "upgrade-blog-0"
+OURS, BASE, SPLIT, THEIRS = "<<<<<<< yours\n", "||||||| ", "=======\n", ">>>>>>> scaffold\n"
+
+#: The fixture's hand edits: file -> lines only the user wrote (each must survive sync).
+HAND_EDITS = {
+    # a model method
+    "blog/models/post.py": ["    def excerpt(self, length: int = 80) -> str:"],
+    # a changed template line
+    "blog/templates/post/detail.html": ['<p class="byline">By {{ post.author }}'],
+    # an extra API endpoint
+    "blog/api/post.py": ['    operation_id="get_post_excerpt",', "async def get_post_excerpt("],
+    # a changed service function (and the import it needs)
+    "blog/services/post.py": [
+        "    # hand edit: a post published without a date is published now",
+        "from datetime import UTC, datetime",
+    ],
+    # a test of their own (a file scaffold never wrote)
+    "tests/post/test_teaser.py": ["def test_a_long_body_is_cut_at_a_word() -> None:"],
+}
+
+#: How the user resolves each file sync leaves in conflict: text with markers -> text.
+#: A file missing here is resolved by keeping scaffold's side, which is only right where
+#: the hand edit has no test of its own depending on it.
+RESOLUTIONS: dict[str, Callable[[str], str]] = {}
+
+
+def scaffold(project: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, ["-C", str(project), *args])
+    return result.exit_code, result.output
+
+
+def conflict_sides(text: str) -> list[tuple[str, str]]:
+    """(yours, scaffold's) of every conflict block in `text`."""
+    sides = []
+    for block in text.split(OURS)[1:]:
+        mine, rest = block.split(SPLIT, 1)
+        if BASE in mine:
+            mine = mine.split(BASE, 1)[0]
+        sides.append((mine, rest.split(THEIRS, 1)[0]))
+    return sides
+
+
+def keep_scaffold_side(text: str) -> str:
+    """The resolution that takes the new release's lines in every conflict block."""
+    head, *blocks = text.split(OURS)
+    kept = [head]
+    for block in blocks:
+        theirs, tail = block.split(SPLIT, 1)[1].split(THEIRS, 1)
+        kept += [theirs, tail]
+    return "".join(kept)
+
+
+def generated_files(project: Path) -> dict[str, bytes]:
+    """Files scaffold owns (its manifest), read from disk; migrations left out, since
+    each `scaffold new` names its first revision afresh."""
+    manifest = json.loads((project / ".scaffold" / "manifest.json").read_text())
+    return {
+        path: (project / path).read_bytes()
+        for path in manifest["files"]
+        if not path.startswith(("migrations/versions/", ".scaffold/"))
+        and (project / path).is_file()
+    }
+
+
+def test_a_project_of_the_release_before_the_kit_upgrades_keeping_its_edits(
+    tmp_path: Path,
+) -> None:
+    project = tmp_path / "blog"
+    shutil.copytree(FIXTURE, project)
+    for path, lines in HAND_EDITS.items():  # the fixture still holds what it claims
+        text = (project / path).read_text()
+        assert all(line in text for line in lines), path
+
+    code, output = scaffold(project, "sync")
+    assert code in (0, 1), output
+    conflicted = {
+        str(path.relative_to(project))
+        for path in project.rglob("*")
+        if path.is_file()
+        and ".scaffold" not in path.parts
+        and OURS in path.read_text("utf-8", "replace")
+    }
+    assert (code == 1) == bool(conflicted), output
+    for path in conflicted:
+        assert path in output, f"{path} has conflict markers but sync did not say so:\n{output}"
+
+    # every hand edit survived: merged in, or on the user's side of a conflict block
+    for path, lines in HAND_EDITS.items():
+        assert (project / path).is_file(), f"sync removed {path}, which holds a hand edit"
+        text = (project / path).read_text()
+        for line in lines:
+            assert line in text, f"sync silently dropped the hand edit {line!r} of {path}"
+            in_block = [mine for mine, _ in conflict_sides(text) if line in mine]
+            assert in_block or line in keep_scaffold_side(text), (path, line)
+
+    # resolve as the user would, then the project is the current release plus the edits
+    for path in conflicted:
+        target = project / path
+        target.write_text(RESOLUTIONS.get(path, keep_scaffold_side)(target.read_text()))
+    code, output = scaffold(project, "sync", "--check")
+    assert code == 0, output
+
+    fresh = tmp_path / "fresh" / "blog"
+    code, output = scaffold(tmp_path, "new", str(fresh), "--spec", str(example_path("blog")))
+    assert code == 0, output
+    upgraded, expected = generated_files(project), generated_files(fresh)
+    assert sorted(upgraded) == sorted(expected)
+    differing = {path for path in expected if upgraded[path] != expected[path]}
+    assert differing <= set(HAND_EDITS), "files the user never touched differ from `new`"
+
+    check_green(project)
