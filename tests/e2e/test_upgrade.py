@@ -15,7 +15,9 @@ byte for byte what `scaffold new` writes today, and every gate passes.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import shlex
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +32,8 @@ from scaffolder.examples import example_path
 pytestmark = pytest.mark.e2e
 
 FIXTURE = Path(__file__).parent / "fixtures" / "upgrade-blog-0"
+#: The commands docs/regeneration.md shows for the upgrade, run here as written.
+COMMANDS = Path(__file__).parents[2] / "docs" / "examples" / "regeneration" / "upgrade.sh"
 OURS, BASE, SPLIT, THEIRS = "<<<<<<< yours\n", "||||||| ", "=======\n", ">>>>>>> scaffold\n"
 
 #: The fixture's hand edits: file -> lines only the user wrote (each must survive sync).
@@ -81,6 +85,22 @@ def keep_scaffold_side(text: str) -> str:
     return "".join(kept)
 
 
+def documented_commands() -> list[list[str]]:
+    """The `scaffold …` arguments of each line of COMMANDS, comments stripped."""
+    commands = [shlex.split(line, comments=True) for line in COMMANDS.read_text().splitlines()]
+    assert all(command[0] == "scaffold" for command in commands if command)
+    return [command[1:] for command in commands if command]
+
+
+def digest(project: Path) -> dict[str, str]:
+    """sha256 of every file in `project`: what a dry run must leave as it found."""
+    return {
+        str(path.relative_to(project)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(project.rglob("*"))
+        if path.is_file()
+    }
+
+
 def generated_files(project: Path) -> dict[str, bytes]:
     """Files scaffold owns (its manifest), read from disk; migrations left out, since
     each `scaffold new` names its first revision afresh."""
@@ -102,7 +122,15 @@ def test_a_project_of_the_release_before_the_kit_upgrades_keeping_its_edits(
         text = (project / path).read_text()
         assert all(line in text for line in lines), path
 
-    code, output = scaffold(project, "sync")
+    dry_run, sync = documented_commands()
+    assert dry_run == ["sync", "--dry-run"]
+    assert sync == ["sync"]
+    before = digest(project)
+    code, output = scaffold(project, *dry_run)
+    assert code in (0, 1), output
+    assert digest(project) == before, "sync --dry-run wrote files"
+
+    code, output = scaffold(project, *sync)
     assert code in (0, 1), output
     conflicted = {
         str(path.relative_to(project))
