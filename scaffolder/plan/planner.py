@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,7 @@ def plan_generated(
     *,
     create_only: frozenset[str] = frozenset(),
     wired: Mapping[str, str] | None = None,
+    layout: Callable[[Mapping[str, str]], Mapping[str, str]] | None = None,
 ) -> None:
     """Add an op per generated file, from its base (last generated), ours (disk) and the new text.
 
@@ -35,42 +36,57 @@ def plan_generated(
     A file scaffold generated before and the user deleted stays deleted. Paths in
     `create_only` are written only if missing. `wired` holds the user's side of a
     skeleton file this run wires: the file on disk with the run's wiring edits made.
+    `layout` lays out the texts clean merges made, all at once, before they are planned
+    (it returns those it changed).
     """
+    ops = [
+        _generated_op(project, path, new, bases.get(path), owners.get(path), create_only, wired)
+        for path, new in tree.items()
+    ]
+    merged = {op.path: op.text for op in ops if op.action is Action.MERGE and op.text}
+    laid_out = layout(merged) if layout is not None and merged else {}
+    for op in ops:
+        plan.add(replace(op, text=laid_out[op.path]) if op.path in laid_out else op)
+
+
+def _generated_op(
+    project: Path,
+    path: str,
+    new: str,
+    base: str | None,
+    owner: str | None,
+    create_only: frozenset[str],
+    wired: Mapping[str, str] | None,
+) -> FileOp:
+    """The op of one generated file (`plan_generated`)."""
     from scaffolder.merge import merge
     from scaffolder.merge.text import has_conflict_markers
 
-    for path, new in tree.items():
-        current = read_text(project, path)
-        ours = wired.get(path, current) if wired else current
-        base = bases.get(path)
-        owner = owners.get(path)
+    current = read_text(project, path)
+    ours = wired.get(path, current) if wired else current
 
-        def op(action: Action, text: str | None, note: str | None = None) -> None:
-            plan.add(FileOp(action, path, text, current, note=note, owner=owner))  # noqa: B023
+    def op(action: Action, text: str | None, note: str | None = None) -> FileOp:
+        return FileOp(action, path, text, current, note=note, owner=owner)
 
-        if current is None:
-            if base is not None:
-                op(Action.SKIP, None, "deleted by you; stays deleted")
-            else:
-                op(Action.CREATE, new)
-        elif current == new or path in create_only:
-            op(Action.IDENTICAL, None)
-        elif ours == base:
-            op(Action.UPDATE, new)
-        elif new == base:
-            if has_conflict_markers(current):
-                op(Action.CONFLICT, None, "unresolved conflict markers")
-            elif ours != current:  # only the wiring changes it
-                op(Action.INJECT, ours)
-            else:
-                op(Action.IDENTICAL, None)
-        else:
-            result = merge(path, base or "", ours or "", new)
-            if result.clean:
-                op(Action.MERGE, result.text)
-            else:
-                count = f"{result.conflicts} conflict{'s' if result.conflicts != 1 else ''}"
-                op(Action.CONFLICT, result.text, f"{count}: resolve the marked lines")
+    if current is None:
+        if base is not None:
+            return op(Action.SKIP, None, "deleted by you; stays deleted")
+        return op(Action.CREATE, new)
+    if current == new or path in create_only:
+        return op(Action.IDENTICAL, None)
+    if ours == base:
+        return op(Action.UPDATE, new)
+    if new == base:
+        if has_conflict_markers(current):
+            return op(Action.CONFLICT, None, "unresolved conflict markers")
+        if ours != current:  # only the wiring changes it
+            return op(Action.INJECT, ours)
+        return op(Action.IDENTICAL, None)
+    result = merge(path, base or "", ours or "", new)
+    if result.clean:
+        return op(Action.MERGE, result.text)
+    count = f"{result.conflicts} conflict{'s' if result.conflicts != 1 else ''}"
+    return op(Action.CONFLICT, result.text, f"{count}: resolve the marked lines")
 
 
 def plan_orphans(

@@ -106,7 +106,7 @@ def test_sync_updates_the_schema_when_a_new_scaffold_changes_it(
     newer = schema_text().replace("\n}", ',\n  "x": 1\n}')
     assert newer != schema_text()
     monkeypatch.setattr("scaffolder.spec.json_schema.schema_text", lambda: newer)
-    monkeypatch.setattr("scaffolder.generation.__version__", "99.0.0")
+    monkeypatch.setattr("scaffolder.generation.project_state.__version__", "99.0.0")
     assert scaffold("-C", str(root), "sync", "--check")[0] == 1
     code, output = scaffold("-C", str(root), "sync")
     assert code == 0, output

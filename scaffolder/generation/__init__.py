@@ -1,0 +1,148 @@
+"""Bringing a project in line with its spec: DESIGN.md's pipeline, stage by stage.
+
+`prepare()` is pure, and a composition of stages, each a module of this package with
+typed inputs and outputs:
+
+1. render (`rendering`, `skeleton`): every resource's files, from one caching
+   renderer (a resource whose inputs did not change gets its bases); the skeleton
+   anew if its blueprint changed;
+2. migration (`migration`): the revisions the spec change (and a skeleton upgrade)
+   needs;
+3. wiring (`wiring`): the libcst edits of the hand-owned files, in memory;
+4. layout (`layout`): one ruff pass over all the Python the run rendered or edited;
+5. plan (`planning`): per file, what to do — three-way merging the files the user
+   edited;
+6. state (`state`): the `.scaffold/` files recording the run.
+
+`prepare_unchanged()` is the same composition for a run none of whose inputs
+changed: the tree from the bases alone, no wiring, no migration, nothing to lay out.
+`scaffold generate resource`, `destroy resource`, `sync` and `new --spec` run them;
+the CLI prints the plan (`--dry-run`), checks it (`--check`) or applies it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from scaffolder.checkpoints import checkpoint
+from scaffolder.generation.layout import lay_out
+from scaffolder.generation.migration import derive_migrations
+from scaffolder.generation.planning import orphans_of, plan_run
+from scaffolder.generation.project_state import (
+    PACKAGE_MARKERS,
+    SPEC_FILE,
+    ProjectState,
+    applied_spec,
+    find_package,
+    packages_in,
+)
+from scaffolder.generation.rendering import Tree, render_resources, reused_tree
+from scaffolder.generation.skeleton import skeleton_unchanged, upgrade_skeleton
+from scaffolder.generation.state import next_state
+from scaffolder.generation.wiring import Wiring, unchanged_wiring, wire
+from scaffolder.model.spec import Spec
+from scaffolder.plan import Plan
+from scaffolder.plan.planner import read_text
+from scaffolder.state import MANIFEST_PATH, PROJECT_OWNER, SPEC_PATH
+
+if TYPE_CHECKING:
+    from scaffolder.progress import Progress
+
+__all__ = [
+    "PACKAGE_MARKERS",
+    "SPEC_FILE",
+    "Generation",
+    "applied_spec",
+    "find_package",
+    "packages_in",
+    "prepare",
+    "prepare_unchanged",
+]
+
+
+@dataclass
+class Generation:
+    """The outcome of planning a run."""
+
+    plan: Plan
+    state: dict[str, str]  # `.scaffold/` files to write after the plan
+    resources: list[str]  # what was rendered, in spec order
+    migration: str | None = None  # path of the new migration, if any
+    warnings: list[str] = field(default_factory=list)  # data-loss warnings of the migration
+
+
+def prepare(
+    project: Path, spec: Spec, spec_text: str, progress: Progress | None = None
+) -> Generation:
+    """Plan bringing `project` in line with `spec` (whose text becomes scaffold.yaml).
+
+    `progress` hears of each resource rendered and of the layout pass (long runs).
+    """
+    checkpoint("prepare")
+    state = ProjectState.load(project)
+    old = applied_spec(project, spec, spec_text)
+    rendering = render_resources(spec, state, progress)
+    upgrade = upgrade_skeleton(project)
+    migrations = derive_migrations(state, old, spec, upgrade.files)
+    tree = _assembled(state, rendering.tree, migrations.files)
+    skeleton = {**upgrade.files, **migrations.history}
+    bases = state.bases([*tree.texts, *skeleton])
+    wiring = wire(state, spec, old, skeleton, bases)
+    for path, text in wiring.skeleton.items():  # a re-rendered skeleton is merged like the rest
+        tree.add(path, text, PROJECT_OWNER, fresh=True)
+    tree, wiring = lay_out(tree, wiring, state.package, progress)
+    orphans = orphans_of(state, tree)
+    plan = plan_run(state, spec_text, tree, bases, orphans, wiring)
+    new_state = next_state(
+        state, spec_text, tree, orphans, rendering.fingerprints, wiring, upgrade.state
+    )
+    warnings = [*migrations.warnings, *upgrade.warnings, *migrations.upgrade_notes]
+    warnings += _stray_warnings(project)
+    names = [r.name for r in spec.resources]
+    return Generation(plan, new_state, names, migrations.path, warnings)
+
+
+def prepare_unchanged(project: Path, spec_text: str) -> Generation | None:
+    """The plan of a run none of whose inputs changed since the last one — spec (as text),
+    scaffold version, blueprints and overrides, skeleton blueprint, wired files — made
+    from the bases alone, without parsing the spec or rendering; None when anything
+    changed (`prepare` then). Only the user's edits of generated files are left to
+    plan: kept, or conflict markers still there."""
+    if read_text(project, SPEC_FILE) != spec_text or read_text(project, SPEC_PATH) != spec_text:
+        return None
+    if not (project / MANIFEST_PATH).is_file() or not skeleton_unchanged(project):
+        return None
+    state = ProjectState.load(project)
+    if state.fingerprints.context != state.context:
+        return None
+    edited = unchanged_wiring(state, same_spec=True, upgrading=False)
+    tree = reused_tree(state)
+    if edited is None or tree is None:
+        return None
+    bases = {path: tree.texts[path] for path in tree.owners}
+    plan = plan_run(state, spec_text, tree, bases, {}, Wiring(edited))
+    resources = sorted(state.fingerprints.resources)
+    return Generation(plan, {}, resources, warnings=_stray_warnings(project))
+
+
+def _assembled(state: ProjectState, resources: Tree, migrations: dict[str, str]) -> Tree:
+    """The tree the run plans, but for a re-rendered skeleton (wired first): the
+    resources' files, the missing package inits, the new migrations, and the JSON
+    Schema of scaffold.yaml (editors' help, current with the tool)."""
+    from scaffolder.spec.json_schema import SCHEMA_PATH, schema_text
+
+    tree = resources
+    tree.add_package_inits(state.root, state.package)
+    for path, text in migrations.items():
+        tree.add(path, text, "migration", fresh=True)
+    tree.add(SCHEMA_PATH, schema_text(), PROJECT_OWNER, fresh=False)
+    return tree
+
+
+def _stray_warnings(project: Path) -> list[str]:
+    """A misspelt blueprint override is unused: say so."""
+    from scaffolder.render.catalog import stray_warnings
+
+    return stray_warnings(project)

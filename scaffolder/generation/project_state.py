@@ -1,0 +1,121 @@
+"""The project as a run finds it: its package, what the last run recorded, and what
+every rendering depends on now besides the spec. Read once, at the start of a run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from scaffolder import __version__
+from scaffolder.errors import UsageError
+from scaffolder.model.spec import Spec
+from scaffolder.state import (
+    MANIFEST_PATH,
+    FileRecord,
+    Fingerprints,
+    Manifest,
+    load_fingerprints,
+    load_manifest,
+    read_base,
+)
+
+SPEC_FILE = "scaffold.yaml"
+
+#: What makes a top-level directory the project's package, the one resource code goes into.
+PACKAGE_MARKERS = ("main.py", "models/base.py")
+
+
+def generator() -> str:
+    """The `generator` the manifest records: this scaffold, by version."""
+    return f"scaffold {__version__}"
+
+
+@dataclass(frozen=True)
+class ProjectState:
+    """What a run starts from, besides the spec it brings the project in line with."""
+
+    root: Path
+    package: str  # the project's Python package (`find_package`)
+    manifest: Manifest | None  # None: nothing generated yet (`scaffold new` in the making)
+    fingerprints: Fingerprints  # what the last run rendered from what (a cache)
+    context: dict[str, str]  # what every rendering depends on now besides the spec
+
+    @classmethod
+    def load(cls, root: Path) -> ProjectState:
+        package = find_package(root)
+        manifest = load_manifest(root) if (root / MANIFEST_PATH).is_file() else None
+        return cls(root, package, manifest, load_fingerprints(root), render_context(root, package))
+
+    @property
+    def records(self) -> dict[str, FileRecord]:
+        """Every file the last run generated, by path."""
+        return dict(self.manifest.files) if self.manifest is not None else {}
+
+    def bases(self, paths: Iterable[str]) -> dict[str, str]:
+        """The bases (texts the last run generated) of those of `paths` it generated."""
+        wanted = set(paths)
+        return {p: read_base(self.root, r) for p, r in self.records.items() if p in wanted}
+
+    def base(self, path: str) -> str:
+        """The base of `path`, which the last run generated."""
+        return read_base(self.root, self.records[path])
+
+
+def packages_in(paths: Iterable[str]) -> list[str]:
+    """The top-level directories holding every `PACKAGE_MARKERS` file, among POSIX paths
+    relative to a project root."""
+    files = set(paths)
+    tops = {path.split("/", 1)[0] for path in files if "/" in path}
+    return sorted(top for top in tops if all(f"{top}/{m}" in files for m in PACKAGE_MARKERS))
+
+
+def find_package(project: Path) -> str:
+    """The project's Python package: the directory holding `main.py` and `models/base.py`."""
+    found = [p for marker in PACKAGE_MARKERS for p in project.glob(f"*/{marker}")]
+    candidates = packages_in(p.relative_to(project).as_posix() for p in found)
+    if len(candidates) != 1:
+        raise UsageError(
+            f"{project.resolve()} is not a scaffold project: no package holds both "
+            + " and ".join(PACKAGE_MARKERS)
+            if not candidates
+            else f"several packages look like the project's: {', '.join(candidates)}",
+            hint="scaffold generates into that package: run inside a project made by "
+            "`scaffold new` (a custom --blueprint must make one; see docs/customizing.md), "
+            "or pass `-C PROJECT_DIR`",
+        )
+    return candidates[0]
+
+
+def applied_spec(
+    project: Path, current: Spec | None = None, text: str | None = None
+) -> Spec | None:
+    """The spec the generated code reflects (`.scaffold/spec.yaml`), if any: `current`
+    itself when `text`, the text `current` was parsed from, is the same."""
+    from scaffolder.spec import parse_spec
+    from scaffolder.state import SPEC_PATH
+
+    applied = project / SPEC_PATH
+    if not applied.is_file():
+        return None
+    applied_text = applied.read_text(encoding="utf-8")
+    if current is not None and applied_text == text:
+        return current
+    return parse_spec(applied_text, SPEC_PATH)
+
+
+def render_context(project: Path, package: str) -> dict[str, str]:
+    """What every resource's rendering depends on besides the spec: scaffold, its
+    templates (bundled and overrides), the package, and the versions of the Jinja that
+    renders them and the ruff that lays them out."""
+    from importlib.metadata import version
+
+    from scaffolder.render.blueprints import blueprints_digest
+
+    return {
+        "generator": __version__,
+        "blueprints": blueprints_digest("resource", project),
+        "package": package,
+        "jinja2": version("jinja2"),
+        "ruff": version("ruff"),
+    }

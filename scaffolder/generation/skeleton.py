@@ -1,0 +1,59 @@
+"""Stage 1, render (continued): the project skeleton rendered anew, when its blueprint
+changed since it was rendered — a scaffold upgrade, or a new version of the project's
+own `--blueprint`. Its files are then merged like the resources' (three ways)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scaffolder.errors import UsageError
+
+
+@dataclass(frozen=True)
+class SkeletonUpgrade:
+    """The re-rendered skeleton (no files: nothing to upgrade), the state recording it,
+    and what the user should know (a blueprint that could not be reached)."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    state: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def upgrade_skeleton(project: Path) -> SkeletonUpgrade:
+    """The skeleton rendered anew if its blueprint changed. A blueprint that cannot be
+    reached (a git URL, offline) is a warning: the rest of the run goes on."""
+    from scaffolder.project.skeleton import blueprint_digest, rerender_skeleton, resolved_source
+    from scaffolder.state import SKELETON_PATH, load_skeleton_record, skeleton_record
+
+    record = load_skeleton_record(project)
+    if record is None:
+        return SkeletonUpgrade()
+    source = resolved_source(record.source, project) if record.source is not None else None
+    try:
+        digest = blueprint_digest(source)
+    except UsageError as error:
+        return SkeletonUpgrade(
+            warnings=[f"{error}; the project skeleton was not checked for an upgrade"]
+        )
+    if digest == record.blueprint:
+        return SkeletonUpgrade()
+    files = rerender_skeleton(record.answers, source)
+    state = {SKELETON_PATH: skeleton_record(record.answers, digest, record.source)}
+    return SkeletonUpgrade(files, state)
+
+
+def skeleton_unchanged(project: Path) -> bool:
+    """Whether the project blueprint (bundled, or the project's own `--blueprint`) is the
+    one the skeleton was rendered with; an unreachable one is not (`prepare` warns)."""
+    from scaffolder.project.skeleton import blueprint_digest, resolved_source
+    from scaffolder.state import load_skeleton_record
+
+    record = load_skeleton_record(project)
+    if record is None:
+        return True
+    source = resolved_source(record.source, project) if record.source is not None else None
+    try:
+        return record.blueprint == blueprint_digest(source)
+    except UsageError:
+        return False
