@@ -19,7 +19,7 @@ whose requests `Form.search` answers.
 """
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import KW_ONLY, dataclass
 from datetime import UTC, datetime, time
 from enum import Enum
@@ -87,9 +87,9 @@ class Field:
     default: str = ""
     write_only: bool = False
     #: What the component switches on: text, textarea, number, date, datetime, time,
-    #: select, related, multiselect, checkbox, json, password (`input_type` for <input>).
+    #: select, related, multiselect, checkbox, json, password (`html_type`: its <input type>).
     widget: ClassVar[str] = "text"
-    input_type: ClassVar[str] = "text"
+    html_type: ClassVar[str] = "text"
 
     @property
     def attrs(self) -> dict[str, str]:
@@ -100,6 +100,11 @@ class Field:
     def kind(self) -> str:
         """The widget the page shows: a write-only text is a password input."""
         return "password" if self.write_only and self.widget == "text" else self.widget
+
+    @property
+    def input_type(self) -> str:
+        """The `type` of the <input> (a password for write-only text)."""
+        return "password" if self.kind == "password" else self.html_type
 
     @property
     def marked_required(self) -> bool:
@@ -154,7 +159,7 @@ class SlugInput(TextInput):
 class EmailInput(TextInput):
     """An e-mail address."""
 
-    input_type: ClassVar[str] = "email"
+    html_type: ClassVar[str] = "email"
 
     @property
     def attrs(self) -> dict[str, str]:
@@ -170,7 +175,7 @@ class EmailInput(TextInput):
 class UrlInput(TextInput):
     """An http(s) address."""
 
-    input_type: ClassVar[str] = "url"
+    html_type: ClassVar[str] = "url"
 
     def message(self, error: ErrorDetails) -> str:
         if error["type"] == "value_error":
@@ -194,7 +199,7 @@ class NumberInput(Field):
     min: int | float | None = None
     max: int | float | None = None
     widget: ClassVar[str] = "number"
-    input_type: ClassVar[str] = "number"
+    html_type: ClassVar[str] = "number"
 
     @property
     def attrs(self) -> dict[str, str]:
@@ -210,13 +215,17 @@ class NumberInput(Field):
     def kind(self) -> str:
         return "number" if self.step else "text"
 
+    @property
+    def input_type(self) -> str:
+        return "number" if self.step else "text"
+
 
 @dataclass(frozen=True)
 class DateInput(Field):
     """A calendar date."""
 
     widget: ClassVar[str] = "date"
-    input_type: ClassVar[str] = "date"
+    html_type: ClassVar[str] = "date"
 
 
 @dataclass(frozen=True)
@@ -224,7 +233,7 @@ class TimeInput(Field):
     """A time of day."""
 
     widget: ClassVar[str] = "time"
-    input_type: ClassVar[str] = "time"
+    html_type: ClassVar[str] = "time"
 
 
 @dataclass(frozen=True)
@@ -232,7 +241,7 @@ class DateTimeInput(Field):
     """A `datetime-local` input, whose value has no zone: read and shown as UTC."""
 
     widget: ClassVar[str] = "datetime"
-    input_type: ClassVar[str] = "datetime-local"
+    html_type: ClassVar[str] = "datetime-local"
 
     def read(self, reader: "FormReader") -> None:
         reader.datetime(self.name, required=self.required, blank_keeps=self.write_only)
@@ -263,7 +272,7 @@ class Checkbox(Field):
         reader.checkbox(self.name)
 
     def show(self, value: object) -> FormValue:
-        return "on" if value else ""
+        return "on" if value else ""  # a nullable one that is empty shows unticked
 
 
 @dataclass(frozen=True)
@@ -545,7 +554,7 @@ class Form(Generic[CreateT, UpdateT]):
         for field in self.related:
             options = await field.source.choices(db, limit=limit + 1)
             chosen = await with_chosen(
-                db, field.source, options[:limit], values.get(field.name, "")
+                options[:limit], values.get(field.name, ""), _labels(db, field.source)
             )
             result[field.name] = SelectChoices(chosen, more=len(options) > limit)
         return result
@@ -559,27 +568,36 @@ class Form(Generic[CreateT, UpdateT]):
         if not isinstance(field, RelatedSelect | MultiSelect):
             raise KeyError(name)
         options = await field.source.choices(db, q=q, limit=limit)
-        return await with_chosen(db, field.source, options, list(chosen))
+        return await with_chosen(options, list(chosen), _labels(db, field.source))
+
+
+def _labels(db: AsyncSession, source: ChoiceSource) -> Callable[[int], Awaitable[str | None]]:
+    """`source.label_of` for the session `db`."""
+
+    async def label_of(row_id: int) -> str | None:
+        return await source.label_of(db, row_id)
+
+    return label_of
 
 
 async def with_chosen(
-    db: AsyncSession, source: ChoiceSource, options: list[SelectOption], value: FormValue
+    choices: list[SelectOption], value: FormValue, label_of: Callable[[int], Awaitable[str | None]]
 ) -> list[SelectOption]:
-    """`options` plus the chosen rows it lacks, first.
+    """`choices` plus the chosen rows it lacks, first.
 
     Option lists stop at a limit, yet a form must still show what is chosen (the
-    current value, or one picked through a search box).
+    current value, or one picked through a search box); `label_of` names those rows.
     """
-    known = {option_id for option_id, _ in options}
+    known = {choice_id for choice_id, _ in choices}
     extra: list[SelectOption] = []
     for text in [value] if isinstance(value, str) else value:
         chosen_id = parse_id(text)  # None for what names no row: `²`, `-1`, 2**64
         if chosen_id is not None and chosen_id not in known:
-            label = await source.label_of(db, chosen_id)
+            label = await label_of(chosen_id)
             if label is not None:
                 extra.append((chosen_id, label))
                 known.add(chosen_id)
-    return extra + options
+    return extra + choices
 
 
 def parse_id(text: str) -> int | None:
@@ -609,3 +627,8 @@ def input_value(value: object) -> str:
 def json_text(value: object) -> str:
     """How a stored JSON value is written into a textarea (blank for none)."""
     return "" if value is None else json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def checkbox_value(value: bool | None) -> str:
+    """How a stored boolean is written into a checkbox's form value ("on" = ticked)."""
+    return "on" if value else ""
