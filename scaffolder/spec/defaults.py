@@ -51,16 +51,7 @@ def convert_default(
         return Default(data, py_value(data))
     if field_type is FieldType.ENUM:
         assert enum is not None
-        text = _text(value, raw)
-        values = [m.value for m in enum.members]
-        if text not in values:
-            raise DefaultError(
-                f"default `{text}` is not one of the enum values ({', '.join(values)})",
-                hint=did_you_mean(text, values) or "the default must be one of the values",
-                example=f"= {_scalar(values[0])}",
-            )
-        member = enum.member(text)
-        return Default(text, f"{enum.class_name}.{member.name}")
+        return _enum_default(enum, _text(value, raw))
     if field_type in (
         FieldType.STR,
         FieldType.TEXT,
@@ -72,15 +63,7 @@ def convert_default(
     if field_type in (FieldType.INT, FieldType.BIGINT):
         return _int_default(field_type, value)
     if field_type is FieldType.FLOAT:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise DefaultError(f"default `{value}` is not a number", example="= 0.5")
-        number = float(value)
-        if not math.isfinite(number):
-            # `inf` and `nan` are not Python literals, and JSON cannot carry them
-            raise DefaultError(
-                f"default `{_text(value, raw)}` is not a finite number", example="= 0.5"
-            )
-        return Default(number, repr(number))
+        return _float_default(value, raw)
     if field_type is FieldType.DECIMAL:
         return _decimal_default(value, raw, precision or 12, scale if scale is not None else 2)
     if field_type is FieldType.BOOL:
@@ -94,15 +77,44 @@ def convert_default(
     if field_type in (FieldType.DATE, FieldType.DATETIME, FieldType.TIME):
         return _temporal_default(field_type, value, raw)
     if field_type is FieldType.UUID:
-        try:
-            parsed = uuid.UUID(str(value))
-        except ValueError:
-            raise DefaultError(
-                f"default `{value}` is not a UUID",
-                example="= 123e4567-e89b-12d3-a456-426614174000",
-            ) from None
-        return Default(parsed, f'UUID("{parsed}")')
+        return _uuid_default(value)
     raise AssertionError(f"unhandled type {field_type}")  # pragma: no cover
+
+
+def _enum_default(enum: EnumType, text: str) -> Default:
+    """An enum's default: one of its values, written as its member."""
+    values = [m.value for m in enum.members]
+    if text not in values:
+        raise DefaultError(
+            f"default `{text}` is not one of the enum values ({', '.join(values)})",
+            hint=did_you_mean(text, values) or "the default must be one of the values",
+            example=f"= {_scalar(values[0])}",
+        )
+    member = enum.member(text)
+    return Default(text, f"{enum.class_name}.{member.name}")
+
+
+def _float_default(value: Any, raw: str | None) -> Default:
+    """A float's default: a finite number."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise DefaultError(f"default `{value}` is not a number", example="= 0.5")
+    number = float(value)
+    if not math.isfinite(number):
+        # `inf` and `nan` are not Python literals, and JSON cannot carry them
+        raise DefaultError(f"default `{_text(value, raw)}` is not a finite number", example="= 0.5")
+    return Default(number, repr(number))
+
+
+def _uuid_default(value: Any) -> Default:
+    """A UUID's default, in any of the spellings `uuid.UUID` reads."""
+    try:
+        parsed = uuid.UUID(str(value))
+    except ValueError:
+        raise DefaultError(
+            f"default `{value}` is not a UUID",
+            example="= 123e4567-e89b-12d3-a456-426614174000",
+        ) from None
+    return Default(parsed, f'UUID("{parsed}")')
 
 
 def _scalar(text: str) -> str:

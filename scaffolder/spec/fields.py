@@ -384,8 +384,16 @@ class FieldBuilder:
         return f"{self.raw.type_name}({', '.join(token.text for token in args)})"
 
     def _check_options(self, field_type: FieldType, values: dict[str, Any]) -> None:
-        raw = self.raw
+        self._check_type_options(field_type)
+        self._check_access(field_type)
+        self._check_texts()
         info = TYPES[field_type]
+        self._bounds(field_type, info.textual, info.numeric, values)
+
+    def _check_type_options(self, field_type: FieldType) -> None:
+        """Options the field's type does not take: `on_delete`/`back` off relations, a
+        `many` field nullable, unique or indexed, a `json` one unique or indexed."""
+        raw = self.raw
         relational = field_type in (FieldType.REF, FieldType.MANY)
         for key in ("on_delete", "back"):
             if key in raw.options and not relational:
@@ -409,6 +417,10 @@ class FieldBuilder:
                 hint="JSON values cannot be compared by the database; drop `unique`/`index`",
                 example=self.example("json"),
             )
+
+    def _check_access(self, field_type: FieldType) -> None:
+        """`read_only` and `write_only`: not both, and a read_only field must be fillable."""
+        raw = self.raw
         if (
             raw.option("read_only")
             and not raw.option("write_only")  # reported below
@@ -431,6 +443,11 @@ class FieldBuilder:
                 hint="read_only: never written by clients; write_only: never sent to them; "
                 "keep one",
             )
+
+    def _check_texts(self) -> None:
+        """`label`, `help` and `renamed_from`: strings, of text a generated file can carry,
+        and a renamed field's old name a field name no longer declared."""
+        raw = self.raw
         for key in ("label", "help", "renamed_from"):
             if key in raw.options and not isinstance(raw.option(key), str):
                 self.error(
@@ -462,7 +479,6 @@ class FieldBuilder:
                 f"`renamed_from: {renamed}` names a field that is still declared",
                 hint="`renamed_from` gives the old name of a field that no longer exists",
             )
-        self._bounds(field_type, info.textual, info.numeric, values)
 
     def _bounds(
         self, field_type: FieldType, textual: bool, numeric: bool, values: dict[str, Any]
@@ -488,32 +504,9 @@ class FieldBuilder:
             return
         bounds: dict[str, int | float | Decimal] = {}
         for key in present:
-            value = raw.option(key)
-            valid = not isinstance(value, bool) and (
-                isinstance(value, int) and value >= 0 if textual else isinstance(value, int | float)
-            )
-            if not valid:
-                kind = "a whole number of characters" if textual else "a number"
-                self.error(raw.spot(key), f"`{key}` must be {kind}", example=f"{key}: 10")
-                continue
-            # plain int/float: ruamel's ScalarInt/ScalarFloat must not leak into the model
-            number: int | float = int(value) if isinstance(value, int) else float(value)
-            if isinstance(number, float) and not math.isfinite(number):
-                self.error(raw.spot(key), f"`{key}` must be a finite number", example=f"{key}: 10")
-                continue
-            if field_type is FieldType.DECIMAL:
-                bounds[key] = Decimal(str(number))
-            elif field_type in (FieldType.INT, FieldType.BIGINT) and isinstance(number, float):
-                if not number.is_integer():
-                    self.error(
-                        raw.spot(key),
-                        f"`{key}` of an integer field must be whole",
-                        example=f"{key}: {math.floor(number)}",
-                    )
-                    continue
-                bounds[key] = int(number)
-            else:
-                bounds[key] = number
+            bound = self._bound(field_type, textual, key)
+            if bound is not None:
+                bounds[key] = bound
         if textual:
             self._length_bounds(field_type, bounds, values)
         else:
@@ -525,6 +518,38 @@ class FieldBuilder:
                     example=f"min: {high}\nmax: {low}",
                 )
             values["min_value"], values["max_value"] = low, high
+
+    def _bound(
+        self, field_type: FieldType, textual: bool, key: str
+    ) -> int | float | Decimal | None:
+        """The value of bound `key` (`max_length`, `min`, `max`) in the field's own
+        terms; None when it is not usable (reported)."""
+        raw = self.raw
+        value = raw.option(key)
+        valid = not isinstance(value, bool) and (
+            isinstance(value, int) and value >= 0 if textual else isinstance(value, int | float)
+        )
+        if not valid:
+            kind = "a whole number of characters" if textual else "a number"
+            self.error(raw.spot(key), f"`{key}` must be {kind}", example=f"{key}: 10")
+            return None
+        # plain int/float: ruamel's ScalarInt/ScalarFloat must not leak into the model
+        number: int | float = int(value) if isinstance(value, int) else float(value)
+        if isinstance(number, float) and not math.isfinite(number):
+            self.error(raw.spot(key), f"`{key}` must be a finite number", example=f"{key}: 10")
+            return None
+        if field_type is FieldType.DECIMAL:
+            return Decimal(str(number))
+        if field_type in (FieldType.INT, FieldType.BIGINT) and isinstance(number, float):
+            if not number.is_integer():
+                self.error(
+                    raw.spot(key),
+                    f"`{key}` of an integer field must be whole",
+                    example=f"{key}: {math.floor(number)}",
+                )
+                return None
+            return int(number)
+        return number
 
     def _length_bounds(
         self,

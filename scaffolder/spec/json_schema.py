@@ -91,6 +91,29 @@ def with_modeline(spec_text: str) -> str:
 
 def spec_json_schema() -> dict[str, Any]:
     """The schema as a JSON-ready dict (draft 2020-12)."""
+    resource = _resource_schema(_field_schema())
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "scaffold.yaml",
+        "description": "Declarative model spec read by `scaffold` (format version 1).",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["version", "resources"],
+        "properties": {
+            "version": {"const": 1, "description": TOP_KEYS["version"]},
+            "resources": {
+                "description": TOP_KEYS["resources"],
+                "type": ["object", "null"],
+                "propertyNames": {"pattern": names_check.RESOURCE_NAME.pattern},
+                "additionalProperties": resource,
+            },
+        },
+    }
+
+
+def _field_schema() -> dict[str, Any]:
+    """A field: its shorthand string, or its long form (a mapping)."""
     type_pattern = _type_pattern()
     # like the loader, `?` and the flags may follow `)` or `?` without a space (`str?unique`)
     shorthand = rf"^\s*{type_pattern}\s*\??(\s*(unique|index))*\s*(=\s*\S.*)?$"
@@ -128,7 +151,7 @@ def spec_json_schema() -> dict[str, Any]:
                 prop["enum"] = [*prop["enum"], None]
             else:
                 prop["type"] = [prop["type"], "null"]
-    field_schema = {
+    return {
         "oneOf": [
             {
                 "type": "string",
@@ -139,6 +162,10 @@ def spec_json_schema() -> dict[str, Any]:
             field_long,
         ]
     }
+
+
+def _resource_schema(field_schema: dict[str, Any]) -> dict[str, Any]:
+    """A resource: its fields (each `field_schema`) and options."""
     ordering_item = {"type": "string", "pattern": r"^-?[a-z][a-z0-9_]*$"}
     resource: dict[str, Any] = {
         "type": "object",
@@ -182,21 +209,4 @@ def spec_json_schema() -> dict[str, Any]:
     for section, keys in (("admin", ADMIN_KEYS), ("api", API_KEYS)):
         for key, prop in resource["properties"][section]["properties"].items():
             prop.setdefault("description", keys[key])
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
-        "title": "scaffold.yaml",
-        "description": "Declarative model spec read by `scaffold` (format version 1).",
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["version", "resources"],
-        "properties": {
-            "version": {"const": 1, "description": TOP_KEYS["version"]},
-            "resources": {
-                "description": TOP_KEYS["resources"],
-                "type": ["object", "null"],
-                "propertyNames": {"pattern": names_check.RESOURCE_NAME.pattern},
-                "additionalProperties": resource,
-            },
-        },
-    }
+    return resource

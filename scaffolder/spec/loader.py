@@ -187,6 +187,19 @@ class SpecLoader:
             )
             return None
         typos = self._unknown_keys(decl, RESOURCE_KEYS, f"key {{key}} in resource `{name}`")
+        plural, table = self._plural_and_table(name, decl)
+        names = Names.derive(
+            name if valid_name else names_check.pascal_suggestion(name), plural=plural, table=table
+        )
+        if valid_name:
+            self._check_plural(name, names, decl, spot, explicit=plural is not None)
+        fields, fields_ok = self._fields(name, decl, spot, typos)
+        return RawResource(name, site, decl, names, fields, valid_name, fields_ok)
+
+    def _plural_and_table(
+        self, name: str, decl: Mapping[str, Any]
+    ) -> tuple[str | None, str | None]:
+        """The resource's `plural` and `table`, if given and usable (else reported)."""
         plural = self._optional_str(decl, "plural", name)
         table = self._optional_str(decl, "table", name)
         if table is not None and not names_check.TABLE_NAME.match(table):
@@ -208,40 +221,38 @@ class SpecLoader:
                 example=f"plural: {plural_of(name)}",
             )
             plural = None
-        names = Names.derive(
-            name if valid_name else names_check.pascal_suggestion(name), plural=plural, table=table
-        )
-        if valid_name:
-            self._check_plural(name, names, decl, spot, explicit=plural is not None)
-        fields: list[RawField] = []
-        fields_ok = True
+        return plural, table
+
+    def _fields(
+        self, name: str, decl: Mapping[str, Any], spot: Spot, typos: set[str]
+    ) -> tuple[list[RawField], bool]:
+        """The resource's fields, and whether `fields` was there as a non-empty mapping."""
         if "fields" not in decl:
-            fields_ok = False
             if "fields" not in typos:  # a misspelled `fields` is reported already
                 self._add(
                     spot,
                     f"resource `{name}` has no `fields`",
                     example=f"{name}:\n  fields:\n    title: str(200)",
                 )
-        else:
-            raw_fields = decl["fields"]
-            fields_site = self.pos.value(decl, "fields")
-            if not isinstance(raw_fields, Mapping) or not raw_fields:
-                fields_ok = False
-                self._add(
-                    Spot(fields_site),
-                    f"`fields` of `{name}` must be a non-empty mapping of name to type",
-                    example="fields:\n  title: str(200)",
-                )
-            else:
-                stray = _comma_leftovers(raw_fields)
-                for field_name, value in raw_fields.items():
-                    if field_name in stray:
-                        continue  # reported with the field whose value the comma cut
-                    parsed = self._field(name, raw_fields, field_name, value)
-                    if parsed is not None:
-                        fields.append(parsed)
-        return RawResource(name, site, decl, names, fields, valid_name, fields_ok)
+            return [], False
+        raw_fields = decl["fields"]
+        fields_site = self.pos.value(decl, "fields")
+        if not isinstance(raw_fields, Mapping) or not raw_fields:
+            self._add(
+                Spot(fields_site),
+                f"`fields` of `{name}` must be a non-empty mapping of name to type",
+                example="fields:\n  title: str(200)",
+            )
+            return [], False
+        fields: list[RawField] = []
+        stray = _comma_leftovers(raw_fields)
+        for field_name, value in raw_fields.items():
+            if field_name in stray:
+                continue  # reported with the field whose value the comma cut
+            parsed = self._field(name, raw_fields, field_name, value)
+            if parsed is not None:
+                fields.append(parsed)
+        return fields, True
 
     def _check_plural(
         self, name: str, names: Names, decl: Mapping[str, Any], spot: Spot, *, explicit: bool
@@ -498,6 +509,14 @@ class SpecLoader:
             )
         raw = self._from_shorthand(resource, name, name_spot, short, site)
         raw.long_form = True
+        self._long_field_keys(raw, resource, name, decl)
+        return raw
+
+    def _long_field_keys(
+        self, raw: RawField, resource: str, name: str, decl: Mapping[str, Any]
+    ) -> None:
+        """Put the keys of a long-form field besides `type` on `raw`: the flags (checked to
+        be booleans), the other options, the default."""
         for flag in ("nullable", "unique", "index", "read_only", "write_only"):
             if flag in decl and decl[flag] is not None:
                 value = decl[flag]
@@ -527,7 +546,6 @@ class SpecLoader:
         if "default" in decl:
             raw.default = decl["default"]
             raw.default_spot = value_spot(self.pos, decl, "default")
-        return raw
 
     # ------------------------------------------------------------------ pass 2: fields
 

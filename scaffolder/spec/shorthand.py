@@ -70,6 +70,14 @@ class Shorthand:
 
 def parse_shorthand(text: str) -> Shorthand:
     """Parse shorthand text; raise ShorthandError at the first syntax problem."""
+    type_token, pos = _type_name(text)
+    args, args_offset, pos = _type_args(text, pos, type_token)
+    nullable, flags, default = _modifiers(text, pos, type_token)
+    return Shorthand(type_token, args, args_offset, nullable, flags, default)
+
+
+def _type_name(text: str) -> tuple[Token, int]:
+    """The type name the shorthand starts with, and the offset after it."""
     pos = _skip_space(text, 0)
     match = _IDENT.match(text, pos)
     if match is None and pos < len(text) and text[pos] not in "?=(":
@@ -89,44 +97,39 @@ def parse_shorthand(text: str) -> Shorthand:
             hint="a field starts with its type",
             example="str(200)",
         )
-    type_token = Token(match.group(), pos)
-    pos = match.end()
+    return Token(match.group(), pos), match.end()
 
-    args: tuple[Token, ...] | None = None
-    args_offset = 0
-    if pos < len(text) and text[pos] == "(":
-        args_offset = pos
-        close = _closing_paren(text, pos + 1)
-        if close < 0:
-            raise ShorthandError(
-                "unclosed `(` in the field type",
-                pos,
-                len(text) - pos,
-                hint="close the argument list with `)`",
-                example=f"{type_token.text}(…)",
-            )
-        args = _split_args(text[pos + 1 : close], pos + 1)
-        pos = close + 1
 
+def _type_args(text: str, pos: int, type_token: Token) -> tuple[tuple[Token, ...] | None, int, int]:
+    """The parenthesised arguments at `pos` (None: no parentheses), the offset of the
+    opening parenthesis, and the offset after the arguments."""
+    if pos >= len(text) or text[pos] != "(":
+        return None, 0, pos
+    close = _closing_paren(text, pos + 1)
+    if close < 0:
+        raise ShorthandError(
+            "unclosed `(` in the field type",
+            pos,
+            len(text) - pos,
+            hint="close the argument list with `)`",
+            example=f"{type_token.text}(…)",
+        )
+    return _split_args(text[pos + 1 : close], pos + 1), pos, close + 1
+
+
+def _modifiers(
+    text: str, pos: int, type_token: Token
+) -> tuple[bool, tuple[Token, ...], Token | None]:
+    """What follows the type from `pos`: `?`, the flags, and `= default` (last)."""
     nullable = False
     flags: list[Token] = []
-    default: Token | None = None
     while True:
         pos = _skip_space(text, pos)
         if pos >= len(text):
-            break
+            return nullable, tuple(flags), None
         char = text[pos]
         if char == "=":
-            raw = text[pos + 1 :]
-            stripped = raw.strip()
-            if not stripped:
-                raise ShorthandError(
-                    "missing default value after `=`",
-                    pos,
-                    example=f"{type_token.text} = …",
-                )
-            default = Token(stripped, pos + 1 + (len(raw) - len(raw.lstrip())))
-            break
+            return nullable, tuple(flags), _default(text, pos, type_token)
         if char == "?":
             if nullable or flags:
                 raise ShorthandError(
@@ -143,24 +146,40 @@ def parse_shorthand(text: str) -> Shorthand:
                 pos,
                 example=f"{type_token.text}(…)",
             )
-        end = pos
-        while end < len(text) and not text[end].isspace() and text[end] != "=":
-            end += 1
-        word = text[pos:end]
-        if word in SHORTHAND_FLAGS:
-            if any(f.text == word for f in flags):
-                raise ShorthandError(
-                    f"`{word}` is given twice",
-                    pos,
-                    len(word),
-                    hint="give each modifier once",
-                    example=f"{type_token.text} {word}",
-                )
-            flags.append(Token(word, pos))
-            pos = end
-            continue
+        flags.append(_flag(text, pos, type_token, flags))
+        pos += len(flags[-1].text)
+
+
+def _default(text: str, pos: int, type_token: Token) -> Token:
+    """The default after the `=` at `pos`: the rest of the text, stripped."""
+    raw = text[pos + 1 :]
+    stripped = raw.strip()
+    if not stripped:
+        raise ShorthandError(
+            "missing default value after `=`",
+            pos,
+            example=f"{type_token.text} = …",
+        )
+    return Token(stripped, pos + 1 + (len(raw) - len(raw.lstrip())))
+
+
+def _flag(text: str, pos: int, type_token: Token, flags: list[Token]) -> Token:
+    """The flag word at `pos`, refused when unknown or given already."""
+    end = pos
+    while end < len(text) and not text[end].isspace() and text[end] != "=":
+        end += 1
+    word = text[pos:end]
+    if word not in SHORTHAND_FLAGS:
         raise _unknown_modifier(word, pos)
-    return Shorthand(type_token, args, args_offset, nullable, tuple(flags), default)
+    if any(f.text == word for f in flags):
+        raise ShorthandError(
+            f"`{word}` is given twice",
+            pos,
+            len(word),
+            hint="give each modifier once",
+            example=f"{type_token.text} {word}",
+        )
+    return Token(word, pos)
 
 
 def _unknown_modifier(word: str, offset: int) -> ShorthandError:

@@ -156,13 +156,7 @@ def _lenient_constructor() -> Any:
 def _yaml_problem(error: Any, text: str, file: str) -> Problem:
     """A parser error as a Problem: where it is, in words, with a hint for common causes."""
     lines = source_lines(text)
-    mark = error.problem_mark or error.context_mark
-    if (
-        mark is not None
-        and error.context_mark is not None
-        and mark.line >= len(lines)  # "unexpected end of stream": point at what was left open
-    ):
-        mark = error.context_mark
+    mark = _error_mark(error, lines)
     line = mark.line + 1 if mark is not None else 0
     column = mark.column + 1 if mark is not None else 0
     snippet = lines[line - 1] if 0 < line <= len(lines) else None
@@ -215,6 +209,15 @@ def _yaml_problem(error: Any, text: str, file: str) -> Problem:
         snippet=snippet,
         span=span,
     )
+
+
+def _error_mark(error: Any, lines: list[str]) -> Any:
+    """Where a parser error is (None: nowhere known); at the end of the text, where
+    what was left open began ("unexpected end of stream" says nothing more useful)."""
+    mark = error.problem_mark or error.context_mark
+    if mark is not None and error.context_mark is not None and mark.line >= len(lines):
+        return error.context_mark
+    return mark
 
 
 def _line_above(lines: list[str], index: int) -> str:
