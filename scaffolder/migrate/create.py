@@ -133,10 +133,12 @@ def create_ordering_index(index: OrderingIndex, table: str) -> str:
     """`op.create_index(...)` of the index serving the default order, on `table`.
 
     Never inside a batch: SQLite's batch mode rebuilds the indexes of a table it
-    recreates from their column names, which drops `DESC`.
+    recreates from their column names, which drops `DESC`. A descending key names its
+    column with `sa.column()`, which the dialect quotes: `sa.desc("union")` would be SQL
+    text, pasted unquoted, and a keyword column would break `CREATE INDEX`.
     """
     keys = ", ".join(
-        f"sa.desc({py_str(key.column)})" if key.descending else py_str(key.column)
+        f"sa.desc(sa.column({py_str(key.column)}))" if key.descending else py_str(key.column)
         for key in index.keys
     )
     return f'op.create_index(op.f("{index.name}"), {py_str(table)}, [{keys}])'

@@ -171,7 +171,7 @@ def test_a_default_order_other_than_id_gets_an_index_after_every_batch() -> None
     resources = list(parse_spec(ORDERED).resources)
     upgrade = create_resources(resources).upgrade
     index = 'op.create_index(op.f("ix_posts_ordering"), "posts", '
-    index += '[sa.desc("published_at"), "title", "id"])'
+    index += '[sa.desc(sa.column("published_at")), "title", "id"])'
     assert upgrade[-1] == index
     # the cycle Author ↔ Post closes with a batch, which on SQLite would rebuild the
     # index without DESC: the index comes after it
@@ -199,7 +199,7 @@ def test_changing_the_ordering_replaces_its_index_around_the_table_changes() -> 
     create_new = 'op.create_index(op.f("ix_posts_ordering"), "posts", ["title", "id"])'
     create_old = (
         'op.create_index(op.f("ix_posts_ordering"), "posts", '
-        '[sa.desc("published_at"), "title", "id"])'
+        '[sa.desc(sa.column("published_at")), "title", "id"])'
     )
     assert changes.upgrade[0] == drop_old
     assert changes.upgrade[1].startswith('with op.batch_alter_table("posts")')
@@ -247,11 +247,11 @@ def test_a_renamed_table_or_column_gets_its_index_under_the_new_names() -> None:
     )
     assert changes.upgrade[-1] == (
         'op.create_index(op.f("ix_articles_ordering"), "articles", '
-        '[sa.desc("published_at"), "heading", "id"])'
+        '[sa.desc(sa.column("published_at")), "heading", "id"])'
     )
     # downgrade: the old index on the table before it gets its old name back
     rename_back = changes.downgrade.index('op.rename_table("articles", "posts")')
     assert changes.downgrade[rename_back - 1] == (
         'op.create_index(op.f("ix_posts_ordering"), "articles", '
-        '[sa.desc("published_at"), "title", "id"])'
+        '[sa.desc(sa.column("published_at")), "title", "id"])'
     )

@@ -1,6 +1,6 @@
 """Create authors, tags, posts, comments, posts_tags.
 
-Revision ID: 0b137e94e05c
+Revision ID: 36c5af56b593
 Revises: 0001
 """
 
@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0b137e94e05c"
+revision: str = "36c5af56b593"
 down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -98,7 +98,9 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("post_id", "tag_id", name=op.f("pk_posts_tags")),
     )
-    op.create_index(op.f("ix_posts_ordering"), "posts", [sa.desc("published_at"), "title", "id"])
+    op.create_index(
+        op.f("ix_posts_ordering"), "posts", [sa.desc(sa.column("published_at")), "title", "id"]
+    )
 
 
 def downgrade() -> None:

@@ -1,6 +1,6 @@
 """Create categories, products, orders, order_lines.
 
-Revision ID: 2c2f233da9dc
+Revision ID: 6307bb6f9014
 Revises: 0001
 """
 
@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "2c2f233da9dc"
+revision: str = "6307bb6f9014"
 down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -104,7 +104,7 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_order_lines_order_id"), "order_lines", ["order_id"])
     op.create_index(op.f("ix_order_lines_product_id"), "order_lines", ["product_id"])
-    op.create_index(op.f("ix_orders_ordering"), "orders", [sa.desc("placed_at"), "id"])
+    op.create_index(op.f("ix_orders_ordering"), "orders", [sa.desc(sa.column("placed_at")), "id"])
 
 
 def downgrade() -> None:
