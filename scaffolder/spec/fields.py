@@ -436,6 +436,22 @@ class FieldBuilder:
                 example=f"{raw.name}:\n  type: {self._written_type()}\n  read_only: true\n"
                 "  nullable: true",
             )
+        if (
+            raw.option("read_only")
+            and raw.unique
+            and raw.default is not MISSING
+            and raw.default is not None
+        ):
+            # clients never set it, so every row would get the default: the second
+            # row would break the unique constraint
+            self.error(
+                raw.spot("read_only"),
+                "a read_only field that is unique and has a default gives every row the "
+                "same value: the second row could not be created",
+                hint="drop `unique` or `default`, or let clients set it (no `read_only`)",
+                example=f"{raw.name}:\n  type: {self._written_type()}\n  read_only: true\n"
+                "  nullable: true\n  unique: true",
+            )
         if raw.option("read_only") and raw.option("write_only"):
             self.error(
                 raw.spot("write_only"),

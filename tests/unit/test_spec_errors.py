@@ -629,6 +629,13 @@ CASES = [
         hint="make it nullable or give it a default",
     ),
     field_case(
+        "read-only-unique-with-default",
+        "code: {type: str(20), read_only: true, unique: true, default: x}",
+        40,
+        "a read_only field that is unique and has a default gives every row the same value",
+        hint="drop `unique` or `default`",
+    ),
+    field_case(
         "label-not-text",
         "bio: {type: text, label: 5}",
         32,
