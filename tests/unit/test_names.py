@@ -9,13 +9,19 @@ the e2e test of tests/e2e/specs/hostile_names.yaml.
 from __future__ import annotations
 
 import ast
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from scaffolder.errors import SpecError
 from scaffolder.model.names import IMPORTED_NAMES, Names, model_import, model_ref
-from scaffolder.render.formatting import format_python, wrap_long_lines
+from scaffolder.render.formatting import (
+    format_python,
+    mark_long_code_lines,
+    ruff_binary,
+    wrap_long_lines,
+)
 from scaffolder.render.resource import ResourceRenderer
 from scaffolder.spec import load_spec, parse_spec
 
@@ -184,6 +190,49 @@ def test_long_docstring_and_comment_lines_are_wrapped() -> None:
     assert f"    #: {word} is this post." in wrapped
     assert f'    y = "{word} {word}"' in wrapped  # code is ruff format's business
     assert wrap_long_lines("x = 1\n") == "x = 1\n"
+
+
+def test_code_lines_no_layout_can_fit_are_marked_for_e501() -> None:
+    field = "a_rather_long_field_name_a_rather_long_field_nayz"
+    enum = "LooooooooooooooooooooorecordARatherLongFieldNameARatherLongFieldNayz"
+    text = (
+        f"def f(\n    {field}: {enum}\n    | None = None,\n) -> None:\n"
+        f'    """A docstring\n    line {"w" * 100}.\n    """\n'
+        f'    y = """\n{"z" * 120}\n"""\n'
+        f"    {field}={field}{field},\n"
+    )
+    marked = mark_long_code_lines(text).splitlines()
+    assert marked[1] == f"    {field}: {enum}  # noqa: E501"
+    assert not any("noqa" in line for line in marked[2:])  # strings, one-word lines
+    assert ast.dump(ast.parse("\n".join(marked))) == ast.dump(ast.parse(text))
+    assert mark_long_code_lines("x = 1\n") == "x = 1\n"
+
+
+def test_long_names_in_formatted_code_pass_ruff_check() -> None:
+    field = "a_rather_long_field_name_a_rather_long_field_namex"
+    text = (
+        "def f(first: object, data: object) -> object:\n"
+        "    return data.model_copy(update={"
+        f'"{field}": first.{field}, "b": 1' + "})\n"
+    )
+    (formatted,) = format_python({"m.py": text}, "app").values()
+    result = subprocess.run(
+        [
+            ruff_binary(),
+            "check",
+            "--no-cache",
+            "--isolated",
+            "--line-length=100",
+            "--select=E501,RUF100",
+            "-",
+        ],
+        input=formatted,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + formatted
+    assert "# noqa: E501" in formatted
 
 
 def test_samples_of_long_or_padded_text_stay_short_expressions() -> None:
