@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scaffolder.migrate.columns import migration_type
+from scaffolder.model.names import constraint_name
 from scaffolder.model.spec import Field, OrderingIndex, Resource
 from scaffolder.render.escape import python_str as py_str
 
@@ -27,7 +28,7 @@ class ForeignKey:
     @property
     def name(self) -> str:
         """The name the project's naming convention gives it (fk_<table>_<col>_<target>)."""
-        return f"fk_{self.table}_{self.column}_{self.target_table}"
+        return constraint_name(f"fk_{self.table}_{self.column}_{self.target_table}")
 
     @classmethod
     def of_ref(cls, resource: Resource, field: Field) -> ForeignKey:
@@ -90,7 +91,8 @@ def create_table_lines(resource: Resource, deferred: set[tuple[str, str]]) -> li
     later); the ordering index comes apart (`ordering_index_lines`)."""
     table = resource.names.table
     args: list[str] = [py_str(table), 'sa.Column("id", sa.Integer(), nullable=False)']
-    constraints: list[str] = [f'sa.PrimaryKeyConstraint("id", name=op.f("pk_{table}"))']
+    primary_key = constraint_name(f"pk_{table}")
+    constraints: list[str] = [f'sa.PrimaryKeyConstraint("id", name=op.f("{primary_key}"))']
     indexes: list[str] = []
     for field in resource.fields:
         if field.is_many:
@@ -102,19 +104,20 @@ def create_table_lines(resource: Resource, deferred: set[tuple[str, str]]) -> li
         )
         if field.relation is not None and (resource.name, field.name) not in deferred:
             constraints.append(foreign_key_constraint(ForeignKey.of_ref(resource, field)))
+        unique_name = constraint_name(f"uq_{table}_{column}")
+        index_name = constraint_name(f"ix_{table}_{column}")
         if field.unique and not field.indexed:
-            constraints.append(
-                f'sa.UniqueConstraint({py_str(column)}, name=op.f("uq_{table}_{column}"))'
-            )
+            constraints.append(f'sa.UniqueConstraint({py_str(column)}, name=op.f("{unique_name}"))')
         if field.indexed:
             unique = ", unique=True" if field.unique else ""
             indexes.append(
-                f'op.create_index(op.f("ix_{table}_{column}"), {py_str(table)}, '
+                f'op.create_index(op.f("{index_name}"), {py_str(table)}, '
                 f"[{py_str(column)}]{unique})"
             )
         for check in field.check_constraints:
+            check_name = constraint_name(f"ck_{table}_{check.name}")
             constraints.append(
-                f'sa.CheckConstraint({py_str(check.sql)}, name=op.f("ck_{table}_{check.name}"))'
+                f'sa.CheckConstraint({py_str(check.sql)}, name=op.f("{check_name}"))'
             )
     if resource.timestamps:
         for column in ("created_at", "updated_at"):
@@ -166,6 +169,7 @@ def association_lines(resource: Resource, field: Field) -> list[str]:
     on_delete = relation.on_delete.sql
     source = ForeignKey(table, relation.source_column, resource.names.table, on_delete)
     target = ForeignKey(table, relation.target_column, relation.target_table, on_delete)
+    primary_key = constraint_name(f"pk_{table}")
     parts = [
         py_str(table),
         f"sa.Column({py_str(source.column)}, sa.Integer(), nullable=False)",
@@ -173,7 +177,7 @@ def association_lines(resource: Resource, field: Field) -> list[str]:
         foreign_key_constraint(source),
         foreign_key_constraint(target),
         f"sa.PrimaryKeyConstraint({py_str(source.column)}, {py_str(target.column)}, "
-        f'name=op.f("pk_{table}"))',
+        f'name=op.f("{primary_key}"))',
     ]
     body = ",\n        ".join(parts)
     return [f"op.create_table(\n        {body},\n    )"]

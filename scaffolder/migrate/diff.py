@@ -23,6 +23,7 @@ from scaffolder.migrate.create import (
     in_batch,
     ordering_index_lines,
 )
+from scaffolder.model.names import constraint_name
 from scaffolder.model.spec import Field, Resource, Spec
 from scaffolder.model.types import FieldType
 from scaffolder.render.escape import python_str as py_str
@@ -236,17 +237,17 @@ def _column_extras(table: str, f: Field) -> tuple[list[str], list[str]]:
         fk = ForeignKey(table, column, f.relation.target_table, f.relation.on_delete.sql)
         up.append(fk.create_in_batch())
         down.insert(0, fk.drop_in_batch())
+    unique_name = constraint_name(f"uq_{table}_{column}")
+    index_name = constraint_name(f"ix_{table}_{column}")
     if f.unique and not f.indexed:
-        up.append(
-            f'batch_op.create_unique_constraint(op.f("uq_{table}_{column}"), [{py_str(column)}])'
-        )
-        down.insert(0, f'batch_op.drop_constraint(op.f("uq_{table}_{column}"), type_="unique")')
+        up.append(f'batch_op.create_unique_constraint(op.f("{unique_name}"), [{py_str(column)}])')
+        down.insert(0, f'batch_op.drop_constraint(op.f("{unique_name}"), type_="unique")')
     if f.indexed:
         unique = ", unique=True" if f.unique else ""
-        up.append(f'batch_op.create_index(op.f("ix_{table}_{column}"), [{py_str(column)}]{unique})')
-        down.insert(0, f'batch_op.drop_index(op.f("ix_{table}_{column}"))')
+        up.append(f'batch_op.create_index(op.f("{index_name}"), [{py_str(column)}]{unique})')
+        down.insert(0, f'batch_op.drop_index(op.f("{index_name}"))')
     for check in f.check_constraints:
-        name = f"ck_{table}_{check.name}"
+        name = constraint_name(f"ck_{table}_{check.name}")
         up.append(f'batch_op.create_check_constraint(op.f("{name}"), {py_str(check.sql)})')
         down.insert(0, f'batch_op.drop_constraint(op.f("{name}"), type_="check")')
     return up, down

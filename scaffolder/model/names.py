@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import keyword
 import re
 from dataclasses import dataclass
@@ -12,6 +13,24 @@ if TYPE_CHECKING:
     import inflect
 
 _WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+#: PostgreSQL's longest identifier; the generated naming convention cuts names to it.
+MAX_CONSTRAINT_NAME = 63
+
+
+def constraint_name(name: str) -> str:
+    """`name` (`ix_<table>_<column>`, `fk_…`), cut to 63 characters as the generated
+    project's naming convention cuts it (`short_name` in models/base.py).
+
+    The same as SQLAlchemy's cut on PostgreSQL (55 characters, `_`, the md5's last 4
+    hex digits), so a database PostgreSQL made before keeps its names. Migrations name
+    constraints explicitly, so they must agree with the models to the character.
+    """
+    if len(name) <= MAX_CONSTRAINT_NAME:
+        return name
+    digest = hashlib.md5(name.encode(), usedforsecurity=False).hexdigest()
+    return f"{name[: MAX_CONSTRAINT_NAME - 8]}_{digest[-4:]}"
 
 
 def split_words(name: str) -> list[str]:

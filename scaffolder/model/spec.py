@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from functools import cache, cached_property
 
-from scaffolder.model.names import Names, humanize, snake_case
+from scaffolder.model.names import Names, constraint_name, humanize, snake_case
 from scaffolder.model.types import TYPES, FieldType, TypeInfo
 
 
@@ -486,7 +486,7 @@ class Resource:
         if "id" not in (key.field for key in self.ordering):
             keys.append(IndexKey("id"))  # the tie-breaker every list query adds
         table = self.names.table
-        return OrderingIndex(f"ix_{table}_ordering", table, tuple(keys))
+        return OrderingIndex(constraint_name(f"ix_{table}_ordering"), table, tuple(keys))
 
     def _column(self, name: str) -> str:
         """The column of a field or generated column (`author` → `author_id`)."""
