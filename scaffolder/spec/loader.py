@@ -395,8 +395,8 @@ class SpecLoader:
             self._add(
                 spot,
                 f"{what} is reserved",
-                hint=names_check.RESERVED_ATTRIBUTES[name],
-                example=f"{name}_info: …",
+                hint=names_check.RESERVED_ATTRIBUTES[name] + _rename_hint(name),
+                example=_rename_example(name),
             )
             return False
         if name.startswith(names_check.PYDANTIC_PREFIX):
@@ -845,3 +845,17 @@ def _looks_like_a_field(value: Any) -> bool:
         return parse_shorthand(value).type.text in TYPE_NAMES
     except ShorthandError:
         return False
+
+
+def _rename_hint(name: str) -> str:
+    """The way out of a reserved field name: another name, the same word on screen."""
+    if name not in names_check.RESERVED_RENAMES:
+        return ""
+    return "; name the field otherwise and keep the word on screen with `label:`"
+
+
+def _rename_example(name: str) -> str:
+    rename = names_check.RESERVED_RENAMES.get(name)
+    if rename is None:
+        return f"{name}_info: …"
+    return f"{rename}:\n  type: …\n  label: {humanize(name)}"

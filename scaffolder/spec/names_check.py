@@ -31,14 +31,30 @@ RESERVED_ATTRIBUTES: dict[str, str] = {
     "registry": "SQLAlchemy's declarative base reserves `registry`",
     "type_annotation_map": "SQLAlchemy's declarative base reserves `type_annotation_map`",
     "model_config": "Pydantic reserves `model_config`",
-    # parameters of every generated list endpoint and form, which a field would shadow
-    "q": "`q` is the search parameter of the generated lists",
-    "page": "`page` is the page parameter of the generated lists",
-    "page_size": "`page_size` is the page-size parameter of the generated lists",
-    "sort": "`sort` is the ordering parameter of the generated lists",
-    "csrf_token": "`csrf_token` is the hidden CSRF field of every generated form",
-    "ids": "`ids` carries the selected rows of the admin's bulk actions",
-    "confirm": "`confirm` is the confirmation field of the generated delete forms",
+    # parameters of every generated list and form: a field filters a list by a query
+    # parameter of its own name (`?status=draft`) and fills a form input of its name,
+    # so a field called like one of these would be shadowed by it
+    "q": "`q` is the search parameter of every generated list (`?q=…`, API, admin and "
+    "pages), and a field's filter would take the same parameter",
+    "page": "`page` is the page parameter of every generated list (`?page=2`, API, admin "
+    "and pages), and a field's filter would take the same parameter",
+    "page_size": "`page_size` is the page-size parameter of the generated API lists "
+    "(`?page_size=50`), and a field's filter would take the same parameter",
+    "sort": "`sort` is the ordering parameter of every generated list (`?sort=-title`), "
+    "and a field's filter would take the same parameter",
+    "csrf_token": "`csrf_token` is the hidden CSRF input of every generated form",
+    "ids": "`ids` is the input carrying the selected rows of the admin's bulk actions",
+    "confirm": "`confirm` is the confirmation input of the generated delete forms",
+}
+#: What to call a field instead of a reserved name; `label:` keeps the word on screen.
+RESERVED_RENAMES: dict[str, str] = {
+    "q": "query_text",
+    "page": "page_number",
+    "page_size": "page_length",
+    "sort": "sort_order",
+    "csrf_token": "form_token",
+    "ids": "id_list",
+    "confirm": "confirmed",
 }
 #: Pydantic reserves every `model_` attribute it defines; a field may not shadow them.
 PYDANTIC_PREFIX = "model_"

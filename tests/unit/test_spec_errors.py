@@ -1711,6 +1711,12 @@ def test_field_names_the_generated_lists_and_forms_use_are_reserved(field: str) 
     assert (problem.line, problem.column) == (5, 7)
     assert f"field name `{field}` in `Post` is reserved" in problem.message
     assert problem.hint is not None
+    # why (what the generated code uses it for) and how out (another name, same label)
+    assert f"`{field}` is the" in problem.hint
+    assert "keep the word on screen with `label:`" in problem.hint
+    assert problem.example is not None
+    assert problem.example.endswith(f"label: {field.replace('_', ' ').capitalize()}")
+    assert problem.example.split(":")[0] != field
 
 
 @pytest.mark.parametrize(
