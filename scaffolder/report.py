@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from scaffolder.commands.new import NewProject
     from scaffolder.errors import Problem, ScaffoldError
     from scaffolder.generation import Generation
     from scaffolder.model.spec import Resource, Spec
     from scaffolder.plan import Plan
     from scaffolder.progress import Progress
-    from scaffolder.project import NewProject
     from scaffolder.render.catalog import Override
 
 
@@ -372,7 +372,7 @@ def new_project(created: NewProject, *, dry_run: bool) -> None:
         {"path": where, "package": created.package_name, "files": created.files},
     )
     if created.package_name is None:
-        from scaffolder.project import NOT_A_SCAFFOLD_PROJECT
+        from scaffolder.commands.new import NOT_A_SCAFFOLD_PROJECT
 
         warnings([NOT_A_SCAFFOLD_PROJECT])
     if _plan_json(created.plan, dry_run=dry_run, migration=created.migration):

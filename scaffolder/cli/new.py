@@ -9,45 +9,53 @@ import typer
 
 from scaffolder.cli.context import options
 
+#: The arguments and options of `new`, named so that its signature reads at a glance.
+Directory = Annotated[
+    Path, typer.Argument(help="Directory of the new project.", metavar="DIRECTORY")
+]
+SpecFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--spec",
+        help="Generate every resource of this spec into the project (validated first).",
+        metavar="FILE",
+    ),
+]
+Defaults = Annotated[
+    bool, typer.Option("--defaults", help="Answer every question with its default.")
+]
+Data = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--data",
+        help="Answer a blueprint question (repeatable): project_name, package_name, "
+        "description, python_version.",
+        metavar="KEY=VALUE",
+    ),
+]
+Blueprint = Annotated[
+    str | None,
+    typer.Option(
+        "--blueprint",
+        help="Render the skeleton from this Copier template instead of scaffold's own: "
+        "a local directory or a git URL (git+https://…, gh:owner/repo). "
+        "Recorded, so `scaffold sync` upgrades the skeleton from it.",
+        metavar="PATH_OR_GIT_URL",
+    ),
+]
+DryRun = Annotated[
+    bool, typer.Option("--dry-run", help="List the files that would be created; write nothing.")
+]
+
 
 def new(
     ctx: typer.Context,
-    directory: Annotated[
-        Path, typer.Argument(help="Directory of the new project.", metavar="DIRECTORY")
-    ],
-    spec: Annotated[
-        Path | None,
-        typer.Option(
-            "--spec",
-            help="Generate every resource of this spec into the project (validated first).",
-            metavar="FILE",
-        ),
-    ] = None,
-    defaults: Annotated[
-        bool, typer.Option("--defaults", help="Answer every question with its default.")
-    ] = False,
-    data: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--data",
-            help="Answer a blueprint question (repeatable): project_name, package_name, "
-            "description, python_version.",
-            metavar="KEY=VALUE",
-        ),
-    ] = None,
-    blueprint: Annotated[
-        str | None,
-        typer.Option(
-            "--blueprint",
-            help="Render the skeleton from this Copier template instead of scaffold's own: "
-            "a local directory or a git URL (git+https://…, gh:owner/repo). "
-            "Recorded, so `scaffold sync` upgrades the skeleton from it.",
-            metavar="PATH_OR_GIT_URL",
-        ),
-    ] = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="List the files that would be created; write nothing.")
-    ] = False,
+    directory: Directory,
+    spec: SpecFile = None,
+    defaults: Defaults = False,
+    data: Data = None,
+    blueprint: Blueprint = None,
+    dry_run: DryRun = False,
 ) -> None:
     """Create a new project in DIRECTORY (which must not exist, or be empty).
 
@@ -65,7 +73,7 @@ def new(
     import sys
 
     from scaffolder import report
-    from scaffolder.project import create_project
+    from scaffolder.commands.new import create_project
 
     with report.progress() as progress:
         created = create_project(

@@ -32,14 +32,14 @@ def sync(
       scaffold sync --check      # CI and pre-commit: exit 1 when out of date
     """
     from scaffolder import report
-    from scaffolder.commands.sync import apply_generation, plan_sync
+    from scaffolder.commands.sync import apply_sync, plan_sync
 
     project = options(ctx).project
     with report.progress() as progress:
         generation = plan_sync(project, progress)
     plan = generation.plan
     if not dry_run and not check:  # first: a refusal to write is not preceded by the plan
-        apply_generation(project, generation)
+        apply_sync(project, generation)
     report.generation(generation, dry_run=dry_run, check=check)
     if check:
         if not plan.changes_nothing:

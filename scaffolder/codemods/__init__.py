@@ -8,7 +8,7 @@ They work on text in memory; writing is the apply step's job.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -25,3 +25,12 @@ class EditResult:
     outcome: Outcome
     text: str  # the new text (unchanged unless applied)
     manual: str | None = None  # when unable: the code to add by hand, and where
+
+
+@dataclass
+class EditedFile:
+    """A hand-owned file after the run's wiring edits, before it is planned."""
+
+    original: str | None  # None: the file is missing
+    text: str
+    manual: list[str] = field(default_factory=list)

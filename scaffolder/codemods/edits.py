@@ -18,13 +18,14 @@ edit to a text (the LibCST-style before/after tests use it).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import libcst as cst
 
-from scaffolder.codemods import EditResult, Outcome
+from scaffolder.codemods import EditedFile, EditResult, Outcome
 
 Body = list[cst.BaseStatement]
 #: Edits a block's body: the new body, or None when there is nothing to do.
@@ -64,6 +65,34 @@ def apply_edits(text: str, edits: Sequence[TreeEdit]) -> tuple[str, list[str]]:
     if tree is None or tree is original:
         return text, manual
     return tree.code, manual
+
+
+def run_edits(
+    project: Path,
+    edits: list[tuple[str, TreeEdit]],
+    sources: Mapping[str, str] | None = None,
+) -> dict[str, EditedFile]:
+    """Apply wiring codemods in memory, in order, several per file. Pure: writes nothing.
+
+    Files are read from disk, or from `sources` (texts this run renders anew); each
+    is parsed once and printed once, whatever the number of its edits.
+    """
+    by_file: dict[str, list[TreeEdit]] = {}
+    for path, edit in edits:
+        by_file.setdefault(path, []).append(edit)
+    files: dict[str, EditedFile] = {}
+    for path, file_edits in by_file.items():
+        original = sources[path] if sources and path in sources else _read_text(project / path)
+        if original is None:
+            files[path] = EditedFile(None, "", ["the file is missing"])
+            continue
+        text, manual = apply_edits(original, file_edits)
+        files[path] = EditedFile(original, text, manual)
+    return files
+
+
+def _read_text(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
 def edit_text(edit: TreeEdit, text: str) -> EditResult:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from scaffolder import workspace
 from scaffolder.errors import UsageError
-from scaffolder.generation import SPEC_FILE
 from scaffolder.plan import Action, FileOp, Plan
+from scaffolder.render.blueprints import PROJECT_OVERRIDES
+from scaffolder.render.catalog import KINDS, select
+from scaffolder.state import SPEC_FILE
 
 
 def plan_eject(project: Path, names: list[str], *, force: bool) -> Plan:
@@ -15,9 +18,6 @@ def plan_eject(project: Path, names: list[str], *, force: bool) -> Plan:
     An override that exists and differs from the bundled template is the user's work:
     refused unless `force` (then replaced, and `scaffold undo` brings it back).
     """
-    from scaffolder.render.blueprints import PROJECT_OVERRIDES
-    from scaffolder.render.catalog import KINDS, select
-
     if not (project / SPEC_FILE).is_file():
         raise UsageError(
             f"no {SPEC_FILE} in {project.resolve()}: templates are ejected into a project",
@@ -50,8 +50,4 @@ def plan_eject(project: Path, names: list[str], *, force: bool) -> Plan:
 
 def apply_eject(project: Path, plan: Plan) -> None:
     """Write the plan, after a snapshot so `scaffold undo` can take it back."""
-    from scaffolder.plan.snapshot import apply_undoably
-
-    if not plan.changes:
-        return
-    apply_undoably(project, plan, {})
+    workspace.apply(project, plan)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from scaffolder import workspace
 from scaffolder.errors import UsageError
-from scaffolder.generation import SPEC_FILE, Generation, prepare
+from scaffolder.generation import Generation
+from scaffolder.model.spec import Spec
 from scaffolder.plan import Action, FileOp
-
-if TYPE_CHECKING:
-    from scaffolder.progress import Progress
+from scaffolder.progress import Progress
+from scaffolder.spec import parse_spec
+from scaffolder.spec.edit import remove_resource
+from scaffolder.state import SPEC_FILE
+from scaffolder.suggest import did_you_mean
 
 
 def destroy_resource(
@@ -22,16 +25,24 @@ def destroy_resource(
     progress: Progress | None = None,
 ) -> Generation:
     """Plan (and unless dry_run, apply) removing `name`; refuse while others refer to it."""
-    from scaffolder.commands.sync import apply_generation
-    from scaffolder.spec import parse_spec
-    from scaffolder.spec.edit import remove_resource
-    from scaffolder.spec.suggest import did_you_mean
+    text = workspace.load(project)
+    _check_removable(parse_spec(text, SPEC_FILE), name)
+    remaining = remove_resource(text, SPEC_FILE, name)
+    generation = workspace.prepare(project, parse_spec(remaining, SPEC_FILE), remaining, progress)
+    if force:  # edited files go too: the user asked for it
+        generation.plan.ops = [
+            FileOp(Action.REMOVE, op.path, None, op.current, owner=op.owner)
+            if op.action is Action.KEEP
+            else op
+            for op in generation.plan.ops
+        ]
+    if not dry_run:
+        workspace.apply(project, generation.plan, generation.state)
+    return generation
 
-    spec_path = project / SPEC_FILE
-    if not spec_path.is_file():
-        raise UsageError(f"no {SPEC_FILE} in {project.resolve()}")
-    text = spec_path.read_text(encoding="utf-8")
-    spec = parse_spec(text, SPEC_FILE)
+
+def _check_removable(spec: Spec, name: str) -> None:
+    """Refuse a resource the spec does not declare, or one that others still refer to."""
     if not spec.has_resource(name):
         declared = [r.name for r in spec.resources]
         raise UsageError(
@@ -51,15 +62,3 @@ def destroy_resource(
             f"cannot destroy `{name}`: {', '.join(referring)} {verb} to it",
             hint="remove or change those fields first (then `scaffold sync`)",
         )
-    remaining = remove_resource(text, SPEC_FILE, name)
-    generation = prepare(project, parse_spec(remaining, SPEC_FILE), remaining, progress)
-    if force:  # edited files go too: the user asked for it
-        generation.plan.ops = [
-            FileOp(Action.REMOVE, op.path, None, op.current, owner=op.owner)
-            if op.action is Action.KEEP
-            else op
-            for op in generation.plan.ops
-        ]
-    if not dry_run:
-        apply_generation(project, generation)
-    return generation

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from scaffolder import workspace
 from scaffolder.errors import UsageError
-from scaffolder.generation import SPEC_FILE, Generation, prepare
-from scaffolder.spec.suggest import did_you_mean
-
-if TYPE_CHECKING:
-    from scaffolder.progress import Progress
+from scaffolder.generation import Generation
+from scaffolder.progress import Progress
+from scaffolder.spec import parse_cli_fields, parse_spec
+from scaffolder.spec.edit import add_resource
+from scaffolder.state import SPEC_FILE
+from scaffolder.suggest import did_you_mean
 
 
 def generate_resource(
@@ -23,17 +24,7 @@ def generate_resource(
     progress: Progress | None = None,
 ) -> Generation:
     """Add `name` with `fields` to the spec (if given), then generate it. Applies unless dry_run."""
-    from scaffolder.commands.sync import apply_generation
-    from scaffolder.spec import parse_cli_fields, parse_spec
-    from scaffolder.spec.edit import add_resource
-
-    spec_path = project / SPEC_FILE
-    if not spec_path.is_file():
-        raise UsageError(
-            f"no {SPEC_FILE} in {project.resolve()}",
-            hint="run inside a project made by `scaffold new`, or pass `-C PROJECT_DIR`",
-        )
-    original = spec_path.read_text(encoding="utf-8")
+    original = workspace.load(project)
     text = original
     if fields or layers is not None:
         parsed = parse_cli_fields(fields) if fields else []
@@ -52,7 +43,7 @@ def generate_resource(
             hint=did_you_mean(name, declared)
             or f"give its fields: scaffold generate resource {name} title:str(200) …",
         )
-    generation = prepare(project, spec, text, progress)
+    generation = workspace.prepare(project, spec, text, progress)
     if not dry_run:
-        apply_generation(project, generation)
+        workspace.apply(project, generation.plan, generation.state)
     return generation

@@ -30,14 +30,7 @@ from scaffolder.checkpoints import checkpoint
 from scaffolder.generation.layout import lay_out
 from scaffolder.generation.migration import derive_migrations
 from scaffolder.generation.planning import orphans_of, plan_run
-from scaffolder.generation.project_state import (
-    PACKAGE_MARKERS,
-    SPEC_FILE,
-    ProjectState,
-    applied_spec,
-    find_package,
-    packages_in,
-)
+from scaffolder.generation.project_state import ProjectState, applied_spec
 from scaffolder.generation.rendering import Tree, render_resources, reused_tree
 from scaffolder.generation.skeleton import skeleton_unchanged, upgrade_skeleton
 from scaffolder.generation.state import next_state
@@ -45,21 +38,12 @@ from scaffolder.generation.wiring import Wiring, unchanged_wiring, wire
 from scaffolder.model.spec import Spec
 from scaffolder.plan import Plan
 from scaffolder.plan.planner import read_text
-from scaffolder.state import MANIFEST_PATH, PROJECT_OWNER, SPEC_PATH
+from scaffolder.state import MANIFEST_PATH, PROJECT_OWNER, SPEC_FILE, SPEC_PATH
 
 if TYPE_CHECKING:
     from scaffolder.progress import Progress
 
-__all__ = [
-    "PACKAGE_MARKERS",
-    "SPEC_FILE",
-    "Generation",
-    "applied_spec",
-    "find_package",
-    "packages_in",
-    "prepare",
-    "prepare_unchanged",
-]
+__all__ = ["Generation", "applied_spec", "prepare", "prepare_unchanged"]
 
 
 @dataclass

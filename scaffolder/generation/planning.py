@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from scaffolder.generation.layout import merged_layout
-from scaffolder.generation.project_state import SPEC_FILE, ProjectState
+from scaffolder.generation.project_state import ProjectState
 from scaffolder.generation.rendering import Tree
 from scaffolder.generation.wiring import Wiring
 from scaffolder.plan import Action, FileOp, Plan
 from scaffolder.plan.planner import plan_edited, plan_generated, plan_orphans, read_text
-from scaffolder.state import PROJECT_OWNER
+from scaffolder.state import PROJECT_OWNER, SPEC_FILE
 
 
 def plan_run(

@@ -13,9 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from scaffolder.codemods import EditedFile
+from scaffolder.codemods.edits import run_edits
 from scaffolder.generation.project_state import ProjectState, generator
 from scaffolder.model.spec import Spec
-from scaffolder.plan.planner import EditedFile, read_text, run_edits
+from scaffolder.plan.planner import read_text
 from scaffolder.state import digest
 
 if TYPE_CHECKING:

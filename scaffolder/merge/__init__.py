@@ -8,30 +8,18 @@ A conflict leaves diff3 markers in the text with the user's side first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from scaffolder.merge.jinja import merge_jinja
+from scaffolder.merge.python import merge_python
+from scaffolder.merge.result import MergeResult
+from scaffolder.merge.text import merge_text
 
-
-@dataclass(frozen=True)
-class MergeResult:
-    text: str
-    conflicts: int  # number of conflicting regions (0: clean)
-    how: str  # "text" | "python" | "jinja" (for reports and tests)
-
-    @property
-    def clean(self) -> bool:
-        return self.conflicts == 0
+__all__ = ["MergeResult", "merge"]
 
 
 def merge(path: str, base: str, ours: str, theirs: str) -> MergeResult:
-    """Merge a file: by definition for Python, by line otherwise."""
+    """Merge a file: by definition for Python, by block for Jinja pages, by line otherwise."""
     if path.endswith(".py"):
-        from scaffolder.merge.python import merge_python
-
         return merge_python(base, ours, theirs)
     if path.endswith(".html"):
-        from scaffolder.merge.jinja import merge_jinja
-
         return merge_jinja(base, ours, theirs)
-    from scaffolder.merge.text import merge_text
-
     return merge_text(base, ours, theirs)

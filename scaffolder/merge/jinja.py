@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from scaffolder.merge import MergeResult
 from scaffolder.merge.chunks import Chunk, ChunkMerger
+from scaffolder.merge.result import MergeResult
 from scaffolder.merge.text import merge_text
 
 _BLOCK = re.compile(r"{%-?\s*block\s+(\w+)")

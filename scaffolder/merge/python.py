@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import ast
 
-from scaffolder.merge import MergeResult
 from scaffolder.merge.chunks import Chunk, ChunkMerger, Key
+from scaffolder.merge.result import MergeResult
 from scaffolder.merge.text import merge_text
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scaffolder.merge import MergeResult
+from scaffolder.merge.result import MergeResult
 
 OURS_LABEL = "yours"
 THEIRS_LABEL = "scaffold"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from scaffolder.migrate.columns import migration_type
 from scaffolder.model.names import constraint_name
-from scaffolder.model.spec import Field, OrderingIndex, Resource
+from scaffolder.model.spec import Field, OrderingIndex, Resource, creation_order
 from scaffolder.render.escape import python_str as py_str
 
 
@@ -56,34 +56,6 @@ def in_batch(table: str, lines: list[str]) -> list[str]:
         return []
     body = "\n".join("    " + line.replace("\n", "\n    ") for line in lines)
     return [f"with op.batch_alter_table({py_str(table)}) as batch_op:\n{body}"]
-
-
-def creation_order(resources: list[Resource]) -> tuple[list[Resource], set[tuple[str, str]]]:
-    """Resources sorted so references point backwards, and the (resource, field) pairs
-    whose foreign key must be added afterwards because they close a cycle."""
-    by_name = {r.name: r for r in resources}
-    ordered: list[Resource] = []
-    deferred: set[tuple[str, str]] = set()
-    state: dict[str, str] = {}  # name → "visiting" | "done"
-
-    def visit(resource: Resource) -> None:
-        state[resource.name] = "visiting"
-        for field in resource.refs:
-            assert field.relation is not None
-            target = field.relation.target
-            if target == resource.name or target not in by_name:
-                continue  # self-reference, or a table created earlier (User, older resources)
-            if state.get(target) == "visiting":
-                deferred.add((resource.name, field.name))
-            elif target not in state:
-                visit(by_name[target])
-        state[resource.name] = "done"
-        ordered.append(resource)
-
-    for resource in resources:
-        if resource.name not in state:
-            visit(resource)
-    return ordered, deferred
 
 
 def create_table_lines(resource: Resource, deferred: set[tuple[str, str]]) -> list[str]:

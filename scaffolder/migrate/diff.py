@@ -18,13 +18,12 @@ from scaffolder.migrate.create import (
     create_ordering_index,
     create_resources,
     create_table_lines,
-    creation_order,
     drop_ordering_index,
     in_batch,
     ordering_index_lines,
 )
 from scaffolder.model.names import constraint_name
-from scaffolder.model.spec import Field, Resource, Spec
+from scaffolder.model.spec import Field, Resource, Spec, creation_order
 from scaffolder.model.types import FieldType
 from scaffolder.render.escape import python_str as py_str
 

@@ -793,6 +793,32 @@ class Spec:
         Migrations add these after creating the tables; models mark them `use_alter`
         so `metadata.create_all` and `sorted_tables` order the other tables too.
         """
-        from scaffolder.migrate.create import creation_order
-
         return frozenset(creation_order(list(self.resources))[1])
+
+
+def creation_order(resources: list[Resource]) -> tuple[list[Resource], set[tuple[str, str]]]:
+    """Resources sorted so references point backwards, and the (resource, field) pairs
+    whose foreign key must be added afterwards because they close a cycle."""
+    by_name = {r.name: r for r in resources}
+    ordered: list[Resource] = []
+    deferred: set[tuple[str, str]] = set()
+    state: dict[str, str] = {}  # name → "visiting" | "done"
+
+    def visit(resource: Resource) -> None:
+        state[resource.name] = "visiting"
+        for ref in resource.refs:
+            assert ref.relation is not None
+            target = ref.relation.target
+            if target == resource.name or target not in by_name:
+                continue  # self-reference, or a table created earlier (User, older resources)
+            if state.get(target) == "visiting":
+                deferred.add((resource.name, ref.name))
+            elif target not in state:
+                visit(by_name[target])
+        state[resource.name] = "done"
+        ordered.append(resource)
+
+    for resource in resources:
+        if resource.name not in state:
+            visit(resource)
+    return ordered, deferred

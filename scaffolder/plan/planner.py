@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from scaffolder.codemods import EditedFile
+from scaffolder.merge import merge
+from scaffolder.merge.text import has_conflict_markers
 from scaffolder.plan import Action, FileOp, Plan
-
-if TYPE_CHECKING:
-    from scaffolder.codemods.edits import TreeEdit
 
 
 def read_text(project: Path, path: str) -> str | None:
@@ -59,9 +58,6 @@ def _generated_op(
     wired: Mapping[str, str] | None,
 ) -> FileOp:
     """The op of one generated file (`plan_generated`)."""
-    from scaffolder.merge import merge
-    from scaffolder.merge.text import has_conflict_markers
-
     current = read_text(project, path)
     ours = wired.get(path, current) if wired else current
 
@@ -110,41 +106,6 @@ def plan_orphans(
                     owner=owners.get(path),
                 )
             )
-
-
-@dataclass
-class EditedFile:
-    """A hand-owned file after the run's wiring edits, before it is planned."""
-
-    original: str | None
-    text: str
-    manual: list[str] = field(default_factory=list)
-
-
-def run_edits(
-    project: Path,
-    edits: list[tuple[str, TreeEdit]],
-    sources: Mapping[str, str] | None = None,
-) -> dict[str, EditedFile]:
-    """Apply wiring codemods in memory, in order, several per file. Pure: writes nothing.
-
-    Files are read from disk, or from `sources` (texts this run renders anew); each
-    is parsed once and printed once, whatever the number of its edits.
-    """
-    from scaffolder.codemods.edits import apply_edits
-
-    by_file: dict[str, list[TreeEdit]] = {}
-    for path, edit in edits:
-        by_file.setdefault(path, []).append(edit)
-    files: dict[str, EditedFile] = {}
-    for path, file_edits in by_file.items():
-        original = sources[path] if sources and path in sources else read_text(project, path)
-        if original is None:
-            files[path] = EditedFile(None, "", ["the file is missing"])
-            continue
-        text, manual = apply_edits(original, file_edits)
-        files[path] = EditedFile(original, text, manual)
-    return files
 
 
 def plan_edited(plan: Plan, files: Mapping[str, EditedFile]) -> None:

@@ -14,13 +14,14 @@ from pathlib import Path
 
 from scaffolder.checkpoints import checkpoint
 from scaffolder.errors import UsageError
-from scaffolder.plan import Plan
+from scaffolder.plan import Action, FileOp, Plan
 from scaffolder.plan.apply import (
     apply_plan,
     refuse_links_out,
     remove_stale_temp_files,
     write_atomic,
 )
+from scaffolder.plan.planner import read_text
 
 UNDO_DIR = ".scaffold/undo"
 UNDO_FILE = f"{UNDO_DIR}/last-run.json"
@@ -58,9 +59,6 @@ def take_snapshot(project: Path, plan: Plan, state: Mapping[str, str | None]) ->
 
 def undo_plan(project: Path) -> Plan:
     """What undoing the last run does, file by file (pure): `.scaffold/` state included."""
-    from scaffolder.plan import Action, FileOp
-    from scaffolder.plan.planner import read_text
-
     snapshot = project / UNDO_FILE
     if not snapshot.is_file():
         raise UsageError(

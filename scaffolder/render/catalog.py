@@ -14,6 +14,7 @@ from pathlib import Path
 
 from scaffolder.errors import UsageError
 from scaffolder.render.blueprints import PROJECT_OVERRIDES, bundled_blueprints
+from scaffolder.suggest import closest
 
 #: The kinds of templates a project overrides file by file.
 KINDS = ("resource", "migration")
@@ -79,8 +80,6 @@ def overrides(project: Path) -> list[Override]:
 def stray_overrides(project: Path) -> list[tuple[str, str | None]]:
     """Files under the project's blueprints/<kind>/ that override nothing (a misspelt
     name is silently unused otherwise), each with the template it was perhaps meant for."""
-    from scaffolder.spec.suggest import closest
-
     names = [t.name for t in bundled_templates()]
     strays: list[tuple[str, str | None]] = []
     for kind in KINDS:
@@ -107,8 +106,6 @@ def select(patterns: list[str]) -> list[Template]:
     """The templates `patterns` name: a kind (`resource`), a folder (`resource/templates`)
     or one file, with or without `.jinja` and without the kind if unambiguous
     (`model.py`). Unknown names are refused with a suggestion."""
-    from scaffolder.spec.suggest import closest
-
     templates = bundled_templates()
     chosen: dict[str, Template] = {}
     for pattern in patterns:

@@ -11,13 +11,19 @@ from pathlib import Path
 from scaffolder.errors import Problem, SpecError, UsageError, display_path
 from scaffolder.model.spec import Spec
 
-__all__ = ["load_spec", "parse_cli_fields", "parse_spec"]
+__all__ = ["load_spec", "parse_cli_fields", "parse_spec", "read_spec_text"]
 
 
 def load_spec(path: Path) -> Spec:
     """Load and validate the spec file at `path`."""
+    return parse_spec(read_spec_text(path), display_path(path))
+
+
+def read_spec_text(path: Path) -> str:
+    """The text of the spec file at `path`; a missing or undecodable file is refused
+    with a message, not a traceback."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise UsageError(
             f"spec file {display_path(path)} does not exist",
@@ -37,7 +43,6 @@ def load_spec(path: Path) -> Spec:
                 )
             ]
         ) from None
-    return parse_spec(text, display_path(path))
 
 
 def parse_spec(text: str, file: str = "scaffold.yaml") -> Spec:

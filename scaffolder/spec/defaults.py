@@ -13,8 +13,8 @@ from scaffolder.model.spec import Default, EnumType
 from scaffolder.model.types import INT32_RANGE, INT64_RANGE, SLUG_PATTERN, FieldType
 from scaffolder.render.escape import python_str, text_problem
 from scaffolder.render.filters import py_value
-from scaffolder.spec.suggest import did_you_mean
 from scaffolder.spec.yaml_io import plain
+from scaffolder.suggest import did_you_mean
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)

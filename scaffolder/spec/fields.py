@@ -29,7 +29,7 @@ from scaffolder.spec.keys import (
     ON_DELETE_NAMES,
 )
 from scaffolder.spec.shorthand import Token
-from scaffolder.spec.suggest import did_you_mean
+from scaffolder.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from scaffolder.spec.loader import SpecLoader

@@ -43,8 +43,8 @@ from scaffolder.spec.keys import (
 from scaffolder.spec.raw import MISSING, Problems, RawField, RawResource, Spot, unquote, value_spot
 from scaffolder.spec.resources import ResourceBuilder
 from scaffolder.spec.shorthand import Shorthand, ShorthandError, parse_shorthand
-from scaffolder.spec.suggest import closest
 from scaffolder.spec.yaml_io import Positions, Site, parse_scalar, parse_yaml
+from scaffolder.suggest import closest
 
 SPEC_VERSION = 1
 

@@ -22,7 +22,7 @@ from scaffolder.spec.keys import (
     API_KEYS,
     LAYER_NAMES,
 )
-from scaffolder.spec.suggest import did_you_mean
+from scaffolder.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from scaffolder.spec.loader import SpecLoader

@@ -26,6 +26,8 @@ from pathlib import Path
 
 from scaffolder.errors import UsageError
 
+#: The project's spec, the file the user writes: scaffold generates from it.
+SPEC_FILE = "scaffold.yaml"
 STATE_DIR = ".scaffold"
 MANIFEST_PATH = f"{STATE_DIR}/manifest.json"
 BASE_DIR = f"{STATE_DIR}/base"

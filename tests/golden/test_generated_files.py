@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from scaffolder.commands.new import create_project
 from scaffolder.examples import example_path
-from scaffolder.project import create_project
 from scaffolder.project.skeleton import read_tree
 from scaffolder.state import FINGERPRINTS_PATH, load_manifest, read_base
 

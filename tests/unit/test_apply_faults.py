@@ -14,7 +14,7 @@ from inline_project import make_project, set_template, snapshot
 from typer.testing import CliRunner
 
 from scaffolder.cli import app
-from scaffolder.commands.sync import apply_generation, plan_sync
+from scaffolder.commands.sync import apply_sync, plan_sync
 from scaffolder.plan import apply as apply_module
 from scaffolder.plan.apply import remove_stale_temp_files
 
@@ -228,7 +228,7 @@ def test_a_failing_apply_puts_back_what_it_had_written(
 
     monkeypatch.setattr(apply_module, "write_atomic", fail_on_the_third)
     with pytest.raises(OSError, match="No space left"):
-        apply_generation(project, plan_sync(project))
+        apply_sync(project, plan_sync(project))
     monkeypatch.undo()
     assert snapshot(project) == before
     assert not list(project.rglob("*.tmp"))

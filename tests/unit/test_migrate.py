@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from scaffolder.migrate.create import create_resources, creation_order
+from scaffolder.migrate.create import create_resources
 from scaffolder.migrate.diff import diff_specs
 from scaffolder.migrate.revisions import MigrationChainError, head, new_revision, read_revisions
+from scaffolder.model.spec import creation_order
 from scaffolder.spec import parse_spec
 
 CYCLE = """

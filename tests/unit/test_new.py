@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from scaffolder import __version__
 from scaffolder.cli import app
-from scaffolder.project import EMPTY_SPEC
+from scaffolder.commands.new import EMPTY_SPEC
 from scaffolder.project.names import derive_package_name, derive_project_name
 from scaffolder.project.skeleton import read_tree
 from scaffolder.spec.json_schema import MODELINE, SCHEMA_PATH, schema_text
@@ -156,12 +156,22 @@ def test_a_missing_spec_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_a_failure_midway_leaves_no_trace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def explode(tree: dict[str, str], package: str) -> dict[str, str]:
-        raise RuntimeError("boom")
+    """Ten files of the skeleton's plan written, the eleventh fails: nothing is left."""
+    from scaffolder.plan import apply
 
-    monkeypatch.setattr("scaffolder.render.formatting.format_python", explode)
+    written: list[Path] = []
+    write_atomic = apply.write_atomic
+
+    def explode(target: Path, text: str) -> None:
+        if len(written) == 10:
+            raise RuntimeError("boom")
+        write_atomic(target, text)
+        written.append(target)
+
+    monkeypatch.setattr(apply, "write_atomic", explode)
     result = runner.invoke(app, ["new", str(tmp_path / "demo"), "--defaults"])
     assert isinstance(result.exception, RuntimeError)
+    assert len(written) == 10
     assert list(tmp_path.iterdir()) == []
 
 

@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scaffolder.commands.sync import apply_generation, plan_sync
+from scaffolder.commands.new import create_project
+from scaffolder.commands.sync import apply_sync, plan_sync
 from scaffolder.plan import Plan
-from scaffolder.project import create_project
 from scaffolder.project.skeleton import read_tree
 from scaffolder.render.blueprints import bundled_blueprints
 from scaffolder.render.resource import ResourceRenderer
@@ -97,7 +97,7 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _sync(project: Path) -> None:
-    apply_generation(project, plan_sync(project))
+    apply_sync(project, plan_sync(project))
 
 
 def _tree(project: Path) -> dict[str, str]:
