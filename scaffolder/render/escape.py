@@ -11,7 +11,8 @@ of it can end the construct it sits in and become Python, Jinja or HTML source:
 - HTML text and attribute values in a generated Jinja template: `html_text`,
   `html_attribute` (Jinja *data*: no `{{`, `{%` or `{#` can form);
 - a string literal in a generated Jinja expression: `jinja_str`;
-- a TOML basic string: `toml_str`.
+- a TOML basic string: `toml_str`;
+- a Markdown paragraph (the generated README): `markdown_text`.
 
 `text_problem` says which text `scaffold check` refuses outright: what no target can
 carry faithfully (lone surrogates, control characters, line breaks in one-line text).
@@ -25,6 +26,7 @@ character (a right-to-left override, a line separator) sits in the source.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Callable
 from typing import Any
@@ -147,9 +149,12 @@ def python_comment_lines(value: str, width: int = 60) -> list[str]:
     Python ends a comment at a line break, which includes a lone `\\r` (and editors
     treat form feeds, `\\u2028` and others as line breaks too): every character outside
     printable ASCII is written as its escape (`\\n`, `\\u2028`), a backslash as `\\\\`,
-    so nothing after the `#` can start a new line of code.
+    so nothing after the `#` can start a new line of code. A `#` is written `\\x23`:
+    tools read pragmas in any comment (`# noqa`, `# type: ignore`, and file-wide
+    `# ruff: noqa`, `# pyright: basic`, `# fmt: off`), and a help text must not
+    switch off a check for the file it is written into.
     """
-    units = ['"' if c == '"' else _python_escape(c) for c in value]
+    units = ['"' if c == '"' else "\\x23" if c == "#" else _python_escape(c) for c in value]
     return [line.rstrip() for line in _lines(units, width, keep_space=False)]
 
 
@@ -241,6 +246,32 @@ def toml_str(value: str) -> str:
     return '"' + "".join(out) + '"'
 
 
+#: ASCII punctuation that starts or ends Markdown markup inside a line: emphasis and
+#: strikethrough, code, links and images (with `[`), raw HTML, entities, table cells,
+#: escapes. CommonMark reads a backslash before any of them as the character itself.
+_MARKDOWN_INLINE = frozenset("\\`*_[]<>&~|")
+
+#: A paragraph starting like this would be a heading, a list, a quote or a rule.
+_MARKDOWN_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+
+
+def markdown_text(value: str) -> str:
+    """One paragraph of Markdown showing `value` as written (the README's description).
+
+    Characters that could start markup get a backslash, so `<script>`, a link or a
+    heading in a description shows as text wherever the README is rendered; ordinary
+    prose (`A blog. Posts, tags!`) stays as typed. Line breaks (refused in one-line
+    text anyway) become spaces, so the text stays one paragraph.
+    """
+    flat = " ".join(value.splitlines())
+    escaped = "".join(f"\\{char}" if char in _MARKDOWN_INLINE else char for char in flat)
+    block = _MARKDOWN_BLOCK_START.match(escaped)
+    if block is None:
+        return escaped
+    marker = block.group(2)
+    return f"{block.group(1)}{marker[:-1]}\\{marker[-1]}{escaped[block.end() :]}"
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "py_str": python_str,
     "py_comment_lines": python_comment_lines,
@@ -249,6 +280,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "html_attribute": html_attribute,
     "jinja_str": jinja_str,
     "toml_str": toml_str,
+    "markdown_text": markdown_text,
 }
 """The filters, by the name blueprints use."""
 

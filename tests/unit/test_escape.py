@@ -93,6 +93,16 @@ def test_comment_lines_stay_comments(text: str) -> None:
     assert [t.string for t in code if t.string.strip()] == ["x", "=", "1"]
     assert source.isascii()
     assert len(source.splitlines()) == len(source.split("\n")) - 1  # no other line breaks
+    # no pragma can form after the comment's own `#:` (`# noqa`, `# ruff: noqa`)
+    assert all(line.count("#") == 1 for line in source.splitlines()[:-1])
+
+
+@pytest.mark.parametrize(
+    "pragma", ["# noqa", "# type: ignore", "# ruff: noqa", "# pyright: basic", "# fmt: off"]
+)
+def test_a_pragma_in_help_text_does_not_reach_the_tools(pragma: str) -> None:
+    (line,) = escape.python_comment_lines(f"see {pragma}")
+    assert line == f"see \\x23{pragma[1:]}"
 
 
 @FAST
@@ -141,6 +151,33 @@ def test_jinja_str_is_a_jinja_string_literal(text: str) -> None:
 @given(TEXT.filter(printable))
 def test_toml_str_is_a_toml_string(text: str) -> None:
     assert tomllib.loads(f"description = {escape.toml_str(text)}\n")["description"] == text
+
+
+def markdown_paragraph_text(markdown: str) -> str | None:
+    """The text of `markdown` if it renders as one paragraph of plain text, else None."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(markdown)
+    if not tokens:
+        return ""
+    if [t.type for t in tokens] != ["paragraph_open", "inline", "paragraph_close"]:
+        return None
+    children = tokens[1].children or []
+    if any(child.type not in ("text", "softbreak") for child in children):
+        return None
+    return "".join(child.content for child in children)
+
+
+@FAST
+@given(TEXT.filter(lambda text: escape.text_problem(text) is None))
+@example("<script>alert(1)</script> [x](javascript:alert(1)) ![i](x.png) *b* `c`")
+@example("# heading")
+@example("1. a list")
+@example("> quote &amp; ~~gone~~ a|b")
+def test_markdown_text_is_one_paragraph_of_exactly_the_text(text: str) -> None:
+    shown = markdown_paragraph_text(escape.markdown_text(text))
+    assert shown is not None, escape.markdown_text(text)
+    assert shown.split() == text.split()  # Markdown folds runs of spaces
 
 
 @pytest.mark.parametrize(
@@ -287,6 +324,9 @@ def test_description_cannot_break_out_of_the_package_docstring(tmp_path: Path) -
     assert docstring.split() == f"demo: {description}".split()  # wrapped at spaces
     pyproject = tomllib.loads((tmp_path / "demo" / "pyproject.toml").read_text())
     assert pyproject["project"]["description"] == description
+    readme = (tmp_path / "demo" / "README.md").read_text()
+    paragraph = readme.split("\n\n")[1]
+    assert markdown_paragraph_text(paragraph) == description
 
 
 @pytest.mark.parametrize("value", ["two\nlines", "nul\x00", "bell\x07"])
