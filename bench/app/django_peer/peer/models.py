@@ -16,6 +16,9 @@ class Author(models.Model):
         managed = False
         db_table = "authors"
 
+    def __str__(self) -> str:  # the admin's author column and filter show the name
+        return self.name
+
 
 class Tag(models.Model):
     name = models.CharField(max_length=50, unique=True)
@@ -25,6 +28,9 @@ class Tag(models.Model):
     class Meta:
         managed = False
         db_table = "tags"
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Post(models.Model):

@@ -1,0 +1,6 @@
+"""`/admin/`: Django's admin site (with `peer.admin_settings`)."""
+
+from django.contrib import admin
+from django.urls import path
+
+urlpatterns = [path("admin/", admin.site.urls)]
