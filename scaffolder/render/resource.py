@@ -52,15 +52,12 @@ RESOURCE_FILES: tuple[BlueprintFile, ...] = (
     # Shared by every resource: each renders the same text, so the file exists as long
     # as one resource does.
     BlueprintFile("schemas_common.py.jinja", "{package}/schemas/common.py"),
-    BlueprintFile("services_common.py.jinja", "{package}/services/common.py"),
     BlueprintFile("tests/resources.py.jinja", "tests/resources.py"),
     BlueprintFile("tests/__init__.py.jinja", "tests/{snake}/__init__.py"),
     BlueprintFile("tests/factories.py.jinja", "tests/{snake}/factories.py"),
     BlueprintFile("tests/test_model.py.jinja", "tests/{snake}/test_model.py"),
     BlueprintFile("tests/test_api.py.jinja", "tests/{snake}/test_api.py", Layer.API),
     # HTML pages and admin screens (HTML blueprints: see `HTML_BLUEPRINT_SUFFIX`).
-    BlueprintFile("common/forms.py.jinja", "{package}/forms.py", (Layer.HTML, Layer.ADMIN)),
-    BlueprintFile("common/listing.py.jinja", "{package}/listing.py", (Layer.HTML, Layer.ADMIN)),
     BlueprintFile("views.py.jinja", "{package}/views/{snake}.py", Layer.HTML),
     BlueprintFile("templates/list.html.jinja", _TEMPLATES + "/list.html", Layer.HTML),
     BlueprintFile("templates/_results.html.jinja", _TEMPLATES + "/_results.html", Layer.HTML),

@@ -14,7 +14,6 @@ import ast
 EXAMPLE = "blog"
 MODULES = {
     "post-service.py": ("Post", "service.py.jinja"),
-    "services-common.py": ("Post", "services_common.py.jinja"),
 }
 
 

@@ -178,7 +178,6 @@ def test_service_is_the_documented_contract() -> None:
         'raise ConflictError("No author with id " + str(values["author_id"]) + ".", "author_id")',
         "except IntegrityError as error:",
     )
-    assert_file(example("blog"), "app/services/common.py", "class Page(Generic[T]):")
 
 
 def test_router_follows_the_rest_contract() -> None:
@@ -302,7 +301,7 @@ def test_self_many_and_cycles() -> None:
 def test_shared_files_are_the_same_for_every_resource() -> None:
     spec = load_spec(EXAMPLES / "blog.yaml")
     renderer = ResourceRenderer(spec, PACKAGE)
-    shared = ("app/schemas/common.py", "app/services/common.py", "tests/resources.py")
+    shared = ("app/schemas/common.py", "tests/resources.py")
     texts = {path: {renderer.render(r)[path] for r in spec.resources} for path in shared}
     assert all(len(versions) == 1 for versions in texts.values())
 

@@ -15,7 +15,8 @@ from starlette.datastructures import FormData
 
 from blog.auth.dependencies import require_staff
 from blog.db import DbSession
-from blog.forms import (
+from blog.kit.errors import ConflictError, NotFoundError
+from blog.kit.forms import (
     FormErrors,
     FormReader,
     FormValue,
@@ -23,13 +24,13 @@ from blog.forms import (
     input_value,
     with_chosen,
 )
-from blog.listing import ListQuery, pop_notice, read_filters, set_notice, wants_fragment
+from blog.kit.ids import MAX_ID, parse_id
+from blog.kit.listing import ListQuery, pop_notice, read_filters, set_notice, wants_fragment
 from blog.models.post import Post
 from blog.schemas.post import PostCreate, PostUpdate
 from blog.services import author as author_service
 from blog.services import post as post_service
 from blog.services import tag as tag_service
-from blog.services.common import MAX_ID, ConflictError, NotFoundError, parse_id
 from blog.templating import render
 
 router = APIRouter(

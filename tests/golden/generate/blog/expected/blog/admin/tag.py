@@ -15,18 +15,19 @@ from starlette.datastructures import FormData
 
 from blog.auth.dependencies import require_staff
 from blog.db import DbSession
-from blog.forms import (
+from blog.kit.errors import ConflictError, NotFoundError
+from blog.kit.forms import (
     FormErrors,
     FormReader,
     FormValue,
     SelectOption,
     input_value,
 )
-from blog.listing import ListQuery, pop_notice, read_filters, set_notice, wants_fragment
+from blog.kit.ids import MAX_ID, parse_id
+from blog.kit.listing import ListQuery, pop_notice, read_filters, set_notice, wants_fragment
 from blog.models.tag import Tag
 from blog.schemas.tag import TagCreate, TagUpdate
 from blog.services import tag as tag_service
-from blog.services.common import MAX_ID, ConflictError, NotFoundError, parse_id
 from blog.templating import render
 
 router = APIRouter(

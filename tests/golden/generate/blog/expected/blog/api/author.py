@@ -9,11 +9,11 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response, st
 
 from blog.auth.dependencies import require_token_user
 from blog.db import DbSession
+from blog.kit.errors import ConflictError, NotFoundError
 from blog.models.author import Author
 from blog.schemas.author import AuthorCreate, AuthorPage, AuthorRead, AuthorUpdate
 from blog.schemas.common import MAX_INT, ErrorMessage, SafeStr
 from blog.services import author as author_service
-from blog.services.common import ConflictError, NotFoundError
 
 router = APIRouter(prefix="/authors", tags=["Authors"])
 

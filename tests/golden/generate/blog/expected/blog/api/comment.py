@@ -9,11 +9,11 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response, st
 
 from blog.auth.dependencies import require_token_user
 from blog.db import DbSession
+from blog.kit.errors import ConflictError, NotFoundError
 from blog.models.comment import Comment
 from blog.schemas.comment import CommentCreate, CommentPage, CommentRead, CommentUpdate
 from blog.schemas.common import MAX_INT, ErrorMessage
 from blog.services import comment as comment_service
-from blog.services.common import ConflictError, NotFoundError
 
 router = APIRouter(prefix="/comments", tags=["Comments"])
 

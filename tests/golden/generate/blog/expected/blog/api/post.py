@@ -9,11 +9,11 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response, st
 
 from blog.auth.dependencies import require_token_user
 from blog.db import DbSession
+from blog.kit.errors import ConflictError, NotFoundError
 from blog.models.post import Post, PostStatus
 from blog.schemas.common import MAX_INT, ErrorMessage, SafeStr, UtcDatetime
 from blog.schemas.post import PostCreate, PostPage, PostRead, PostUpdate
 from blog.services import post as post_service
-from blog.services.common import ConflictError, NotFoundError
 
 router = APIRouter(prefix="/posts", tags=["Posts"])
 

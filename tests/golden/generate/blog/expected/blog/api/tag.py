@@ -9,11 +9,11 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response, st
 
 from blog.auth.dependencies import require_token_user
 from blog.db import DbSession
+from blog.kit.errors import ConflictError, NotFoundError
 from blog.models.tag import Tag
 from blog.schemas.common import MAX_INT, ErrorMessage, SafeStr
 from blog.schemas.tag import TagCreate, TagPage, TagRead, TagUpdate
 from blog.services import tag as tag_service
-from blog.services.common import ConflictError, NotFoundError
 
 router = APIRouter(prefix="/tags", tags=["Tags"])
 

@@ -18,18 +18,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.orm.interfaces import LoaderOption
 
+from blog.kit.deletion import DeletionEffects, find_referrers
+from blog.kit.errors import ConflictError, NotFoundError
+from blog.kit.ids import is_id
+from blog.kit.listing import Page, escape_like
 from blog.models.author import Author
 from blog.models.post import Post
 from blog.schemas.author import AuthorCreate, AuthorRead, AuthorUpdate
-from blog.services.common import (
-    ConflictError,
-    DeletionEffects,
-    NotFoundError,
-    Page,
-    escape_like,
-    find_referrers,
-    is_id,
-)
 
 #: Rows per page when the caller does not say (`api.page_size`).
 PAGE_SIZE = 20

@@ -18,18 +18,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, joinedload
 from sqlalchemy.orm.interfaces import LoaderOption
 
+from blog.kit.deletion import DeletionEffects
+from blog.kit.errors import ConflictError, NotFoundError
+from blog.kit.ids import is_id
+from blog.kit.listing import Page
 from blog.models.comment import Comment
 from blog.models.post import Post
 from blog.models.user import User
 from blog.schemas.comment import CommentCreate, CommentRead, CommentUpdate
 from blog.schemas.common import Id
-from blog.services.common import (
-    ConflictError,
-    DeletionEffects,
-    NotFoundError,
-    Page,
-    is_id,
-)
 
 #: Rows per page when the caller does not say (`api.page_size`).
 PAGE_SIZE = 20

@@ -19,22 +19,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, joinedload, selectinload
 from sqlalchemy.orm.interfaces import LoaderOption
 
+from blog.kit.deletion import DeletionEffects, find_referrers
+from blog.kit.errors import ConflictError, NotFoundError
+from blog.kit.ids import is_id
+from blog.kit.listing import Page, escape_like, id_list
 from blog.models.author import Author
 from blog.models.comment import Comment
 from blog.models.post import Post, PostStatus, posts_tags
 from blog.models.tag import Tag
 from blog.schemas.common import Id, Int32
 from blog.schemas.post import PostCreate, PostRead, PostUpdate
-from blog.services.common import (
-    ConflictError,
-    DeletionEffects,
-    NotFoundError,
-    Page,
-    escape_like,
-    find_referrers,
-    id_list,
-    is_id,
-)
 
 #: Rows per page when the caller does not say (`api.page_size`).
 PAGE_SIZE = 20

@@ -16,7 +16,8 @@ from starlette.datastructures import FormData
 
 from blog.auth.dependencies import LoggedInUser, get_session_user
 from blog.db import DbSession
-from blog.forms import (
+from blog.kit.errors import ConflictError, NotFoundError
+from blog.kit.forms import (
     FormErrors,
     FormReader,
     FormValue,
@@ -24,13 +25,13 @@ from blog.forms import (
     input_value,
     with_chosen,
 )
-from blog.listing import ListQuery, wants_fragment
+from blog.kit.ids import MAX_ID
+from blog.kit.listing import ListQuery, wants_fragment
 from blog.models.post import Post
 from blog.schemas.post import PostCreate, PostUpdate
 from blog.services import author as author_service
 from blog.services import post as post_service
 from blog.services import tag as tag_service
-from blog.services.common import MAX_ID, ConflictError, NotFoundError
 from blog.templating import render
 
 # The session user is loaded for every page, so templates know who is logged in.

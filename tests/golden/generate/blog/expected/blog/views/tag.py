@@ -16,17 +16,18 @@ from starlette.datastructures import FormData
 
 from blog.auth.dependencies import LoggedInUser, get_session_user
 from blog.db import DbSession
-from blog.forms import (
+from blog.kit.errors import ConflictError, NotFoundError
+from blog.kit.forms import (
     FormErrors,
     FormReader,
     FormValue,
     input_value,
 )
-from blog.listing import ListQuery, wants_fragment
+from blog.kit.ids import MAX_ID
+from blog.kit.listing import ListQuery, wants_fragment
 from blog.models.tag import Tag
 from blog.schemas.tag import TagCreate, TagUpdate
 from blog.services import tag as tag_service
-from blog.services.common import MAX_ID, ConflictError, NotFoundError
 from blog.templating import render
 
 # The session user is loaded for every page, so templates know who is logged in.

@@ -4,8 +4,8 @@ import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
+from blog.kit.deletion import DeletionEffects
 from blog.services import author as author_service
-from blog.services.common import DeletionEffects
 from blog.settings import Settings
 from tests.author.factories import create_author, new_author_data
 from tests.author.forms import form_data

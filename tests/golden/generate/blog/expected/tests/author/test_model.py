@@ -5,10 +5,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import InvalidRequestError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from blog.kit.errors import ConflictError, NotFoundError
 from blog.models.author import Author
 from blog.schemas.author import AuthorUpdate
 from blog.services import author as author_service
-from blog.services.common import ConflictError, NotFoundError
 from blog.settings import Settings
 from tests.author.factories import create_author, new_author_data
 from tests.resources import in_database

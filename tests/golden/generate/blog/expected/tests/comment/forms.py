@@ -1,6 +1,6 @@
 """What a person types into the comment forms, for the page and admin tests."""
 
-from blog.forms import input_value
+from blog.kit.forms import input_value
 from blog.schemas.comment import CommentCreate
 
 FormData = dict[str, str | list[str]]

@@ -5,10 +5,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import InvalidRequestError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from blog.kit.errors import NotFoundError
 from blog.models.comment import Comment
 from blog.schemas.comment import CommentUpdate
 from blog.services import comment as comment_service
-from blog.services.common import NotFoundError
 from blog.settings import Settings
 from tests.comment.factories import create_comment, new_comment_data
 from tests.resources import in_database

@@ -1,6 +1,6 @@
 """What a person types into the post forms, for the page and admin tests."""
 
-from blog.forms import input_value
+from blog.kit.forms import input_value
 from blog.schemas.post import PostCreate
 
 FormData = dict[str, str | list[str]]

@@ -5,11 +5,11 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import InvalidRequestError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from blog.kit.errors import ConflictError, NotFoundError
 from blog.models.comment import Comment
 from blog.models.post import Post
 from blog.schemas.post import PostUpdate
 from blog.services import post as post_service
-from blog.services.common import ConflictError, NotFoundError
 from blog.settings import Settings
 from tests.comment.factories import create_comment
 from tests.post.factories import create_post, new_post_data

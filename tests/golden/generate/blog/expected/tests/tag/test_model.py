@@ -5,10 +5,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import InvalidRequestError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from blog.kit.errors import ConflictError, NotFoundError
 from blog.models.tag import Tag
 from blog.schemas.tag import TagUpdate
 from blog.services import tag as tag_service
-from blog.services.common import ConflictError, NotFoundError
 from blog.settings import Settings
 from tests.resources import in_database
 from tests.tag.factories import create_tag, new_tag_data

@@ -15,7 +15,8 @@ from starlette.datastructures import FormData
 
 from shop.auth.dependencies import require_staff
 from shop.db import DbSession
-from shop.forms import (
+from shop.kit.errors import ConflictError, NotFoundError
+from shop.kit.forms import (
     FormErrors,
     FormReader,
     FormValue,
@@ -23,11 +24,11 @@ from shop.forms import (
     input_value,
     with_chosen,
 )
-from shop.listing import ListQuery, pop_notice, read_filters, set_notice, wants_fragment
+from shop.kit.ids import MAX_ID, parse_id
+from shop.kit.listing import ListQuery, pop_notice, read_filters, set_notice, wants_fragment
 from shop.models.category import Category
 from shop.schemas.category import CategoryCreate, CategoryUpdate
 from shop.services import category as category_service
-from shop.services.common import MAX_ID, ConflictError, NotFoundError, parse_id
 from shop.templating import render
 
 router = APIRouter(

@@ -16,7 +16,8 @@ from starlette.datastructures import FormData
 
 from shop.auth.dependencies import require_staff
 from shop.db import DbSession
-from shop.forms import (
+from shop.kit.errors import ConflictError, NotFoundError
+from shop.kit.forms import (
     FormErrors,
     FormReader,
     FormValue,
@@ -24,12 +25,12 @@ from shop.forms import (
     input_value,
     with_chosen,
 )
-from shop.listing import ListQuery, pop_notice, read_filters, set_notice, wants_fragment
+from shop.kit.ids import MAX_ID, parse_id
+from shop.kit.listing import ListQuery, pop_notice, read_filters, set_notice, wants_fragment
 from shop.models import User
 from shop.models.order import Order
 from shop.schemas.order import OrderCreate, OrderUpdate
 from shop.services import order as order_service
-from shop.services.common import MAX_ID, ConflictError, NotFoundError, parse_id
 from shop.templating import render
 
 router = APIRouter(

@@ -9,11 +9,11 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response, st
 
 from shop.auth.dependencies import require_token_user
 from shop.db import DbSession
+from shop.kit.errors import ConflictError, NotFoundError
 from shop.models.category import Category
 from shop.schemas.category import CategoryCreate, CategoryPage, CategoryRead, CategoryUpdate
 from shop.schemas.common import MAX_INT, ErrorMessage, SafeStr
 from shop.services import category as category_service
-from shop.services.common import ConflictError, NotFoundError
 
 router = APIRouter(prefix="/categories", tags=["Categories"])
 

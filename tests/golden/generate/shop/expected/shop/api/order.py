@@ -10,11 +10,11 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response, st
 
 from shop.auth.dependencies import require_token_user
 from shop.db import DbSession
+from shop.kit.errors import ConflictError, NotFoundError
 from shop.models.order import Order, OrderStatus
 from shop.schemas.common import MAX_INT, ErrorMessage, UtcDatetime
 from shop.schemas.order import OrderCreate, OrderPage, OrderRead, OrderUpdate
 from shop.services import order as order_service
-from shop.services.common import ConflictError, NotFoundError
 
 router = APIRouter(prefix="/orders", tags=["Orders"])
 

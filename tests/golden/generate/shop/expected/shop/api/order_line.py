@@ -10,11 +10,11 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response, st
 
 from shop.auth.dependencies import require_token_user
 from shop.db import DbSession
+from shop.kit.errors import ConflictError, NotFoundError
 from shop.models.order_line import OrderLine
 from shop.schemas.common import MAX_INT, ErrorMessage
 from shop.schemas.order_line import OrderLineCreate, OrderLinePage, OrderLineRead, OrderLineUpdate
 from shop.services import order_line as order_line_service
-from shop.services.common import ConflictError, NotFoundError
 
 router = APIRouter(prefix="/order-lines", tags=["Order lines"])
 

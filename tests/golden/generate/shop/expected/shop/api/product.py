@@ -11,11 +11,11 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response, st
 
 from shop.auth.dependencies import require_token_user
 from shop.db import DbSession
+from shop.kit.errors import ConflictError, NotFoundError
 from shop.models.product import Product
 from shop.schemas.common import MAX_INT, ErrorMessage, SafeStr
 from shop.schemas.product import ProductCreate, ProductPage, ProductRead, ProductUpdate
 from shop.services import product as product_service
-from shop.services.common import ConflictError, NotFoundError
 
 router = APIRouter(prefix="/products", tags=["Products"])
 

@@ -18,19 +18,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, joinedload
 from sqlalchemy.orm.interfaces import LoaderOption
 
+from shop.kit.deletion import DeletionEffects, find_referrers
+from shop.kit.errors import ConflictError, NotFoundError
+from shop.kit.ids import is_id
+from shop.kit.listing import Page, escape_like
 from shop.models.category import Category
 from shop.models.product import Product
 from shop.schemas.category import CategoryCreate, CategoryRead, CategoryUpdate
 from shop.schemas.common import Id
-from shop.services.common import (
-    ConflictError,
-    DeletionEffects,
-    NotFoundError,
-    Page,
-    escape_like,
-    find_referrers,
-    is_id,
-)
 
 #: Rows per page when the caller does not say (`api.page_size`).
 PAGE_SIZE = 20

@@ -20,19 +20,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, joinedload
 from sqlalchemy.orm.interfaces import LoaderOption
 
+from shop.kit.deletion import DeletionEffects, find_referrers
+from shop.kit.errors import ConflictError, NotFoundError
+from shop.kit.ids import is_id
+from shop.kit.listing import Page
 from shop.models.order import Order, OrderStatus
 from shop.models.order_line import OrderLine
 from shop.models.user import User
 from shop.schemas.common import Id
 from shop.schemas.order import OrderCreate, OrderRead, OrderUpdate
-from shop.services.common import (
-    ConflictError,
-    DeletionEffects,
-    NotFoundError,
-    Page,
-    find_referrers,
-    is_id,
-)
 
 #: Rows per page when the caller does not say (`api.page_size`).
 PAGE_SIZE = 20

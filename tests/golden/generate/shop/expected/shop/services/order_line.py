@@ -19,18 +19,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, joinedload
 from sqlalchemy.orm.interfaces import LoaderOption
 
+from shop.kit.deletion import DeletionEffects
+from shop.kit.errors import ConflictError, NotFoundError
+from shop.kit.ids import is_id
+from shop.kit.listing import Page
 from shop.models.order import Order
 from shop.models.order_line import OrderLine
 from shop.models.product import Product
 from shop.schemas.common import Id, Int32
 from shop.schemas.order_line import OrderLineCreate, OrderLineRead, OrderLineUpdate
-from shop.services.common import (
-    ConflictError,
-    DeletionEffects,
-    NotFoundError,
-    Page,
-    is_id,
-)
 
 #: Rows per page when the caller does not say (`api.page_size`).
 PAGE_SIZE = 20

@@ -20,20 +20,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, joinedload
 from sqlalchemy.orm.interfaces import LoaderOption
 
+from shop.kit.deletion import DeletionEffects, find_referrers
+from shop.kit.errors import ConflictError, NotFoundError
+from shop.kit.ids import is_id
+from shop.kit.listing import Page, escape_like
 from shop.models.category import Category
 from shop.models.order_line import OrderLine
 from shop.models.product import Product
 from shop.schemas.common import Id, Int32
 from shop.schemas.product import ProductCreate, ProductRead, ProductUpdate
-from shop.services.common import (
-    ConflictError,
-    DeletionEffects,
-    NotFoundError,
-    Page,
-    escape_like,
-    find_referrers,
-    is_id,
-)
 
 #: Rows per page when the caller does not say (`api.page_size`).
 PAGE_SIZE = 20

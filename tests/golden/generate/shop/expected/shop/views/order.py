@@ -17,7 +17,8 @@ from starlette.datastructures import FormData
 
 from shop.auth.dependencies import LoggedInUser, get_session_user
 from shop.db import DbSession
-from shop.forms import (
+from shop.kit.errors import ConflictError, NotFoundError
+from shop.kit.forms import (
     FormErrors,
     FormReader,
     FormValue,
@@ -25,12 +26,12 @@ from shop.forms import (
     input_value,
     with_chosen,
 )
-from shop.listing import ListQuery, wants_fragment
+from shop.kit.ids import MAX_ID
+from shop.kit.listing import ListQuery, wants_fragment
 from shop.models import User
 from shop.models.order import Order
 from shop.schemas.order import OrderCreate, OrderUpdate
 from shop.services import order as order_service
-from shop.services.common import MAX_ID, ConflictError, NotFoundError
 from shop.templating import render
 
 # The session user is loaded for every page, so templates know who is logged in.

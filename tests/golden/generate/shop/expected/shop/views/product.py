@@ -16,7 +16,8 @@ from starlette.datastructures import FormData
 
 from shop.auth.dependencies import LoggedInUser, get_session_user
 from shop.db import DbSession
-from shop.forms import (
+from shop.kit.errors import ConflictError, NotFoundError
+from shop.kit.forms import (
     FormErrors,
     FormReader,
     FormValue,
@@ -26,12 +27,12 @@ from shop.forms import (
     json_text,
     with_chosen,
 )
-from shop.listing import ListQuery, wants_fragment
+from shop.kit.ids import MAX_ID
+from shop.kit.listing import ListQuery, wants_fragment
 from shop.models.product import Product
 from shop.schemas.product import ProductCreate, ProductUpdate
 from shop.services import category as category_service
 from shop.services import product as product_service
-from shop.services.common import MAX_ID, ConflictError, NotFoundError
 from shop.templating import render
 
 # The session user is loaded for every page, so templates know who is logged in.

@@ -1,6 +1,6 @@
 """What a person types into the category forms, for the page and admin tests."""
 
-from shop.forms import input_value
+from shop.kit.forms import input_value
 from shop.schemas.category import CategoryCreate
 
 FormData = dict[str, str | list[str]]

@@ -4,8 +4,8 @@ import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
+from shop.kit.deletion import DeletionEffects
 from shop.services import category as category_service
-from shop.services.common import DeletionEffects
 from shop.settings import Settings
 from tests.category.factories import create_category, new_category_data
 from tests.category.forms import form_data

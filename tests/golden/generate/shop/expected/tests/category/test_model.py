@@ -5,10 +5,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import InvalidRequestError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shop.kit.errors import ConflictError, NotFoundError
 from shop.models.category import Category
 from shop.schemas.category import CategoryUpdate
 from shop.services import category as category_service
-from shop.services.common import ConflictError, NotFoundError
 from shop.settings import Settings
 from tests.category.factories import create_category, new_category_data
 from tests.resources import in_database

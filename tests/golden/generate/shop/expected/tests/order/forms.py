@@ -1,6 +1,6 @@
 """What a person types into the order forms, for the page and admin tests."""
 
-from shop.forms import input_value
+from shop.kit.forms import input_value
 from shop.schemas.order import OrderCreate
 
 FormData = dict[str, str | list[str]]

@@ -5,11 +5,11 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import InvalidRequestError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shop.kit.errors import ConflictError, NotFoundError
 from shop.models.order import Order
 from shop.models.order_line import OrderLine
 from shop.schemas.order import OrderUpdate
 from shop.services import order as order_service
-from shop.services.common import ConflictError, NotFoundError
 from shop.settings import Settings
 from tests.order.factories import create_order, new_order_data
 from tests.order_line.factories import create_order_line

@@ -1,6 +1,6 @@
 """What a person types into the order line forms, for the page and admin tests."""
 
-from shop.forms import input_value
+from shop.kit.forms import input_value
 from shop.schemas.order_line import OrderLineCreate
 
 FormData = dict[str, str | list[str]]

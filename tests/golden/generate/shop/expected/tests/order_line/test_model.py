@@ -5,10 +5,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, InvalidRequestError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shop.kit.errors import NotFoundError
 from shop.models.order_line import OrderLine
 from shop.schemas.order_line import OrderLineUpdate
 from shop.services import order_line as order_line_service
-from shop.services.common import NotFoundError
 from shop.settings import Settings
 from tests.order_line.factories import create_order_line, new_order_line_data
 from tests.resources import in_database

@@ -1,6 +1,6 @@
 """What a person types into the product forms, for the page and admin tests."""
 
-from shop.forms import input_value, json_text
+from shop.kit.forms import input_value, json_text
 from shop.schemas.product import ProductCreate
 
 FormData = dict[str, str | list[str]]

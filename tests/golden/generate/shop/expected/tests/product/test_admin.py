@@ -4,8 +4,8 @@ import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
+from shop.kit.deletion import DeletionEffects
 from shop.services import product as product_service
-from shop.services.common import DeletionEffects
 from shop.settings import Settings
 from tests.conftest import MakeUser
 from tests.helpers import csrf_token_of, log_in

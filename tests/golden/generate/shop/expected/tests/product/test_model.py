@@ -5,10 +5,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import InvalidRequestError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shop.kit.errors import ConflictError, NotFoundError
 from shop.models.product import Product
 from shop.schemas.product import ProductUpdate
 from shop.services import product as product_service
-from shop.services.common import ConflictError, NotFoundError
 from shop.settings import Settings
 from tests.product.factories import create_product, new_product_data
 from tests.resources import in_database

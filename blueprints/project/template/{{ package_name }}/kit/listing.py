@@ -5,21 +5,45 @@ bookmarked, shared and reloaded, and works without JavaScript; htmx only swaps t
 results in place. Templates build sort, filter and page links from a `ListQuery`
 rather than concatenating query strings themselves.
 
-This module is written identically by every resource with pages or admin screens.
+Also here: `Page`, the page of results every list returns, and the helpers of search.
 """
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import Generic, TypeVar
 from urllib.parse import urlencode
 
 from fastapi import Request
 from pydantic import TypeAdapter, ValidationError
 
 FiltersT = TypeVar("FiltersT")
+T = TypeVar("T")
 
 #: Session key of the one-off message shown by the next page (e.g. "3 posts deleted.").
 NOTICE_KEY = "notice"
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a list, and where it sits in the whole list."""
+
+    items: list[T]
+    total: int  # rows matching the query, on all pages
+    page: int  # 1-based
+    page_size: int
+
+    @property
+    def pages(self) -> int:
+        """How many pages the whole list has (at least one, even when empty)."""
+        return max(1, -(-self.total // self.page_size))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
 
 
 @dataclass(frozen=True)
@@ -110,3 +134,13 @@ def pop_notice(request: Request) -> str:
     """The message kept by `set_notice`, once ("" when there is none)."""
     message = request.session.pop(NOTICE_KEY, "")
     return message if isinstance(message, str) else ""
+
+
+def escape_like(text: str) -> str:
+    r"""`text` for a LIKE pattern, matched literally: `%`, `_` and `\` lose their meaning."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def id_list(joined: str | None) -> list[int]:
+    """Ids the database joined into one string ("3,1,2"), in increasing order."""
+    return sorted(int(text) for text in joined.split(",")) if joined else []
