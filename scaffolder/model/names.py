@@ -113,6 +113,13 @@ def singularize(word: str) -> str:
     return _same_case(word, singular) if isinstance(singular, str) and singular else word
 
 
+def many_key(name: str) -> str:
+    """API and form key of a many field: its singular plus `_ids` (`tags` → `tag_ids`,
+    `related_posts` → `related_post_ids`), as Rails and most ORMs name it."""
+    head, sep, last = name.rpartition("_")
+    return f"{head}{sep}{singularize(last) if last else last}_ids"
+
+
 def _pluralize_last(words: str, separator: str) -> str:
     """`blog_post` → `blog_posts`, `Blog post` → `Blog posts`: the last word made plural."""
     head, sep, last = words.rpartition(separator)

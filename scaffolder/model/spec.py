@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from functools import cache, cached_property
 
-from scaffolder.model.names import Names, constraint_name, humanize, snake_case
+from scaffolder.model.names import Names, constraint_name, humanize, many_key, snake_case
 from scaffolder.model.types import TYPES, FieldType, TypeInfo
 
 
@@ -184,11 +184,12 @@ class Field:
 
     @property
     def api_name(self) -> str:
-        """Key in API payloads: refs are written and read as `<name>_id`, manys as `<name>_ids`."""
+        """Key in API payloads: refs are written and read as `<name>_id`, manys as their
+        singular plus `_ids` (`tags` → `tag_ids`)."""
         if self.is_ref:
             return f"{self.name}_id"
         if self.is_many:
-            return f"{self.name}_ids"
+            return many_key(self.name)
         return self.name
 
     @property

@@ -19,6 +19,7 @@ from scaffolder.errors import SpecError
 from scaffolder.model.names import (
     Names,
     humanize,
+    many_key,
     plural_of,
     snake_case,
 )
@@ -554,7 +555,10 @@ class SpecLoader:
         targets[USER_RESOURCE] = user_names()
         timestamps = resource.decl.get("timestamps", True)
         refs = {f.name for f in resource.fields if f.type_name == FieldType.REF.value}
-        manys = {f.name for f in resource.fields if f.type_name == FieldType.MANY.value}
+        manys: dict[str, str] = {}  # API key → the first many field written as it
+        for f in resource.fields:
+            if f.type_name == FieldType.MANY.value:
+                manys.setdefault(many_key(f.name), f.name)
         built: list[Field] = []
         for raw in resource.fields:
             self._generated_name_clash(raw, refs, manys, timestamps is not False)
@@ -564,7 +568,7 @@ class SpecLoader:
         return built
 
     def _generated_name_clash(
-        self, raw: RawField, refs: set[str], manys: set[str], timestamps: bool
+        self, raw: RawField, refs: set[str], manys: Mapping[str, str], timestamps: bool
     ) -> None:
         clash: str | None = None
         example: str | None = None
@@ -581,10 +585,15 @@ class SpecLoader:
                 f"`{raw.name}` is the foreign-key column of ref field `{raw.name[:-3]}`; "
                 "drop this field, the ref creates the column"
             )
-        elif raw.name.endswith("_ids") and raw.name.removesuffix("_ids") in manys:
+        elif raw.name in manys:
             clash = (
-                f"`{raw.name}` is the API key of many field `{raw.name[:-4]}` "
+                f"`{raw.name}` is the API key of many field `{manys[raw.name]}` "
                 "(the ids of the related rows); rename this field"
+            )
+        elif raw.type_name == FieldType.MANY.value and manys[many_key(raw.name)] != raw.name:
+            clash = (
+                f"many fields `{manys[many_key(raw.name)]}` and `{raw.name}` would both be "
+                f"written and read as `{many_key(raw.name)}`; rename one of them"
             )
         if clash:
             self._add(

@@ -34,7 +34,7 @@ from typing import Any
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from scaffolder.model.names import Names, pascal_case, snake_case
+from scaffolder.model.names import Names, many_key, pascal_case, snake_case
 
 Spec = dict[str, Any]
 
@@ -362,6 +362,13 @@ def resource_decl(
     # a ref named X makes the column X_id; no field may take that name
     columns = {f"{n}_id" for n, f in fields.items() if kind_of(f) == "ref"}
     fields = {n: f for n, f in fields.items() if n not in columns}
+    # a many named X is written and read as many_key(X) (`tags` → `tag_ids`): one per key,
+    # and no field of that name
+    keys: dict[str, str] = {}
+    for n, f in list(fields.items()):
+        if kind_of(f) == "many" and keys.setdefault(many_key(n), n) != n:
+            del fields[n]
+    fields = {n: f for n, f in fields.items() if n not in keys}
     decl: dict[str, Any] = {"fields": fields}
     if draw(st.integers(0, 4)) == 0:
         decl["timestamps"] = False

@@ -151,7 +151,7 @@ def test_admin_list_columns_search_and_filters_follow_the_spec() -> None:
 def test_form_widgets_follow_the_field_types() -> None:
     form = blog()["blog/templates/post/form.html"]
     assert '<select id="field-author_id" name="author_id"' in form
-    assert 'name="tags_ids"' in form
+    assert 'name="tag_ids"' in form
     assert "multiple" in form
     assert '<input type="datetime-local" id="field-published_at"' in form
     assert '<textarea id="field-body"' in form

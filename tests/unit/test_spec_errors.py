@@ -407,11 +407,20 @@ CASES = [
     ),
     Case(
         "field-name-many-api-key",
-        field_spec("tags: many(Author)\n      tags_ids: str"),
+        field_spec("tags: many(Author)\n      tag_ids: str"),
         6,
         7,
-        "`tags_ids` in `Post` collides with a generated name",
+        "`tag_ids` in `Post` collides with a generated name",
         hint="API key of many field `tags`",
+    ),
+    Case(
+        "field-name-two-manys-one-key",
+        field_spec("tags: many(Author)\n      tag: many(Author)"),
+        6,
+        7,
+        "`tag` in `Post` collides with a generated name",
+        hint="would both be written and read as `tag_ids`",
+        count=2,  # and their reverse collections on Author clash
     ),
     field_case(
         "field-name-too-long",

@@ -436,17 +436,27 @@ def test_many_field() -> None:
     assert f.pydantic_type == "list[int]"
     assert f.column_name is None
     assert f.column_type == ""
-    assert f.api_name == "tags_ids"
+    assert f.api_name == "tag_ids"
     assert not f.required
     assert f.relation is not None
     assert f.relation.many is True
     assert f.relation.target == "Tag"
     assert f.relation.fk_column is None
     assert f.relation.association_table == "posts_tags"
+
     assert f.relation.source_column == "post_id"
     assert f.relation.target_column == "tag_id"
     assert f.relation.on_delete is OnDelete.CASCADE
     assert f.relation.back == "posts"
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("tags", "tag_ids"), ("related_posts", "related_post_ids"), ("staff", "staff_ids")],
+)
+def test_a_many_is_read_and_written_as_its_singular_ids(name: str, key: str) -> None:
+    f = spec_with(f"{name}: many(Tag)").resource("Post").field(name)
+    assert f.api_name == key
 
 
 def test_many_to_itself_names_the_other_column_after_the_field() -> None:

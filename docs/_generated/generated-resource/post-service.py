@@ -68,7 +68,7 @@ TAGS_IDS = (
     select(func.aggregate_strings(cast(posts_tags.c.tag_id, String()), ","))
     .where(posts_tags.c.post_id == Post.id)
     .scalar_subquery()
-    .label("tags_ids")
+    .label("tag_ids")
 )
 
 

@@ -34,11 +34,11 @@ class Post(TimestampMixin, Base):
     )
 
     @property
-    def tags_ids(self) -> list[int]:
+    def tag_ids(self) -> list[int]:
         """Ids of `tags` in increasing order, for the API (load `tags` first)."""
         return sorted(row.id for row in self.tags)
 
     @property
-    def readers_ids(self) -> list[int]:
+    def reader_ids(self) -> list[int]:
         """Ids of `readers` in increasing order, for the API (load `readers` first)."""
         return sorted(row.id for row in self.readers)

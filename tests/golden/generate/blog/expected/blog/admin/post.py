@@ -226,10 +226,10 @@ async def reviewer_id_choices(request: Request, db: DbSession, q: str = "") -> H
     return render(request, "admin/post/_options.html", context)
 
 
-@router.get("/choices/tags_ids", response_class=HTMLResponse)
-async def tags_ids_choices(request: Request, db: DbSession, q: str = "") -> HTMLResponse:
-    """Options of the `tags_ids` select matching `q` (its search box asks as you type)."""
-    chosen = request.query_params.getlist("tags_ids")
+@router.get("/choices/tag_ids", response_class=HTMLResponse)
+async def tag_ids_choices(request: Request, db: DbSession, q: str = "") -> HTMLResponse:
+    """Options of the `tag_ids` select matching `q` (its search box asks as you type)."""
+    chosen = request.query_params.getlist("tag_ids")
     options = await with_chosen(
         await tag_service.tag_choices(db, q=q, limit=CHOICES_LIMIT),
         chosen,
@@ -287,7 +287,7 @@ def _read_form(form: FormData, *, adding: bool) -> FormReader:
     reader.text("views", required=True)
     reader.text("author_id", required=True)
     reader.text("reviewer_id", required=False)
-    reader.choices("tags_ids")
+    reader.choices("tag_ids")
     return reader
 
 
@@ -302,7 +302,7 @@ def _new_values() -> dict[str, FormValue]:
         "views": "0",
         "author_id": "",
         "reviewer_id": "",
-        "tags_ids": [],
+        "tag_ids": [],
     }
 
 
@@ -317,7 +317,7 @@ def _values_of(post: Post) -> dict[str, FormValue]:
         "views": input_value(post.views),
         "author_id": input_value(post.author_id),
         "reviewer_id": input_value(post.reviewer_id),
-        "tags_ids": [str(related.id) for related in post.tags],
+        "tag_ids": [str(related.id) for related in post.tags],
     }
 
 
@@ -342,10 +342,10 @@ async def _choices(
         lambda row_id: _author_label(db, row_id),
     )
     options = await tag_service.tag_choices(db, limit=CHOICES_LIMIT + 1)
-    more["tags_ids"] = len(options) > CHOICES_LIMIT
-    choices["tags_ids"] = await with_chosen(
+    more["tag_ids"] = len(options) > CHOICES_LIMIT
+    choices["tag_ids"] = await with_chosen(
         options[:CHOICES_LIMIT],
-        values["tags_ids"],
+        values["tag_ids"],
         lambda row_id: _tag_label(db, row_id),
     )
     return choices, more

@@ -78,7 +78,7 @@ class Post(TimestampMixin, Base):
     )
 
     @property
-    def tags_ids(self) -> list[int]:
+    def tag_ids(self) -> list[int]:
         """Ids of `tags` in increasing order, for the API (load `tags` first)."""
         return sorted(row.id for row in self.tags)
 

@@ -34,7 +34,7 @@ class PostCreate(BaseModel):
                     "views": 1,
                     "author_id": 1,
                     "reviewer_id": 1,
-                    "tags_ids": [1],
+                    "tag_ids": [1],
                 }
             ]
         },
@@ -48,7 +48,7 @@ class PostCreate(BaseModel):
     views: int = Field(default=0, ge=-MAX_INT - 1, le=MAX_INT)
     author_id: Id
     reviewer_id: Id | None = Field(default=None)
-    tags_ids: list[Id] = Field(default_factory=list[int])
+    tag_ids: list[Id] = Field(default_factory=list[int])
 
 
 class PostUpdate(BaseModel):
@@ -70,9 +70,9 @@ class PostUpdate(BaseModel):
     views: int | None = Field(default=None, ge=-MAX_INT - 1, le=MAX_INT, json_schema_extra=not_null)
     author_id: Id | None = Field(default=None, json_schema_extra=not_null)
     reviewer_id: Id | None = Field(default=None)
-    tags_ids: list[Id] | None = Field(default=None, json_schema_extra=not_null)
+    tag_ids: list[Id] | None = Field(default=None, json_schema_extra=not_null)
 
-    @field_validator("title", "slug", "body", "status", "views", "author_id", "tags_ids")
+    @field_validator("title", "slug", "body", "status", "views", "author_id", "tag_ids")
     @classmethod
     def refuse_null(cls, value: object) -> object:
         """Leaving a field out keeps it; null would empty a required field, so it is refused."""
@@ -95,7 +95,7 @@ class PostRead(BaseModel):
     views: int
     author_id: int
     reviewer_id: int | None
-    tags_ids: list[int]
+    tag_ids: list[int]
     created_at: AwareDatetime
     updated_at: AwareDatetime
 

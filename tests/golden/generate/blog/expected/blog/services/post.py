@@ -102,7 +102,7 @@ TAGS_IDS = (
     select(func.aggregate_strings(cast(posts_tags.c.tag_id, String()), ","))
     .where(posts_tags.c.post_id == Post.id)
     .scalar_subquery()
-    .label("tags_ids")
+    .label("tag_ids")
 )
 
 
@@ -227,7 +227,7 @@ async def list_post_reads(
     rows = result.mappings().all()
     # Each row's "_total" key is not a field of PostRead, which ignores it; no field
     # starts with `_`, so it never hides a column (a field may well be named `total`).
-    items = [PostRead.model_validate({**row, "tags_ids": id_list(row["tags_ids"])}) for row in rows]
+    items = [PostRead.model_validate({**row, "tag_ids": id_list(row["tag_ids"])}) for row in rows]
     count = int(rows[0]["_total"]) if rows else await _count(db, conditions)
     return Page(items=items, total=count, page=page, page_size=page_size)
 
@@ -260,10 +260,10 @@ async def create_post(db: AsyncSession, data: PostCreate) -> Post:
 
     ConflictError if a unique value is taken or a referenced row is missing.
     """
-    values = data.model_dump(exclude={"tags_ids"})
+    values = data.model_dump(exclude={"tag_ids"})
     await _check_rules(db, values)
     post = Post(**values)
-    post.tags = await _load_tags(db, data.tags_ids)
+    post.tags = await _load_tags(db, data.tag_ids)
     db.add(post)
     await _commit(db)
     return await get_post(db, post.id)
@@ -274,12 +274,12 @@ async def update_post(db: AsyncSession, post: Post, data: PostUpdate) -> Post:
 
     ConflictError like `create_post`.
     """
-    values = data.model_dump(exclude_unset=True, exclude={"tags_ids"})
+    values = data.model_dump(exclude_unset=True, exclude={"tag_ids"})
     await _check_rules(db, values, post.id)
     for name, value in values.items():
         setattr(post, name, value)
-    if data.tags_ids is not None:
-        post.tags = await _load_tags(db, data.tags_ids)
+    if data.tag_ids is not None:
+        post.tags = await _load_tags(db, data.tag_ids)
     await _commit(db)
     return await get_post(db, post.id)
 
@@ -377,7 +377,7 @@ async def _load_tags(db: AsyncSession, ids: Sequence[int]) -> list[Tag]:
     found = {row.id: row for row in await db.scalars(select(Tag).where(Tag.id.in_(wanted)))}
     missing = [str(i) for i in wanted if i not in found]
     if missing:
-        raise ConflictError("No tags with id " + ", ".join(missing) + ".", "tags_ids")
+        raise ConflictError("No tags with id " + ", ".join(missing) + ".", "tag_ids")
     return [found[i] for i in wanted]
 
 

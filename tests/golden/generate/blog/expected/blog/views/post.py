@@ -211,7 +211,7 @@ def _read_form(form: FormData) -> FormReader:
     reader.text("views", required=True)
     reader.text("author_id", required=True)
     reader.text("reviewer_id", required=False)
-    reader.choices("tags_ids")
+    reader.choices("tag_ids")
     return reader
 
 
@@ -226,7 +226,7 @@ def _new_values() -> dict[str, FormValue]:
         "views": "0",
         "author_id": "",
         "reviewer_id": "",
-        "tags_ids": [],
+        "tag_ids": [],
     }
 
 
@@ -241,7 +241,7 @@ def _values_of(post: Post) -> dict[str, FormValue]:
         "views": input_value(post.views),
         "author_id": input_value(post.author_id),
         "reviewer_id": input_value(post.reviewer_id),
-        "tags_ids": [str(related.id) for related in post.tags],
+        "tag_ids": [str(related.id) for related in post.tags],
     }
 
 
@@ -258,9 +258,9 @@ async def _choices(db: AsyncSession, values: dict[str, FormValue]) -> dict[str, 
             values["reviewer_id"],
             lambda row_id: _author_label(db, row_id),
         ),
-        "tags_ids": await with_chosen(
+        "tag_ids": await with_chosen(
             await tag_service.tag_choices(db, limit=CHOICES_LIMIT),
-            values["tags_ids"],
+            values["tag_ids"],
             lambda row_id: _tag_label(db, row_id),
         ),
     }

@@ -28,7 +28,7 @@ async def new_post_data(db: AsyncSession) -> PostCreate:
         published_at=datetime(2024, 1, 1, tzinfo=UTC) + timedelta(hours=n),
         views=1,
         author_id=author_row.id,
-        tags_ids=[tags_row.id],
+        tag_ids=[tags_row.id],
     )
 
 

@@ -17,5 +17,5 @@ def form_data(data: PostCreate) -> FormData:
     form["views"] = input_value(data.views)
     form["author_id"] = input_value(data.author_id)
     form["reviewer_id"] = input_value(data.reviewer_id)
-    form["tags_ids"] = [str(row_id) for row_id in data.tags_ids]
+    form["tag_ids"] = [str(row_id) for row_id in data.tag_ids]
     return form

@@ -20,7 +20,7 @@ ROUND_TRIP = {
     "views",
     "author_id",
     "reviewer_id",
-    "tags_ids",
+    "tag_ids",
 }
 
 
@@ -149,7 +149,7 @@ def test_unknown_id_is_404(client: TestClient, headers: dict[str, str]) -> None:
         ("views", "not a number"),
         ("author_id", 0),
         ("reviewer_id", 0),
-        ("tags_ids", [0]),
+        ("tag_ids", [0]),
     ],
 )
 def test_invalid_input_is_422(

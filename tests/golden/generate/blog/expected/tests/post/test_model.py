@@ -30,7 +30,7 @@ def test_a_saved_post_reads_back_the_same(settings: Settings) -> None:
         assert post.views == data.views
         assert post.author_id == data.author_id
         assert post.reviewer_id == data.reviewer_id
-        assert post.tags_ids == data.tags_ids
+        assert post.tag_ids == data.tag_ids
         assert str(post) == data.title
 
     in_database(settings, work)
