@@ -33,7 +33,7 @@ pytestmark = pytest.mark.e2e
 
 FIXTURE = Path(__file__).parent / "fixtures" / "upgrade-blog-0"
 #: The commands docs/regeneration.md shows for the upgrade, run here as written.
-COMMANDS = Path(__file__).parents[2] / "docs" / "examples" / "regeneration" / "upgrade.sh"
+COMMANDS = Path(__file__).parents[2] / "docs" / "examples" / "upgrade" / "sync.sh"
 OURS, BASE, SPLIT, THEIRS = "<<<<<<< yours\n", "||||||| ", "=======\n", ">>>>>>> scaffold\n"
 
 #: The fixture's hand edits: file -> lines only the user wrote (each must survive sync).
