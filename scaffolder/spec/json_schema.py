@@ -1,25 +1,19 @@
 """JSON Schema of `scaffold.yaml`, for editor completion and validation.
 
-Built from the same key tables the loader uses, so the schema cannot drift from
-what the loader accepts. It checks structure and spelling; the loader remains the
-authority on meaning (references, defaults, collisions).
+Built from the key tables the loader uses (`keys.py`: each key declared once, with the
+schema of its value), so the schema cannot drift from what the loader accepts. It
+checks structure and spelling; the loader remains the authority on meaning
+(references, defaults, collisions).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from scaffolder.model.types import TYPES, ArgKind
 from scaffolder.spec import names_check
-from scaffolder.spec.keys import (
-    ADMIN_KEYS,
-    API_KEYS,
-    FIELD_KEYS,
-    LAYER_NAMES,
-    ON_DELETE_NAMES,
-    RESOURCE_KEYS,
-    TOP_KEYS,
-)
+from scaffolder.spec.keys import ADMIN_KEYS, API_KEYS, FIELD_KEYS, RESOURCE_KEYS, TOP_KEYS, Key
 
 SCHEMA_ID = "https://scaffold.dev/schema/scaffold-v1.json"
 
@@ -37,34 +31,28 @@ def _type_pattern() -> str:
     return f"(?:{alternatives})"
 
 
-def _names(description: str, pattern: str = names_check.FIELD_NAME.pattern) -> dict[str, Any]:
-    """A list of field names; like the loader, one name may stand alone, and null means
-    "the default"."""
-    name = {"type": "string", "pattern": pattern}
-    return {
-        "description": description,
-        "anyOf": [
-            {"type": "array", "items": name, "uniqueItems": True},
-            name,
-            {"type": "null"},
-        ],
-    }
+def _property(key: Key, schema: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The schema of one key's value, described: `key.schema`, or `schema` for a key
+    that is a structure of its own. Null is allowed where the loader reads it as the
+    default."""
+    given = key.schema if schema is None else schema
+    assert given is not None, f"no schema for the key meaning {key.doc!r}"
+    value = dict(given)
+    if "anyOf" in value:  # a list of names, which allows null itself
+        return {"description": key.doc, **value}
+    value.setdefault("description", key.doc)
+    if key.null_means_default:
+        if "enum" in value:
+            value["enum"] = [*value["enum"], None]
+        else:
+            value["type"] = [value["type"], "null"]
+    return value
 
 
-#: Resource keys whose null value the loader takes as "use the default".
-_NULL_MEANS_DEFAULT = ("plural", "table", "display", "layers", "admin", "api", "renamed_from")
-
-
-#: Field keys whose null value the loader takes as "not given".
-_FIELD_NULL_MEANS_DEFAULT = (
-    "nullable",
-    "unique",
-    "index",
-    "read_only",
-    "write_only",
-    "on_delete",
-    "back",
-)
+def _properties(keys: Mapping[str, Key], **structures: dict[str, Any]) -> dict[str, Any]:
+    """The described schema of every key of a table; `structures` for those that have
+    no schema of their own (`Key.schema` is None)."""
+    return {name: _property(key, structures.get(name)) for name, key in keys.items()}
 
 
 #: Where a project keeps the schema (written by `scaffold new`, kept current by `sync`), and
@@ -101,9 +89,9 @@ def spec_json_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "required": ["version", "resources"],
         "properties": {
-            "version": {"const": 1, "description": TOP_KEYS["version"]},
+            "version": {"const": 1, "description": TOP_KEYS["version"].doc},
             "resources": {
-                "description": TOP_KEYS["resources"],
+                "description": TOP_KEYS["resources"].doc,
                 "type": ["object", "null"],
                 "propertyNames": {"pattern": names_check.RESOURCE_NAME.pattern},
                 "additionalProperties": resource,
@@ -118,39 +106,17 @@ def _field_schema() -> dict[str, Any]:
     # like the loader, `?` and the flags may follow `)` or `?` without a space (`str?unique`)
     shorthand = rf"^\s*{type_pattern}\s*\??(\s*(unique|index))*\s*(=\s*\S.*)?$"
     type_docs = "\n".join(f"- {t.value}: {i.summary}" for t, i in TYPES.items())
+    field_type = {
+        "type": "string",
+        "pattern": rf"^\s*{type_pattern}\s*$",
+        "description": FIELD_KEYS["type"].doc + "\n" + type_docs,
+    }
     field_long: dict[str, Any] = {
         "type": "object",
         "additionalProperties": False,
         "required": ["type"],
-        "properties": {
-            "type": {
-                "type": "string",
-                "pattern": rf"^\s*{type_pattern}\s*$",
-                "description": FIELD_KEYS["type"] + "\n" + type_docs,
-            },
-            "nullable": {"type": "boolean"},
-            "unique": {"type": "boolean"},
-            "index": {"type": "boolean"},
-            "default": {},
-            "max_length": {"type": "integer", "minimum": 1},
-            "min": {"type": "number"},
-            "max": {"type": "number"},
-            "label": {"type": "string"},
-            "help": {"type": "string"},
-            "read_only": {"type": "boolean"},
-            "write_only": {"type": "boolean"},
-            "renamed_from": {"type": "string", "pattern": names_check.FIELD_NAME.pattern},
-            "on_delete": {"enum": list(ON_DELETE_NAMES)},
-            "back": {"type": "string", "pattern": names_check.FIELD_NAME.pattern},
-        },
+        "properties": _properties(FIELD_KEYS, type=field_type),
     }
-    for key, prop in field_long["properties"].items():
-        prop.setdefault("description", FIELD_KEYS[key])
-        if key in _FIELD_NULL_MEANS_DEFAULT:
-            if "enum" in prop:
-                prop["enum"] = [*prop["enum"], None]
-            else:
-                prop["type"] = [prop["type"], "null"]
     return {
         "oneOf": [
             {
@@ -166,47 +132,17 @@ def _field_schema() -> dict[str, Any]:
 
 def _resource_schema(field_schema: dict[str, Any]) -> dict[str, Any]:
     """A resource: its fields (each `field_schema`) and options."""
-    ordering_item = {"type": "string", "pattern": r"^-?[a-z][a-z0-9_]*$"}
-    resource: dict[str, Any] = {
+    fields = {
+        "type": "object",
+        "minProperties": 1,
+        "propertyNames": {"pattern": names_check.FIELD_NAME.pattern},
+        "additionalProperties": field_schema,
+    }
+    admin = {"type": "object", "additionalProperties": False, "properties": _properties(ADMIN_KEYS)}
+    api = {"type": "object", "additionalProperties": False, "properties": _properties(API_KEYS)}
+    return {
         "type": "object",
         "additionalProperties": False,
         "required": ["fields"],
-        "properties": {
-            "fields": {
-                "type": "object",
-                "minProperties": 1,
-                "propertyNames": {"pattern": names_check.FIELD_NAME.pattern},
-                "additionalProperties": field_schema,
-            },
-            "plural": {"type": "string", "minLength": 1},
-            "table": {"type": "string", "pattern": names_check.TABLE_NAME.pattern},
-            "display": {"type": "string", "pattern": names_check.FIELD_NAME.pattern},
-            "ordering": _names(RESOURCE_KEYS["ordering"], ordering_item["pattern"]),
-            "timestamps": {"type": "boolean"},
-            "layers": {"type": "array", "items": {"enum": list(LAYER_NAMES)}, "uniqueItems": True},
-            "admin": {
-                "type": "object",
-                "additionalProperties": False,
-                "properties": {key: _names(text) for key, text in ADMIN_KEYS.items()},
-            },
-            "api": {
-                "type": "object",
-                "additionalProperties": False,
-                "properties": {
-                    "filters": _names(API_KEYS["filters"]),
-                    "sort": _names(API_KEYS["sort"]),
-                    "page_size": {"type": "integer", "minimum": 1},
-                    "max_page_size": {"type": "integer", "minimum": 1},
-                },
-            },
-            "renamed_from": {"type": "string", "pattern": names_check.RESOURCE_NAME.pattern},
-        },
+        "properties": _properties(RESOURCE_KEYS, fields=fields, admin=admin, api=api),
     }
-    for key, prop in resource["properties"].items():
-        prop.setdefault("description", RESOURCE_KEYS[key])
-        if key in _NULL_MEANS_DEFAULT:  # the loader reads `key:` with no value as the default
-            prop["type"] = [prop["type"], "null"]
-    for section, keys in (("admin", ADMIN_KEYS), ("api", API_KEYS)):
-        for key, prop in resource["properties"][section]["properties"].items():
-            prop.setdefault("description", keys[key])
-    return resource

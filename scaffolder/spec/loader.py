@@ -37,9 +37,12 @@ from scaffolder.model.types import TYPE_NAMES, FieldType
 from scaffolder.spec import names_check
 from scaffolder.spec.fields import FieldBuilder
 from scaffolder.spec.keys import (
+    FIELD_FLAGS,
     FIELD_KEYS,
+    FIELD_OPTIONS,
     RESOURCE_KEYS,
     TOP_KEYS,
+    Key,
 )
 from scaffolder.spec.raw import MISSING, Problems, RawField, RawResource, Spot, unquote, value_spot
 from scaffolder.spec.resources import ResourceBuilder
@@ -152,7 +155,7 @@ class SpecLoader:
         return raw
 
     def _unknown_keys(
-        self, mapping: Mapping[str, Any], allowed: Mapping[str, str], what: str
+        self, mapping: Mapping[str, Any], allowed: Mapping[str, Key], what: str
     ) -> set[str]:
         """Report keys not in `allowed`; return the keys suggested instead (likely typos)."""
         suggested: set[str] = set()
@@ -518,7 +521,7 @@ class SpecLoader:
     ) -> None:
         """Put the keys of a long-form field besides `type` on `raw`: the flags (checked to
         be booleans), the other options, the default."""
-        for flag in ("nullable", "unique", "index", "read_only", "write_only"):
+        for flag in FIELD_FLAGS:
             if flag in decl and decl[flag] is not None:
                 value = decl[flag]
                 if not isinstance(value, bool):
@@ -532,16 +535,7 @@ class SpecLoader:
         raw.nullable = bool(raw.option("nullable"))
         raw.unique = bool(raw.option("unique"))
         raw.index = bool(raw.option("index"))
-        for key in (
-            "max_length",
-            "min",
-            "max",
-            "label",
-            "help",
-            "renamed_from",
-            "on_delete",
-            "back",
-        ):
+        for key in FIELD_OPTIONS:
             if key in decl:
                 raw.options[key] = (decl[key], value_spot(self.pos, decl, key))
         if "default" in decl:

@@ -21,6 +21,7 @@ from scaffolder.spec.keys import (
     ADMIN_KEYS,
     API_KEYS,
     LAYER_NAMES,
+    Key,
 )
 from scaffolder.suggest import did_you_mean
 
@@ -221,7 +222,7 @@ class ResourceBuilder:
                 layers.append(Layer(str(item)))
         return tuple(sorted(layers, key=lambda layer: LAYER_NAMES.index(layer.value)))
 
-    def _section(self, key: str, allowed: Mapping[str, str]) -> Mapping[str, Any]:
+    def _section(self, key: str, allowed: Mapping[str, Key]) -> Mapping[str, Any]:
         value = self.decl.get(key)
         if value is None:
             return {}
