@@ -182,7 +182,25 @@ def _fields(rng: random.Random, index: int, names: list[str]) -> list[str]:
             "  on_delete: set_null",
             "  back: children",
         ]
-    return list(dict.fromkeys(fields))
+    return _one_per_name(fields)
+
+
+def _one_per_name(fields: list[str]) -> list[str]:
+    """The first field of each name, with all of its indented lines.
+
+    Two long-form fields share lines (`  nullable: true`): only whole fields are dropped.
+    """
+    kept: list[str] = []
+    seen: set[str] = set()
+    keep = True
+    for line in fields:
+        if not line.startswith(" "):
+            name = line.split(":", 1)[0]
+            keep = name not in seen
+            seen.add(name)
+        if keep:
+            kept.append(line)
+    return kept
 
 
 def _snake(name: str) -> str:
