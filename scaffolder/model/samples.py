@@ -70,10 +70,16 @@ def _text(field: Field, word: str, separator: str) -> str:
     if not word:
         return 'f"{n}"'
     # Pad so even `n` = 1 reaches min_length; a long padding is written as a product.
+    number = "{n}"
     pad = max(shortest - len(word) - len(separator) - 1, 0)
+    if longest is not None and len(word) + pad + len(separator) + _SUFFIX - 1 > longest:
+        # a minimum close to the maximum (`str(7)`, `min: 7`): a number of fixed width
+        # keeps every n (up to 999) within both
+        number = f"{{n % 1000:0{_SUFFIX - 1}d}}"
+        pad = max(shortest - len(word) - len(separator) - (_SUFFIX - 1), 0)
     if pad > 20:
-        return f'"{word}" + "x" * {pad} + f"{separator}{{n}}"'
-    return f'f"{word}{"x" * pad}{separator}{{n}}"'
+        return f'"{word}" + "x" * {pad} + f"{separator}{number}"'
+    return f'f"{word}{"x" * pad}{separator}{number}"'
 
 
 def _number(field: Field, base: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import io
+import json
 import re
 import subprocess
 import tempfile
@@ -65,16 +66,51 @@ def format_python(tree: dict[str, str], package: str) -> dict[str, str]:
         formatted = {
             path: wrap_long_lines((root / path).read_text(encoding="utf-8")) for path in python
         }
-        marked = {path: mark_long_code_lines(text) for path, text in formatted.items()}
-        changed = [path for path, text in marked.items() if text != formatted[path]]
-        if changed:
-            # a trailing comment can change how ruff lays a statement out: format again,
-            # so the project's own `ruff format --check` agrees
-            for path in changed:
-                (root / path).write_text(marked[path], encoding="utf-8")
-            _ruff(root, "format", *common, *changed)
-            formatted.update({p: (root / p).read_text(encoding="utf-8") for p in changed})
+        formatted.update(_mark_overlong_lines(root, common, formatted))
     return {**tree, **formatted}
+
+
+def _mark_overlong_lines(root: Path, common: list[str], texts: dict[str, str]) -> dict[str, str]:
+    """The files among `texts` that have lines ruff check calls too long (E501), with
+    those lines marked (`mark_long_code_lines`) and formatted again; usually none.
+
+    Ruff itself says which lines are too long: E501 passes some long lines (one word,
+    one ending in a URL), and a `noqa` on those would be unused (RUF100).
+    """
+    long = [p for p, text in texts.items() if any(len(x) > LINE_LENGTH for x in text.split("\n"))]
+    if not long:
+        return {}
+    for path in long:
+        (root / path).write_text(texts[path], encoding="utf-8")
+    report = subprocess.run(
+        [
+            ruff_binary(),
+            "check",
+            *common,
+            "--select=E501",
+            "--output-format=json",
+            "--exit-zero",
+            *long,
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    rows: dict[str, set[int]] = {}
+    for problem in json.loads(report.stdout or "[]"):
+        path = Path(problem["filename"]).resolve().relative_to(root.resolve()).as_posix()
+        rows.setdefault(path, set()).add(int(problem["location"]["row"]))
+    marked = {path: mark_long_code_lines(texts[path], rows[path]) for path in rows}
+    changed = [path for path, text in marked.items() if text != texts[path]]
+    if not changed:
+        return {}
+    # a trailing comment can change how ruff lays a statement out: format again, so the
+    # project's own `ruff format --check` agrees
+    for path in changed:
+        (root / path).write_text(marked[path], encoding="utf-8")
+    _ruff(root, "format", *common, *changed)
+    return {path: (root / path).read_text(encoding="utf-8") for path in changed}
 
 
 def wrap_long_lines(text: str, width: int = LINE_LENGTH) -> str:
@@ -103,29 +139,23 @@ def wrap_long_lines(text: str, width: int = LINE_LENGTH) -> str:
 LONG_LINE_PRAGMA = "  # noqa: E501"
 
 
-def mark_long_code_lines(text: str, width: int = LINE_LENGTH) -> str:
-    """`text` with ` # noqa: E501` after each code line ruff format left longer than `width`.
+def mark_long_code_lines(text: str, rows: set[int]) -> str:
+    """`text` with ` # noqa: E501` after each of the lines `rows` that ends in code.
 
     Names a spec may use (a 59-character field, a 28-character resource) make statements
     no layout can fit in 100 columns (`long_field: ResourceLongFieldEnum | None = None`,
     `"long_field": first.long_field`). E501 stays on for everything the user writes;
     these lines say why they are long instead of the check refusing such names. Lines
-    inside a string are never touched (their text would change); a line of one word
-    needs no mark (E501 passes it, and RUF100 would refuse an unused `noqa`).
+    inside a string are never touched (their text would change).
     """
-    lines = text.split("\n")
-    long = [n for n, line in enumerate(lines, 1) if len(line) > width]
-    if not long:
-        return text
     try:
         ends = _code_line_ends(text)
     except (SyntaxError, tokenize.TokenError):
         return text
-    for number in long:
-        line = lines[number - 1]
-        # E501 itself passes a line that is a single word (no inner whitespace)
-        if number in ends and "noqa" not in line and len(line.split()) > 1:
-            lines[number - 1] = line + LONG_LINE_PRAGMA
+    lines = text.split("\n")
+    for number in sorted(rows & ends):
+        if "noqa" not in lines[number - 1]:
+            lines[number - 1] += LONG_LINE_PRAGMA
     return "\n".join(lines)
 
 
