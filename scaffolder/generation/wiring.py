@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from scaffolder.codemods import EditedFile
-from scaffolder.codemods.edits import run_edits
 from scaffolder.generation.project_state import ProjectState, generator
 from scaffolder.model.spec import Spec
 from scaffolder.plan.planner import read_text
@@ -80,7 +79,8 @@ def wire(
     same = unchanged_wiring(state, old == spec, bool(skeleton))
     if same is not None:
         return Wiring(same)
-    from scaffolder.codemods.wiring import wiring_edits  # libcst: only when edits run
+    from scaffolder.codemods.edits import run_edits  # libcst: only when edits run
+    from scaffolder.codemods.wiring import wiring_edits
 
     edits = wiring_edits(spec, old, state.package)
     edited = run_edits(state.root, edits)
@@ -115,6 +115,8 @@ def unchanged_wiring(
 
 def _wire(state: ProjectState, edits: list[Edit], sources: Mapping[str, str]) -> dict[str, str]:
     """The texts of `sources` (by path) that the run's wiring edits apply to, edited."""
+    from scaffolder.codemods.edits import run_edits
+
     mine = [(path, edit) for path, edit in edits if path in sources]
     return {path: f.text for path, f in run_edits(state.root, mine, sources).items()}
 
