@@ -53,10 +53,12 @@ HAND_EDITS = {
     "tests/post/test_teaser.py": ["def test_a_long_body_is_cut_at_a_word() -> None:"],
 }
 
-#: How the user resolves each file sync leaves in conflict: text with markers -> text.
-#: A file missing here is resolved by keeping scaffold's side, which is only right where
-#: the hand edit has no test of its own depending on it.
-RESOLUTIONS: dict[str, Callable[[str], str]] = {}
+#: The service edit, as the user carries it over to the new release's code.
+PUBLISH_NOW = (
+    "    # hand edit: a post published without a date is published now\n"
+    '    if values["status"] == PostStatus.PUBLISHED and values["published_at"] is None:\n'
+    '        values["published_at"] = datetime.now(UTC)\n'
+)
 
 
 def scaffold(project: Path, *args: str) -> tuple[int, str]:
@@ -99,6 +101,23 @@ def digest(project: Path) -> dict[str, str]:
         for path in sorted(project.rglob("*"))
         if path.is_file()
     }
+
+
+def publish_now_in_new_create(text: str) -> str:
+    """services/post.py: the new release's lines, with the user's edit put back into the
+    new `create_post` (its first `_check_rules` call), as a user resolves the conflict."""
+    text = keep_scaffold_side(text)
+    anchor = "    await _check_rules(db, values)\n"
+    assert anchor in text, text
+    return text.replace(anchor, PUBLISH_NOW + anchor, 1)
+
+
+#: How the user resolves each file sync leaves in conflict: text with markers -> text.
+#: A file missing here is resolved by keeping scaffold's side, which is only right where
+#: the hand edit has no test of its own depending on it.
+RESOLUTIONS: dict[str, Callable[[str], str]] = {
+    "blog/services/post.py": publish_now_in_new_create,
+}
 
 
 def generated_files(project: Path) -> dict[str, bytes]:
