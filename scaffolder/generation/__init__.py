@@ -38,6 +38,8 @@ from scaffolder.generation.wiring import Wiring, unchanged_wiring, wire
 from scaffolder.model.spec import Spec
 from scaffolder.plan import Plan
 from scaffolder.plan.planner import read_text
+from scaffolder.render.catalog import stray_warnings
+from scaffolder.spec.json_schema import SCHEMA_PATH, schema_text
 from scaffolder.state import MANIFEST_PATH, PROJECT_OWNER, SPEC_FILE, SPEC_PATH
 
 if TYPE_CHECKING:
@@ -115,7 +117,6 @@ def _assembled(state: ProjectState, resources: Tree, migrations: dict[str, str])
     """The tree the run plans, but for a re-rendered skeleton (wired first): the
     resources' files, the missing package inits, the new migrations, and the JSON
     Schema of scaffold.yaml (editors' help, current with the tool)."""
-    from scaffolder.spec.json_schema import SCHEMA_PATH, schema_text
 
     tree = resources
     tree.add_package_inits(state.root, state.package)
@@ -127,6 +128,5 @@ def _assembled(state: ProjectState, resources: Tree, migrations: dict[str, str])
 
 def _stray_warnings(project: Path) -> list[str]:
     """A misspelt blueprint override is unused: say so."""
-    from scaffolder.render.catalog import stray_warnings
 
     return stray_warnings(project)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from scaffolder.generation.rendering import Tree
 from scaffolder.generation.wiring import Wiring
+from scaffolder.render.formatting import FormattingError, format_python
 
 if TYPE_CHECKING:
     from scaffolder.progress import Progress
@@ -24,7 +25,6 @@ def lay_out(
 ) -> tuple[Tree, Wiring]:
     """`tree` and `wiring` with what this run rendered or edited laid out, in one pass.
     `progress` hears of it (a long pass, on a big project)."""
-    from scaffolder.render.formatting import format_python
 
     if progress is not None:
         progress("formatting", 0, None)
@@ -38,7 +38,6 @@ def lay_out(
 def merged_layout(package: str) -> Callable[[Mapping[str, str]], dict[str, str]]:
     """How the plan stage lays out the Python files a clean merge made: like everything
     scaffold writes; a merge ruff cannot parse stays as merged (the user's file, mostly)."""
-    from scaffolder.render.formatting import FormattingError, format_python
 
     def layout(merged: Mapping[str, str]) -> dict[str, str]:
         python = {p: t for p, t in merged.items() if p.endswith(".py")}

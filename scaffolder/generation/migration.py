@@ -12,6 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from scaffolder.generation.project_state import ProjectState
+from scaffolder.migrate.diff import diff_specs
+from scaffolder.migrate.revisions import new_revision, versions_on_disk
+from scaffolder.migrate.skeleton import is_skeleton_migration, upgrade_revisions
 from scaffolder.model.spec import Spec
 
 
@@ -32,8 +35,6 @@ def derive_migrations(
 ) -> Migrations:
     """The revisions bringing a database from `old` (and the skeleton it was made with)
     to `spec` (and the re-rendered `skeleton`, if any)."""
-    from scaffolder.migrate.diff import diff_specs
-    from scaffolder.migrate.revisions import new_revision, versions_on_disk
 
     versions = versions_on_disk(state.root)
     upgrades, history = _skeleton_migrations(state, skeleton, versions)
@@ -66,7 +67,6 @@ def _skeleton_migrations(
     base: what scaffold wrote, so the user's edits stay too), and what the new
     blueprint changed in them comes as new revisions after the project's head.
     """
-    from scaffolder.migrate.skeleton import is_skeleton_migration, upgrade_revisions
 
     upgrades = upgrade_revisions(skeleton, versions, state.root)
     records = state.records

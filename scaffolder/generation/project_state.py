@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from scaffolder import __version__
 from scaffolder.model.spec import Spec
 from scaffolder.project.package import find_package
+from scaffolder.render.blueprints import blueprints_digest
+from scaffolder.spec import parse_spec
 from scaffolder.state import (
     MANIFEST_PATH,
+    SPEC_PATH,
     FileRecord,
     Fingerprints,
     Manifest,
@@ -62,8 +66,6 @@ def applied_spec(
 ) -> Spec | None:
     """The spec the generated code reflects (`.scaffold/spec.yaml`), if any: `current`
     itself when `text`, the text `current` was parsed from, is the same."""
-    from scaffolder.spec import parse_spec
-    from scaffolder.state import SPEC_PATH
 
     applied = project / SPEC_PATH
     if not applied.is_file():
@@ -78,14 +80,11 @@ def render_context(project: Path, package: str) -> dict[str, str]:
     """What every resource's rendering depends on besides the spec: scaffold, its
     templates (bundled and overrides), the package, and the versions of the Jinja that
     renders them and the ruff that lays them out."""
-    from importlib.metadata import version
-
-    from scaffolder.render.blueprints import blueprints_digest
 
     return {
         "generator": __version__,
         "blueprints": blueprints_digest("resource", project),
         "package": package,
-        "jinja2": version("jinja2"),
-        "ruff": version("ruff"),
+        "jinja2": metadata.version("jinja2"),
+        "ruff": metadata.version("ruff"),
     }

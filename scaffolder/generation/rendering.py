@@ -17,6 +17,9 @@ from typing import TYPE_CHECKING
 
 from scaffolder.generation.project_state import ProjectState
 from scaffolder.model.spec import Resource, Spec
+from scaffolder.render.reads import Fingerprinter
+from scaffolder.render.resource import ResourceRenderer, resource_files
+from scaffolder.spec.json_schema import SCHEMA_PATH
 from scaffolder.state import PROJECT_OWNER, Rendered, read_base
 
 if TYPE_CHECKING:
@@ -79,7 +82,6 @@ class CachingRenderer:
     recorded, else rendered now (one Jinja environment, made on first need)."""
 
     def __init__(self, spec: Spec, state: ProjectState) -> None:
-        from scaffolder.render.reads import Fingerprinter
 
         self.spec = spec
         self.state = state
@@ -95,8 +97,6 @@ class CachingRenderer:
             if files is not None:
                 return files, previous, False
         if self._renderer is None:
-            from scaffolder.render.resource import ResourceRenderer
-
             self._renderer = ResourceRenderer(self.spec, self.state.package, self.state.root)
         files, reads = self._renderer.render_recorded(resource)
         return files, Rendered(self.fingerprint(resource, reads), tuple(sorted(reads))), True
@@ -104,7 +104,6 @@ class CachingRenderer:
     def _reused(self, resource: Resource, previous: Rendered) -> dict[str, str] | None:
         """The files of `resource` from their bases, when nothing its rendering reads has
         changed since the last run; None: render it."""
-        from scaffolder.render.resource import resource_files
 
         if self.fingerprint(resource, previous.reads) != previous.fingerprint:
             return None
@@ -140,7 +139,6 @@ def reused_tree(state: ProjectState) -> Tree | None:
     """The tree of a run none of whose resources changed, from the bases alone: every
     resource file the last run generated, and the editors' JSON Schema. None when the
     recorded fingerprints are not those of exactly these resources."""
-    from scaffolder.spec.json_schema import SCHEMA_PATH
 
     owners = {
         path: record.owner

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scaffolder.errors import UsageError
+from scaffolder.project.skeleton import blueprint_digest, rerender_skeleton, resolved_source
+from scaffolder.state import SKELETON_PATH, load_skeleton_record, skeleton_record
 
 
 @dataclass(frozen=True)
@@ -23,8 +25,6 @@ class SkeletonUpgrade:
 def upgrade_skeleton(project: Path) -> SkeletonUpgrade:
     """The skeleton rendered anew if its blueprint changed. A blueprint that cannot be
     reached (a git URL, offline) is a warning: the rest of the run goes on."""
-    from scaffolder.project.skeleton import blueprint_digest, rerender_skeleton, resolved_source
-    from scaffolder.state import SKELETON_PATH, load_skeleton_record, skeleton_record
 
     record = load_skeleton_record(project)
     if record is None:
@@ -46,8 +46,6 @@ def upgrade_skeleton(project: Path) -> SkeletonUpgrade:
 def skeleton_unchanged(project: Path) -> bool:
     """Whether the project blueprint (bundled, or the project's own `--blueprint`) is the
     one the skeleton was rendered with; an unreachable one is not (`prepare` warns)."""
-    from scaffolder.project.skeleton import blueprint_digest, resolved_source
-    from scaffolder.state import load_skeleton_record
 
     record = load_skeleton_record(project)
     if record is None:

@@ -105,7 +105,7 @@ def test_sync_updates_the_schema_when_a_new_scaffold_changes_it(
     # the upgrade: a new version of scaffold whose spec format has one more key
     newer = schema_text().replace("\n}", ',\n  "x": 1\n}')
     assert newer != schema_text()
-    monkeypatch.setattr("scaffolder.spec.json_schema.schema_text", lambda: newer)
+    monkeypatch.setattr("scaffolder.generation.schema_text", lambda: newer)  # where sync reads it
     monkeypatch.setattr("scaffolder.generation.project_state.__version__", "99.0.0")
     assert scaffold("-C", str(root), "sync", "--check")[0] == 1
     code, output = scaffold("-C", str(root), "sync")
