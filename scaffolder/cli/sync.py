@@ -65,12 +65,10 @@ def undo(
       scaffold undo
     """
     from scaffolder import report
-    from scaffolder.plan import Plan
-    from scaffolder.plan.snapshot import undo_last_run, undo_plan
-    from scaffolder.state import is_state
+    from scaffolder.commands.undo import apply_undo, plan_undo, shown
 
     project = options(ctx).project
-    plan = undo_plan(project)
+    plan = plan_undo(project)
     if not dry_run:  # first: a refusal to write is not preceded by the plan
-        undo_last_run(project, plan)
-    report.plan(Plan([op for op in plan.ops if not is_state(op.path)]), dry_run=dry_run)
+        apply_undo(project, plan)
+    report.plan(shown(plan), dry_run=dry_run)
