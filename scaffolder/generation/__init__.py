@@ -104,7 +104,7 @@ def prepare_unchanged(project: Path, spec_text: str) -> Generation | None:
     if state.fingerprints.context != state.context:
         return None
     edited = unchanged_wiring(state, same_spec=True, upgrading=False)
-    tree = reused_tree(state)
+    tree = reused_tree(state) if edited is not None else None
     if edited is None or tree is None:
         return None
     bases = {path: tree.texts[path] for path in tree.owners}
