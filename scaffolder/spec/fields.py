@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from scaffolder.model.names import (
     IMPORTED_NAMES,
@@ -28,13 +28,9 @@ from scaffolder.spec.defaults import TEXT_HINT, DefaultError, convert_default
 from scaffolder.spec.keys import (
     ON_DELETE_NAMES,
 )
+from scaffolder.spec.raw import MISSING, RawField, RawResource, Reporter, Spot, opt_str
 from scaffolder.spec.shorthand import Token
 from scaffolder.suggest import did_you_mean
-
-if TYPE_CHECKING:
-    from scaffolder.spec.loader import SpecLoader
-
-from scaffolder.spec.raw import MISSING, RawField, RawResource, Spot, opt_str
 
 #: What people write for a type, from SQL, ORMs or other languages → the spec's type.
 #: Corrected `label:` and `help:` lines shown with a refused text.
@@ -94,7 +90,7 @@ class FieldBuilder:
     """Pass 2 for one field: type, arguments, reference, options, default."""
 
     def __init__(
-        self, loader: SpecLoader, raw: RawField, resource: RawResource, targets: dict[str, Names]
+        self, loader: Reporter, raw: RawField, resource: RawResource, targets: dict[str, Names]
     ) -> None:
         self.loader = loader
         self.raw = raw

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from scaffolder.errors import Problem
 from scaffolder.model.names import (
@@ -15,6 +15,9 @@ from scaffolder.model.names import (
 )
 from scaffolder.spec.shorthand import Token
 from scaffolder.spec.yaml_io import Positions, Site
+
+if TYPE_CHECKING:
+    from scaffolder.spec.keys import Key
 
 MISSING = object()
 
@@ -110,3 +113,20 @@ def unquote(text: str) -> str:
 
 def opt_str(value: Any) -> str | None:
     return str(value) if isinstance(value, str) else None
+
+
+class Reporter(Protocol):
+    """The loader as the builders of fields and resources (`fields.py`, `resources.py`)
+    see it: where each node of the file is, which resources the spec declares, and
+    where a problem is reported. (A protocol, so that the builders need not import the
+    loader that imports them.)"""
+
+    pos: Positions
+    open_world: bool  # resources may refer to resources declared elsewhere
+    declared: set[str]
+
+    def _add(self, spot: Spot, message: str, **extra: Any) -> None: ...
+
+    def _unknown_keys(
+        self, mapping: Mapping[str, Any], allowed: Mapping[str, Key], what: str
+    ) -> set[str]: ...

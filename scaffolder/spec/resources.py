@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from scaffolder.model.spec import (
     AdminOptions,
@@ -23,12 +23,8 @@ from scaffolder.spec.keys import (
     LAYER_NAMES,
     Key,
 )
+from scaffolder.spec.raw import RawResource, Reporter, Spot, value_spot
 from scaffolder.suggest import did_you_mean
-
-if TYPE_CHECKING:
-    from scaffolder.spec.loader import SpecLoader
-
-from scaffolder.spec.raw import RawResource, Spot, value_spot
 
 
 class ResourceBuilder:
@@ -36,7 +32,7 @@ class ResourceBuilder:
 
     def __init__(
         self,
-        loader: SpecLoader,
+        loader: Reporter,
         raw: RawResource,
         fields: list[Field],
         reverse: tuple[ReverseRelation, ...],
