@@ -12,6 +12,7 @@ from inline_project import make_project, set_template
 from scaffolder.commands.sync import apply_sync, plan_sync
 from scaffolder.generation import layout
 from scaffolder.plan import Action
+from scaffolder.render import formatting
 
 POST = "  Post:\n    fields:\n      title: str(200)\n"
 
@@ -25,7 +26,7 @@ def declare_post(project: Path) -> None:
 def ruff_passes(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
     """The paths each ruff pass of a run lays out, pass by pass."""
     passes: list[set[str]] = []
-    real = layout.format_python
+    real = formatting.format_python
 
     def counted(tree: dict[str, str], package: str) -> dict[str, str]:
         passes.append({path for path in tree if path.endswith(".py")})
