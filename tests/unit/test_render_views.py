@@ -177,15 +177,27 @@ def test_rendering_is_deterministic() -> None:
     assert render("shop") == shop()
 
 
+#: Blueprints still rendered once per resource although every resource gets the same text:
+#: they belong in the project skeleton's kit (issue 14), and leave this set when they move
+#: there. The empty `tests/__init__.py` of each resource's test package stays.
+SAME_FOR_EVERY_RESOURCE = {
+    "tests/__init__.py.jinja",
+    "schemas_common.py.jinja",
+    "tests/resources.py.jinja",
+    "templates/admin/_options.html.jinja",
+}
+
+
 @pytest.mark.parametrize("spec_name", ["blog", "shop"])
-def test_shared_modules_are_identical_for_every_resource(spec_name: str) -> None:
+def test_nothing_new_is_rendered_per_resource_that_belongs_in_the_kit(spec_name: str) -> None:
     example = spec(spec_name)
     renderer = ResourceRenderer(example, PACKAGE)
-    shared = [f for f in RESOURCE_FILES if f.template.startswith("common/")]
-    assert shared
-    for blueprint in shared:
-        texts = {renderer.render_file(blueprint, r) for r in example.resources}
-        assert len(texts) == 1, blueprint.template
+    same = {
+        blueprint.template
+        for blueprint in RESOURCE_FILES
+        if len({renderer.render_file(blueprint, r) for r in example.resources}) == 1
+    }
+    assert same <= SAME_FOR_EVERY_RESOURCE, "shared code belongs in the kit (the skeleton)"
 
 
 EDGE_SPEC = """\
