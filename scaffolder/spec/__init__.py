@@ -10,6 +10,7 @@ from pathlib import Path
 
 from scaffolder.errors import Problem, SpecError, UsageError, display_path
 from scaffolder.model.spec import Spec
+from scaffolder.state import SPEC_FILE
 
 __all__ = ["load_spec", "parse_cli_fields", "parse_spec", "read_spec_text"]
 
@@ -45,7 +46,7 @@ def read_spec_text(path: Path) -> str:
         ) from None
 
 
-def parse_spec(text: str, file: str = "scaffold.yaml") -> Spec:
+def parse_spec(text: str, file: str = SPEC_FILE) -> Spec:
     """Validate spec text; `file` is the name used in error messages."""
     from scaffolder.spec.loader import SpecLoader
 
