@@ -626,10 +626,18 @@ class Resource:
 
     @property
     def update_example(self) -> dict[str, object]:
-        """An example PATCH payload: one field changed."""
+        """An example PATCH payload: one field changed.
+
+        A scalar field if there is one; else a nullable ref cleared (`null` needs no row
+        to exist: an id would name a row the generated tests may not have made); else
+        the first ref as the create example has it.
+        """
         for f in self.creatable_fields:
             if f.relation is None:
                 return {f.api_name: f.example}
+        for f in self.creatable_fields:
+            if f.is_ref and f.nullable:
+                return {f.api_name: None}
         return dict(list(self.create_example.items())[:1])
 
     @property

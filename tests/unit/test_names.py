@@ -290,3 +290,17 @@ def test_text_samples_stay_within_both_bounds_for_every_row(
     values = [eval(expression, {"n": n}) for n in range(1, 1000)]
     assert all(shortest <= len(value) <= longest for value in values), expression
     assert len(set(values)) == len(values)  # distinct: the field may be unique
+
+
+def test_the_update_example_of_a_resource_with_only_refs_clears_a_nullable_one() -> None:
+    """Found by the property test: `{"db_id": 1}` named a row the generated test of
+    `update` had not made (the ref is nullable, so its factory makes none)."""
+    spec = parse_spec(
+        "version: 1\nresources:\n  Nav:\n    fields:\n      name: str(20)\n"
+        "  Index:\n    fields:\n      db:\n        type: ref(Nav)\n        nullable: true\n"
+        "  Link:\n    fields:\n      nav: ref(Nav)\n",
+        "spec.yaml",
+    )
+    assert spec.resource("Index").update_example == {"db_id": None}
+    assert spec.resource("Link").update_example == {"nav_id": 1}
+    assert list(spec.resource("Nav").update_example) == ["name"]
