@@ -126,7 +126,7 @@ def log_in(page: Page, path: str) -> None:
 def test_admin_add_change_search_and_bulk_delete(page: Page) -> None:
     log_in(page, "/admin/")
     expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
-    page.locator("main ul.resources").get_by_role("link", name="Authors").click()
+    page.locator("main .cards").get_by_role("link", name="Authors", exact=True).click()
     expect(page.get_by_role("heading", name="Authors", exact=True)).to_be_visible()
     expect(page.get_by_text("No authors.")).to_be_visible()
 

@@ -10,4 +10,5 @@ upgrades it through the usual three-way merge, keeping your edits.
 - `deletion`: DeletionEffects — what deleting rows does to the rows referring to them.
 - `forms`: form declarations, reading a submitted form through the Pydantic schemas,
   friendly validation messages, options of selects of related rows.
+- `flash`: flash messages, one sentence shown once on the next page (base.html).
 """
