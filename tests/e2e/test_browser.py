@@ -20,9 +20,12 @@ docs/screenshots/admin-list.png, admin-search.png and html-form.png (commit them
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
+import urllib.parse
+import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -234,3 +237,179 @@ def test_api_docs_render_from_the_app_alone(page: Page, base_url: str) -> None:
     expect(page.locator(".opblock-tag", has_text="Authors")).to_be_visible()
     expect(page.locator(".opblock-summary-path", has_text="/api/posts").first).to_be_visible()
     assert elsewhere == []
+
+
+# --- every kind of page: WCAG 2.2 AA (axe-core), phones, and the docs' screenshots ------
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+#: The axe-core rule tags of WCAG 2.0, 2.1 and 2.2, levels A and AA.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+#: (name, width, height) of the screens each page is checked on.
+SCREENS = {"desktop": (1366, 900), "phone": (390, 844)}
+POSTS = 30  # more than one page of them
+
+
+def api(url: str, path: str, body: dict[str, object], token: str = "") -> dict[str, object]:
+    """POST JSON (or, without a token, the login form) to the app; the answer's JSON."""
+    if token:
+        data = json.dumps(body).encode()
+        headers = {"Content-Type": "application/json", "Authorization": f"Bearer {token}"}
+    else:
+        data = urllib.parse.urlencode(body).encode()
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    request = urllib.request.Request(url + path, data=data, headers=headers, method="POST")
+    with urllib.request.urlopen(request, timeout=10) as response:
+        answer: dict[str, object] = json.load(response)
+        return answer
+
+
+def seed(url: str) -> None:
+    """Authors, tags and enough posts for two pages, through the JSON API."""
+    token = str(
+        api(url, "/api/auth/token", {"username": EMAIL, "password": PASSWORD})["access_token"]
+    )
+    people = ["Ada Lovelace", "Grace Hopper", "Edsger Dijkstra", "Barbara Liskov"]
+    authors = [
+        api(
+            url,
+            "/api/authors",
+            {"name": name, "email": f"{name.split()[0].lower()}@example.com"},
+            token,
+        )["id"]
+        for name in people
+    ]
+    for name in ("essays", "history", "algorithms"):
+        api(url, "/api/tags", {"name": name}, token)
+    for number in range(1, POSTS + 1):
+        post = {
+            "title": f"Notes on programming, part {number}",
+            "slug": f"notes-{number}",
+            "body": "For a number of years I have been familiar with the observation…",
+            "status": ("draft", "published", "archived")[number % 3],
+            "author_id": authors[number % len(authors)],
+        }
+        api(url, "/api/posts", post, token)
+
+
+@pytest.fixture(scope="module")
+def seeded_url(
+    example_project: Callable[[str], Project], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The blog again, on a database of its own holding authors, tags and posts."""
+    blog = example_project("blog")
+    tmp = tmp_path_factory.mktemp("browser-seeded")
+    env = {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp / 'blog.db'}"}
+    blog.run("alembic", "upgrade", "head", env=env)
+    blog.run("blog", "createsuperuser", "--email", EMAIL, "--password", PASSWORD, env=env)
+    with blog.serve(env, tmp / "server.log") as url:
+        seed(url)
+        yield url
+
+
+def axe_violations(page: Page) -> list[str]:
+    """What axe-core finds against WCAG 2.2 A/AA on the page as it is, one line each.
+
+    axe is added through the DevTools protocol (an init script), not a <script> tag,
+    so the page's Content-Security-Policy stays as strict as it is for visitors.
+    """
+    results = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    assert len(results["passes"]) > 10, "axe-core did not run its rules"
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        + "; ".join(node["html"][:160] for node in violation["nodes"][:4])
+        for violation in results["violations"]
+    ]
+
+
+#: Elements whose right edge is beyond the screen, unless a box that scrolls (or clips)
+#: holds them; and the page itself when it is wider than the screen.
+OVERFLOW_JS = """() => {
+  const root = document.documentElement, width = root.clientWidth, found = [];
+  if (root.scrollWidth > width) found.push(`the page: ${root.scrollWidth}px`);
+  for (const element of document.body.querySelectorAll('*')) {
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.right <= width + 1) continue;
+    let parent = element.parentElement, held = false;
+    while (parent && parent !== document.body && !held) {
+      held = ['auto', 'scroll', 'hidden'].includes(getComputedStyle(parent).overflowX);
+      parent = parent.parentElement;
+    }
+    const name = `${element.tagName.toLowerCase()}.${element.className}`;
+    if (!held) found.push(`${name}: right edge at ${box.right}px`);
+  }
+  return found.slice(0, 8);
+}"""
+
+
+def overflow(page: Page) -> list[str]:
+    """What sticks out of the screen (nothing, on a page that fits)."""
+    found: list[str] = page.evaluate(OVERFLOW_JS)
+    return found
+
+
+def open_page(page: Page, name: str) -> None:
+    """Go to the page called `name`, in the state the checks look at."""
+    if name == "login":
+        page.goto("/login")
+        return
+    page.goto("/login?next=/admin/")
+    page.get_by_label("Email").fill(EMAIL)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    if name == "admin-dashboard":
+        return
+    paths = {
+        "admin-list": "/admin/posts/",
+        "admin-form-errors": "/admin/posts/add",
+        "html-list": "/posts/",
+        "html-detail": "/posts/",
+        "html-form-errors": "/posts/new",
+    }
+    page.goto(paths[name])
+    if name == "html-detail":
+        page.locator("main tbody a").first.click()
+        expect(page).to_have_url(re.compile(r"/posts/\d+$"))
+    if name.endswith("form-errors"):
+        page.get_by_label("Slug").fill("Not a slug!")
+        page.get_by_role("button", name="Save").click()
+        expect(page.get_by_role("alert").first).to_contain_text("Please correct the errors below.")
+
+
+PAGES = [
+    "login",
+    "admin-dashboard",
+    "admin-list",
+    "admin-form-errors",
+    "html-list",
+    "html-detail",
+    "html-form-errors",
+]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("screen", list(SCREENS))
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_meets_wcag_and_fits_the_screen(
+    browser: Browser, seeded_url: str, name: str, screen: str, scheme: str
+) -> None:
+    width, height = SCREENS[screen]
+    context = browser.new_context(
+        base_url=seeded_url,
+        viewport={"width": width, "height": height},
+        color_scheme=scheme,  # type: ignore[arg-type]
+    )
+    context.add_init_script(path=AXE)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        open_page(page, name)
+        assert axe_violations(page) == [], f"{name} on a {screen} ({scheme})"
+        if screen == "phone":
+            assert overflow(page) == [], f"{name} is wider than a {width} px phone"
+        if scheme == "light":
+            screenshot(page, f"{name}-{screen}.png")
+    finally:
+        context.close()
