@@ -8,14 +8,14 @@ Kinds: "success" (the default), "info", "error" (announced as an alert).
 """
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
 from starlette.requests import HTTPConnection
 
 SESSION_KEY = "flash"
 
 Kind = Literal["success", "info", "error"]
-_KINDS: tuple[Kind, ...] = ("success", "info", "error")
+_KINDS: tuple[str, ...] = ("success", "info", "error")
 
 
 @dataclass(frozen=True)
@@ -26,28 +26,31 @@ class Flash:
     kind: str = "success"  # one of Kind
 
 
+def _pending(connection: HTTPConnection, *, take: bool) -> list[str]:
+    """The session's messages, each stored as "kind:text" (a JSON-friendly string)."""
+    if "session" not in connection.scope:
+        return []
+    session = connection.session
+    stored: object = session.pop(SESSION_KEY, None) if take else session.get(SESSION_KEY)
+    if not isinstance(stored, list):
+        return []
+    return [item for item in cast("list[object]", stored) if isinstance(item, str)]
+
+
 def flash(connection: HTTPConnection, text: str, kind: Kind = "success") -> None:
     """Keep `text` for the next page this visitor sees."""
-    pending = connection.session.get(SESSION_KEY)
-    messages = pending if isinstance(pending, list) else []
-    connection.session[SESSION_KEY] = [*messages, [kind, text]]
+    connection.session[SESSION_KEY] = [*_pending(connection, take=False), f"{kind}:{text}"]
 
 
 def pop_flashes(connection: HTTPConnection) -> list[Flash]:
     """The pending messages, once: taking them removes them from the session.
 
-    The session cookie is signed, but it may hold what an older version of the
-    project wrote: anything that is not a (kind, text) pair this module knows is
-    dropped rather than shown.
+    The session cookie is signed, but it may hold what another version of the
+    project wrote: a message of a kind this module does not know is dropped.
     """
-    if "session" not in connection.scope:
-        return []
-    pending = connection.session.pop(SESSION_KEY, None)
-    if not isinstance(pending, list):
-        return []
     messages: list[Flash] = []
-    for item in pending:
-        match item:
-            case [str(kind), str(text)] if kind in _KINDS:
-                messages.append(Flash(text, kind))
+    for item in _pending(connection, take=True):
+        kind, _, text = item.partition(":")
+        if kind in _KINDS:
+            messages.append(Flash(text, kind))
     return messages
