@@ -281,13 +281,16 @@ def seed(url: str) -> None:
     for name in ("essays", "history", "algorithms"):
         api(url, "/api/tags", {"name": name}, token)
     for number in range(1, POSTS + 1):
+        status = ("draft", "published", "archived")[number % 3]
         post = {
             "title": f"Notes on programming, part {number}",
             "slug": f"notes-{number}",
             "body": "For a number of years I have been familiar with the observation…",
-            "status": ("draft", "published", "archived")[number % 3],
+            "status": status,
             "author_id": authors[number % len(authors)],
         }
+        if status != "draft":
+            post["published_at"] = f"2026-{1 + number % 12:02}-{1 + number % 28:02}T09:30:00Z"
         api(url, "/api/posts", post, token)
 
 
