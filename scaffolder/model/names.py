@@ -177,7 +177,8 @@ IMPORTED_NAMES = frozenset(
         *("TypeAdapter", "TypeDecorator", "TypeVar", "URL", "URLSafeTimedSerializer", "UTC"),
         *("UUID", "UnaryExpression", "UtcDatetime", "ValidationError", "WithJsonSchema"),
         *("EmailStr", "Slug", "PASSWORD", "BeforeValidator", "DeletionEffects", "Select"),
-        *("Int32", "Int64"),
+        *("Int32", "Int64", "Crud", "Label", "Many", "Ref", "Unique", "AnyOf", "Referrer"),
+        *("Reads", "Ids", "ListParams", "CONFLICT", "UNAUTHORIZED"),
     }
 )
 

@@ -49,9 +49,6 @@ RESOURCE_FILES: tuple[BlueprintFile, ...] = (
     BlueprintFile("schemas.py.jinja", "{package}/schemas/{snake}.py"),
     BlueprintFile("service.py.jinja", "{package}/services/{snake}.py"),
     BlueprintFile("api.py.jinja", "{package}/api/{snake}.py", Layer.API),
-    # Shared by every resource: each renders the same text, so the file exists as long
-    # as one resource does.
-    BlueprintFile("schemas_common.py.jinja", "{package}/schemas/common.py"),
     BlueprintFile("tests/resources.py.jinja", "tests/resources.py"),
     BlueprintFile("tests/__init__.py.jinja", "tests/{snake}/__init__.py"),
     BlueprintFile("tests/factories.py.jinja", "tests/{snake}/factories.py"),

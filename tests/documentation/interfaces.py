@@ -15,11 +15,14 @@ EXAMPLE = "blog"
 MODULES = {
     "post-service.py": ("Post", "service.py.jinja"),
 }
+#: Modules of the kit (the project skeleton) the page shows, by their skeleton template.
+KIT_MODULES = {"kit-crud.py": "crud.py.jinja"}
 
 
 def interfaces() -> dict[str, str]:
     from scaffolder.examples import example_path
     from scaffolder.render.formatting import format_python
+    from scaffolder.render.blueprints import bundled_blueprints
     from scaffolder.render.resource import RESOURCE_FILES, ResourceRenderer
     from scaffolder.spec import load_spec
 
@@ -30,6 +33,10 @@ def interfaces() -> dict[str, str]:
         name: renderer.render_file(blueprints[template], spec.resource(resource))
         for name, (resource, template) in MODULES.items()
     }
+    # The kit's templates only name the package: no Copier run needed to show them.
+    kit = bundled_blueprints() / "project" / "template" / "{{ package_name }}" / "kit"
+    for name, template in KIT_MODULES.items():
+        tree[name] = (kit / template).read_text().replace("{{ package_name }}", EXAMPLE)
     formatted = format_python(tree, EXAMPLE)
     stubs = {name: _stub(text) for name, text in formatted.items()}
     return format_python(stubs, EXAMPLE)

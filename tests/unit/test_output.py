@@ -27,7 +27,6 @@ API_FILES = [
     "app/schemas/post.py",
     "app/services/post.py",
     "app/api/post.py",
-    "app/schemas/common.py",
     "tests/resources.py",
     "tests/post/__init__.py",
     "tests/post/factories.py",
@@ -44,7 +43,7 @@ GENERATE_OUTPUT = (
     + f"    create  {MIGRATION}\n"
     "    inject  app/models/__init__.py\n"
     "    inject  app/routes.py\n"
-    "summary: 15 created, 1 updated, 2 injected\n"
+    "summary: 14 created, 1 updated, 2 injected\n"
     f"migration: {MIGRATION}\n"
 )
 
@@ -156,11 +155,11 @@ def test_undo_lists_what_it_puts_back(project: Path) -> None:
     assert "    remove  app/models/post.py\n" in preview.stdout
     assert "    update  app/routes.py\n" in preview.stdout
     assert preview.stdout.endswith(
-        "summary: 3 updated, 15 removed\ndry run: 18 files would change; nothing was written.\n"
+        "summary: 3 updated, 14 removed\ndry run: 17 files would change; nothing was written.\n"
     )
     result = scaffold(project, "undo")
     assert result.exit_code == EXIT_OK
-    assert result.stdout.endswith("summary: 3 updated, 15 removed\n")
+    assert result.stdout.endswith("summary: 3 updated, 14 removed\n")
     assert snapshot(project) == before
 
 
@@ -177,7 +176,7 @@ def test_the_summary_is_a_coloured_table_on_a_terminal(
     assert "\x1b[1;36minjected" in header
     assert "summary:" not in result.stdout
     counts = lines[lines.index(header) + 2]
-    assert "\x1b[1;32m15\x1b[0m" in counts
+    assert "\x1b[1;32m14\x1b[0m" in counts
     assert lines[lines.index(header) + 3] == f"\x1b[1mmigration\x1b[0m {MIGRATION}"
 
 

@@ -182,7 +182,6 @@ def test_rendering_is_deterministic() -> None:
 #: there. The empty `tests/__init__.py` of each resource's test package stays.
 SAME_FOR_EVERY_RESOURCE = {
     "tests/__init__.py.jinja",
-    "schemas_common.py.jinja",
     "tests/resources.py.jinja",
     "templates/admin/_options.html.jinja",
 }

@@ -1,8 +1,18 @@
-"""The errors services raise: never HTTP errors.
+"""The errors services raise: requests they cannot carry out, explained for people.
 
-The API turns these into 404/409 answers (one place), the HTML views into error
-pages or form errors.
+Services never raise HTTP errors: `kit.api` turns these into 404/409 answers for the
+API, the HTML views into error pages or form errors.
 """
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Label:
+    """How messages name rows of a resource: `Label("post", "posts")` ("No post with id 3.")."""
+
+    singular: str
+    plural: str
 
 
 class ServiceError(Exception):

@@ -1,4 +1,4 @@
-"""Row ids: the range a row's id can take, and reading one from text."""
+"""Which numbers can be row ids: ids are INTEGER columns, from 1 to MAX_ID."""
 
 #: The largest id (an INTEGER column): larger ones name no row, and are never queried
 #: (PostgreSQL refuses them as parameters; SQLite past 2**63).

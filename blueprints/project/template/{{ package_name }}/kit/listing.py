@@ -1,26 +1,41 @@
-"""The state of a list page — search, filters, sort, page — and the links that change it.
+"""Lists: what a list asks for (`ListParams`), one page of the answer (`Page`), and the
+state of a list page — search, filters, sort, page — with the links that change it.
 
 A list page is described entirely by its query string, so every state can be
 bookmarked, shared and reloaded, and works without JavaScript; htmx only swaps the
 results in place. Templates build sort, filter and page links from a `ListQuery`
 rather than concatenating query strings themselves.
-
-Also here: `Page`, the page of results every list returns, and the helpers of search.
 """
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 from urllib.parse import urlencode
 
 from fastapi import Request
 from pydantic import TypeAdapter, ValidationError
 
-FiltersT = TypeVar("FiltersT")
 T = TypeVar("T")
+FiltersT = TypeVar("FiltersT")
 
 #: Session key of the one-off message shown by the next page (e.g. "3 posts deleted.").
 NOTICE_KEY = "notice"
+
+
+@dataclass(frozen=True)
+class ListParams:
+    """What a list asks a service for (`Crud.page`, `Crud.read_page`).
+
+    `sort` is a declared sort key, `-key` for descending, None for the default order;
+    `filters` maps declared filter keys to the value to match (None: not filtered);
+    `page_size` None is the service's default. A page past the end is empty.
+    """
+
+    page: int = 1
+    page_size: int | None = None
+    sort: str | None = None
+    q: str | None = None
+    filters: Mapping[str, object] = field(default_factory=dict[str, object])
 
 
 @dataclass(frozen=True)
@@ -134,13 +149,3 @@ def pop_notice(request: Request) -> str:
     """The message kept by `set_notice`, once ("" when there is none)."""
     message = request.session.pop(NOTICE_KEY, "")
     return message if isinstance(message, str) else ""
-
-
-def escape_like(text: str) -> str:
-    r"""`text` for a LIKE pattern, matched literally: `%`, `_` and `\` lose their meaning."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def id_list(joined: str | None) -> list[int]:
-    """Ids the database joined into one string ("3,1,2"), in increasing order."""
-    return sorted(int(text) for text in joined.split(",")) if joined else []

@@ -2,7 +2,7 @@
 
 import hashlib
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     CheckConstraint,
@@ -106,6 +106,11 @@ class Base(DeclarativeBase):
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime}
+
+    if TYPE_CHECKING:
+        #: Every model declares an integer primary key `id`; saying so here lets the kit
+        #: (`kit.crud.Crud[M]`) read `row.id` and `Model.id` of any model, typed.
+        id: Mapped[int]
 
 
 class TimestampMixin:

@@ -3,17 +3,19 @@
 Anyone may read; writing needs a bearer token (`POST /api/auth/token`).
 """
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Response, status
 
 from blog.auth.dependencies import require_token_user
 from blog.db import DbSession
-from blog.kit.errors import ConflictError, NotFoundError
+from blog.kit.api import BAD_REQUEST, CONFLICT, UNAUTHORIZED, not_found
+from blog.kit.crud import Reads
+from blog.kit.listing import ListParams
+from blog.kit.schemas import MAX_INT
 from blog.models.comment import Comment
 from blog.schemas.comment import CommentCreate, CommentPage, CommentRead, CommentUpdate
-from blog.schemas.common import MAX_INT, ErrorMessage
-from blog.services import comment as comment_service
+from blog.services.comment import comments
 
 router = APIRouter(prefix="/comments", tags=["Comments"])
 
@@ -33,22 +35,26 @@ ApiSort = Literal[
     "-approved",
 ]
 
-NOT_FOUND: dict[str, Any] = {"model": ErrorMessage, "description": "No comment has this id."}
-CONFLICT: dict[str, Any] = {
-    "model": ErrorMessage,
-    "description": "A unique value is taken, or a referenced row is missing or still in use.",
-}
-BAD_REQUEST: dict[str, Any] = {"model": ErrorMessage, "description": "The body could not be read."}
-UNAUTHORIZED: dict[str, Any] = {"model": ErrorMessage, "description": "No valid bearer token."}
+NOT_FOUND = not_found("comment")
+#: What `CommentRead` shows, read as plain columns by the list (the kit's fast read path).
+READS = Reads(
+    CommentRead,
+    columns=(
+        Comment.id,
+        Comment.post_id,
+        Comment.user_id,
+        Comment.body,
+        Comment.approved,
+        Comment.created_at,
+        Comment.updated_at,
+    ),
+)
 CommentId = Annotated[int, Path(ge=1, le=MAX_INT, description="The comment's id.")]
 
 
 async def get_comment_or_404(db: DbSession, comment_id: CommentId) -> Comment:
-    """The comment named in the path, or a 404 answer."""
-    try:
-        return await comment_service.get_comment(db, comment_id)
-    except NotFoundError as error:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, error.message) from error
+    """The comment named in the path (a 404 answer if there is none: `kit.api`)."""
+    return await comments.get(db, comment_id)
 
 
 CommentFromPath = Annotated[Comment, Depends(get_comment_or_404)]
@@ -65,9 +71,7 @@ async def list_comments(
             description="1-based page number; past the last page, `items` is empty.",
         ),
     ] = 1,
-    page_size: Annotated[
-        int, Query(ge=1, le=comment_service.MAX_PAGE_SIZE)
-    ] = comment_service.PAGE_SIZE,
+    page_size: Annotated[int, Query(ge=1, le=comments.max_page_size)] = comments.page_size,
     sort: Annotated[
         ApiSort | None, Query(description="Column to sort by; `-` prefix for descending.")
     ] = None,
@@ -76,15 +80,11 @@ async def list_comments(
     approved: bool | None = None,
 ) -> CommentPage:
     """Comments, a page at a time, sorted, filtered."""
-    filters = comment_service.CommentFilters(
-        post_id=post_id,
-        user_id=user_id,
-        approved=approved,
+    filters = {"post_id": post_id, "user_id": user_id, "approved": approved}
+    params = ListParams(page=page, page_size=page_size, sort=sort, filters=filters)
+    return CommentPage.model_validate(
+        await comments.read_page(db, params, READS), from_attributes=True
     )
-    result = await comment_service.list_comment_reads(
-        db, page=page, page_size=page_size, sort=sort, filters=filters
-    )
-    return CommentPage.model_validate(result, from_attributes=True)
 
 
 @router.post(
@@ -97,11 +97,7 @@ async def list_comments(
 )
 async def create_comment(db: DbSession, data: CommentCreate) -> CommentRead:
     """Create a comment; 409 if a unique value is taken or a referenced row is missing."""
-    try:
-        comment = await comment_service.create_comment(db, data)
-    except ConflictError as error:
-        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
-    return CommentRead.model_validate(comment)
+    return CommentRead.model_validate(await comments.create(db, data))
 
 
 @router.get(
@@ -123,11 +119,7 @@ async def update_comment(
     db: DbSession, comment: CommentFromPath, data: CommentUpdate
 ) -> CommentRead:
     """Change the fields sent, keep the others."""
-    try:
-        comment = await comment_service.update_comment(db, comment, data)
-    except ConflictError as error:
-        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
-    return CommentRead.model_validate(comment)
+    return CommentRead.model_validate(await comments.update(db, comment, data))
 
 
 @router.delete(
@@ -140,8 +132,5 @@ async def update_comment(
 )
 async def delete_comment(db: DbSession, comment: CommentFromPath) -> Response:
     """Delete a comment; 409 while other rows must keep referring to it."""
-    try:
-        await comment_service.delete_comment(db, comment)
-    except ConflictError as error:
-        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
+    await comments.delete(db, comment)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

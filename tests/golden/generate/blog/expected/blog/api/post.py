@@ -3,17 +3,19 @@
 Anyone may read; writing needs a bearer token (`POST /api/auth/token`).
 """
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Response, status
 
 from blog.auth.dependencies import require_token_user
 from blog.db import DbSession
-from blog.kit.errors import ConflictError, NotFoundError
-from blog.models.post import Post, PostStatus
-from blog.schemas.common import MAX_INT, ErrorMessage, SafeStr, UtcDatetime
+from blog.kit.api import BAD_REQUEST, CONFLICT, UNAUTHORIZED, not_found
+from blog.kit.crud import Ids, Reads
+from blog.kit.listing import ListParams
+from blog.kit.schemas import MAX_INT, SafeStr, UtcDatetime
+from blog.models.post import Post, PostStatus, posts_tags
 from blog.schemas.post import PostCreate, PostPage, PostRead, PostUpdate
-from blog.services import post as post_service
+from blog.services.post import posts
 
 router = APIRouter(prefix="/posts", tags=["Posts"])
 
@@ -41,24 +43,33 @@ ApiSort = Literal[
     "-reviewer_id",
 ]
 
-NOT_FOUND: dict[str, Any] = {"model": ErrorMessage, "description": "No post has this id."}
-CONFLICT: dict[str, Any] = {
-    "model": ErrorMessage,
-    "description": "A unique value is taken, or a referenced row is missing or still in use.",
-}
-BAD_REQUEST: dict[str, Any] = {"model": ErrorMessage, "description": "The body could not be read."}
-UNAUTHORIZED: dict[str, Any] = {"model": ErrorMessage, "description": "No valid bearer token."}
+NOT_FOUND = not_found("post")
+#: What `PostRead` shows, read as plain columns by the list (the kit's fast read path).
+READS = Reads(
+    PostRead,
+    columns=(
+        Post.id,
+        Post.title,
+        Post.slug,
+        Post.body,
+        Post.status,
+        Post.published_at,
+        Post.views,
+        Post.author_id,
+        Post.reviewer_id,
+        Post.created_at,
+        Post.updated_at,
+    ),
+    ids=(Ids("tags_ids", posts_tags.c.post_id, posts_tags.c.tag_id),),
+)
 #: What `q` searches: one field name a line, so long names still fit.
 SEARCH_DESCRIPTION = "Search in " + ", ".join(("title", "body")) + "."
 PostId = Annotated[int, Path(ge=1, le=MAX_INT, description="The post's id.")]
 
 
 async def get_post_or_404(db: DbSession, post_id: PostId) -> Post:
-    """The post named in the path, or a 404 answer."""
-    try:
-        return await post_service.get_post(db, post_id)
-    except NotFoundError as error:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, error.message) from error
+    """The post named in the path (a 404 answer if there is none: `kit.api`)."""
+    return await posts.get(db, post_id)
 
 
 PostFromPath = Annotated[Post, Depends(get_post_or_404)]
@@ -75,7 +86,7 @@ async def list_posts(
             description="1-based page number; past the last page, `items` is empty.",
         ),
     ] = 1,
-    page_size: Annotated[int, Query(ge=1, le=post_service.MAX_PAGE_SIZE)] = post_service.PAGE_SIZE,
+    page_size: Annotated[int, Query(ge=1, le=posts.max_page_size)] = posts.page_size,
     sort: Annotated[
         ApiSort | None, Query(description="Column to sort by; `-` prefix for descending.")
     ] = None,
@@ -89,19 +100,17 @@ async def list_posts(
     reviewer_id: Annotated[int, Query(ge=1, le=MAX_INT)] | None = None,
 ) -> PostPage:
     """Posts, a page at a time, sorted, filtered and searched."""
-    filters = post_service.PostFilters(
-        title=title,
-        slug=slug,
-        status=status_,
-        published_at=published_at,
-        views=views,
-        author_id=author_id,
-        reviewer_id=reviewer_id,
-    )
-    result = await post_service.list_post_reads(
-        db, page=page, page_size=page_size, sort=sort, q=q, filters=filters
-    )
-    return PostPage.model_validate(result, from_attributes=True)
+    filters = {
+        "title": title,
+        "slug": slug,
+        "status": status_,
+        "published_at": published_at,
+        "views": views,
+        "author_id": author_id,
+        "reviewer_id": reviewer_id,
+    }
+    params = ListParams(page=page, page_size=page_size, sort=sort, q=q, filters=filters)
+    return PostPage.model_validate(await posts.read_page(db, params, READS), from_attributes=True)
 
 
 @router.post(
@@ -114,11 +123,7 @@ async def list_posts(
 )
 async def create_post(db: DbSession, data: PostCreate) -> PostRead:
     """Create a post; 409 if a unique value is taken or a referenced row is missing."""
-    try:
-        post = await post_service.create_post(db, data)
-    except ConflictError as error:
-        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
-    return PostRead.model_validate(post)
+    return PostRead.model_validate(await posts.create(db, data))
 
 
 @router.get("/{post_id}", operation_id="get_post", summary="Get a post", responses={404: NOT_FOUND})
@@ -136,11 +141,7 @@ async def get_post(post: PostFromPath) -> PostRead:
 )
 async def update_post(db: DbSession, post: PostFromPath, data: PostUpdate) -> PostRead:
     """Change the fields sent, keep the others."""
-    try:
-        post = await post_service.update_post(db, post, data)
-    except ConflictError as error:
-        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
-    return PostRead.model_validate(post)
+    return PostRead.model_validate(await posts.update(db, post, data))
 
 
 @router.delete(
@@ -153,8 +154,5 @@ async def update_post(db: DbSession, post: PostFromPath, data: PostUpdate) -> Po
 )
 async def delete_post(db: DbSession, post: PostFromPath) -> Response:
     """Delete a post; 409 while other rows must keep referring to it."""
-    try:
-        await post_service.delete_post(db, post)
-    except ConflictError as error:
-        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
+    await posts.delete(db, post)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

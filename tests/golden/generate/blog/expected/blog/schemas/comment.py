@@ -7,7 +7,7 @@ never a database error.
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
-from blog.schemas.common import (
+from blog.kit.schemas import (
     Id,
     SafeStr,
     not_null,

@@ -7,8 +7,7 @@ never a database error.
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
-from blog.models.post import PostStatus
-from blog.schemas.common import (
+from blog.kit.schemas import (
     MAX_INT,
     Id,
     SafeStr,
@@ -16,6 +15,7 @@ from blog.schemas.common import (
     UtcDatetime,
     not_null,
 )
+from blog.models.post import PostStatus
 
 
 class PostCreate(BaseModel):

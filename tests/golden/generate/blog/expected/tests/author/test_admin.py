@@ -218,7 +218,7 @@ def test_a_delete_the_database_refuses_is_a_409_page(
     async def nothing_refers(*_args: object) -> DeletionEffects:
         return DeletionEffects()
 
-    monkeypatch.setattr(author_service, "deletion_effects", nothing_refers)
+    monkeypatch.setattr(author_service.authors, "deletion_effects", nothing_refers)
     post = in_database(settings, create_post)
     row_id = post.author_id
     token = log_in_staff(client, make_user)

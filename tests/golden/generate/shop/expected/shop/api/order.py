@@ -3,18 +3,20 @@
 Anyone may read; writing needs a bearer token (`POST /api/auth/token`).
 """
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Response, status
 
 from shop.auth.dependencies import require_token_user
 from shop.db import DbSession
-from shop.kit.errors import ConflictError, NotFoundError
+from shop.kit.api import BAD_REQUEST, CONFLICT, UNAUTHORIZED, not_found
+from shop.kit.crud import Reads
+from shop.kit.listing import ListParams
+from shop.kit.schemas import MAX_INT, UtcDatetime
 from shop.models.order import Order, OrderStatus
-from shop.schemas.common import MAX_INT, ErrorMessage, UtcDatetime
 from shop.schemas.order import OrderCreate, OrderPage, OrderRead, OrderUpdate
-from shop.services import order as order_service
+from shop.services.order import orders
 
 router = APIRouter(prefix="/orders", tags=["Orders"])
 
@@ -36,22 +38,27 @@ ApiSort = Literal[
     "-placed_at",
 ]
 
-NOT_FOUND: dict[str, Any] = {"model": ErrorMessage, "description": "No order has this id."}
-CONFLICT: dict[str, Any] = {
-    "model": ErrorMessage,
-    "description": "A unique value is taken, or a referenced row is missing or still in use.",
-}
-BAD_REQUEST: dict[str, Any] = {"model": ErrorMessage, "description": "The body could not be read."}
-UNAUTHORIZED: dict[str, Any] = {"model": ErrorMessage, "description": "No valid bearer token."}
+NOT_FOUND = not_found("order")
+#: What `OrderRead` shows, read as plain columns by the list (the kit's fast read path).
+READS = Reads(
+    OrderRead,
+    columns=(
+        Order.id,
+        Order.number,
+        Order.customer_id,
+        Order.status,
+        Order.placed_at,
+        Order.note,
+        Order.created_at,
+        Order.updated_at,
+    ),
+)
 OrderId = Annotated[int, Path(ge=1, le=MAX_INT, description="The order's id.")]
 
 
 async def get_order_or_404(db: DbSession, order_id: OrderId) -> Order:
-    """The order named in the path, or a 404 answer."""
-    try:
-        return await order_service.get_order(db, order_id)
-    except NotFoundError as error:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, error.message) from error
+    """The order named in the path (a 404 answer if there is none: `kit.api`)."""
+    return await orders.get(db, order_id)
 
 
 OrderFromPath = Annotated[Order, Depends(get_order_or_404)]
@@ -68,9 +75,7 @@ async def list_orders(
             description="1-based page number; past the last page, `items` is empty.",
         ),
     ] = 1,
-    page_size: Annotated[
-        int, Query(ge=1, le=order_service.MAX_PAGE_SIZE)
-    ] = order_service.PAGE_SIZE,
+    page_size: Annotated[int, Query(ge=1, le=orders.max_page_size)] = orders.page_size,
     sort: Annotated[
         ApiSort | None, Query(description="Column to sort by; `-` prefix for descending.")
     ] = None,
@@ -80,16 +85,14 @@ async def list_orders(
     placed_at: UtcDatetime | None = None,
 ) -> OrderPage:
     """Orders, a page at a time, sorted, filtered."""
-    filters = order_service.OrderFilters(
-        number=number,
-        customer_id=customer_id,
-        status=status_,
-        placed_at=placed_at,
-    )
-    result = await order_service.list_order_reads(
-        db, page=page, page_size=page_size, sort=sort, filters=filters
-    )
-    return OrderPage.model_validate(result, from_attributes=True)
+    filters = {
+        "number": number,
+        "customer_id": customer_id,
+        "status": status_,
+        "placed_at": placed_at,
+    }
+    params = ListParams(page=page, page_size=page_size, sort=sort, filters=filters)
+    return OrderPage.model_validate(await orders.read_page(db, params, READS), from_attributes=True)
 
 
 @router.post(
@@ -102,11 +105,7 @@ async def list_orders(
 )
 async def create_order(db: DbSession, data: OrderCreate) -> OrderRead:
     """Create an order; 409 if a unique value is taken or a referenced row is missing."""
-    try:
-        order = await order_service.create_order(db, data)
-    except ConflictError as error:
-        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
-    return OrderRead.model_validate(order)
+    return OrderRead.model_validate(await orders.create(db, data))
 
 
 @router.get(
@@ -126,11 +125,7 @@ async def get_order(order: OrderFromPath) -> OrderRead:
 )
 async def update_order(db: DbSession, order: OrderFromPath, data: OrderUpdate) -> OrderRead:
     """Change the fields sent, keep the others."""
-    try:
-        order = await order_service.update_order(db, order, data)
-    except ConflictError as error:
-        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
-    return OrderRead.model_validate(order)
+    return OrderRead.model_validate(await orders.update(db, order, data))
 
 
 @router.delete(
@@ -143,8 +138,5 @@ async def update_order(db: DbSession, order: OrderFromPath, data: OrderUpdate) -
 )
 async def delete_order(db: DbSession, order: OrderFromPath) -> Response:
     """Delete an order; 409 while other rows must keep referring to it."""
-    try:
-        await order_service.delete_order(db, order)
-    except ConflictError as error:
-        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
+    await orders.delete(db, order)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

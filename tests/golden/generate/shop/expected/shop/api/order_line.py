@@ -4,17 +4,19 @@ Anyone may read; writing needs a bearer token (`POST /api/auth/token`).
 """
 
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Response, status
 
 from shop.auth.dependencies import require_token_user
 from shop.db import DbSession
-from shop.kit.errors import ConflictError, NotFoundError
+from shop.kit.api import BAD_REQUEST, CONFLICT, UNAUTHORIZED, not_found
+from shop.kit.crud import Reads
+from shop.kit.listing import ListParams
+from shop.kit.schemas import MAX_INT
 from shop.models.order_line import OrderLine
-from shop.schemas.common import MAX_INT, ErrorMessage
 from shop.schemas.order_line import OrderLineCreate, OrderLinePage, OrderLineRead, OrderLineUpdate
-from shop.services import order_line as order_line_service
+from shop.services.order_line import order_lines
 
 router = APIRouter(prefix="/order-lines", tags=["Order lines"])
 
@@ -36,22 +38,26 @@ ApiSort = Literal[
     "-unit_price",
 ]
 
-NOT_FOUND: dict[str, Any] = {"model": ErrorMessage, "description": "No order line has this id."}
-CONFLICT: dict[str, Any] = {
-    "model": ErrorMessage,
-    "description": "A unique value is taken, or a referenced row is missing or still in use.",
-}
-BAD_REQUEST: dict[str, Any] = {"model": ErrorMessage, "description": "The body could not be read."}
-UNAUTHORIZED: dict[str, Any] = {"model": ErrorMessage, "description": "No valid bearer token."}
+NOT_FOUND = not_found("order line")
+#: What `OrderLineRead` shows, read as plain columns by the list (the kit's fast read path).
+READS = Reads(
+    OrderLineRead,
+    columns=(
+        OrderLine.id,
+        OrderLine.order_id,
+        OrderLine.product_id,
+        OrderLine.quantity,
+        OrderLine.unit_price,
+        OrderLine.created_at,
+        OrderLine.updated_at,
+    ),
+)
 OrderLineId = Annotated[int, Path(ge=1, le=MAX_INT, description="The order line's id.")]
 
 
 async def get_order_line_or_404(db: DbSession, order_line_id: OrderLineId) -> OrderLine:
-    """The order line named in the path, or a 404 answer."""
-    try:
-        return await order_line_service.get_order_line(db, order_line_id)
-    except NotFoundError as error:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, error.message) from error
+    """The order line named in the path (a 404 answer if there is none: `kit.api`)."""
+    return await order_lines.get(db, order_line_id)
 
 
 OrderLineFromPath = Annotated[OrderLine, Depends(get_order_line_or_404)]
@@ -68,9 +74,7 @@ async def list_order_lines(
             description="1-based page number; past the last page, `items` is empty.",
         ),
     ] = 1,
-    page_size: Annotated[
-        int, Query(ge=1, le=order_line_service.MAX_PAGE_SIZE)
-    ] = order_line_service.PAGE_SIZE,
+    page_size: Annotated[int, Query(ge=1, le=order_lines.max_page_size)] = order_lines.page_size,
     sort: Annotated[
         ApiSort | None, Query(description="Column to sort by; `-` prefix for descending.")
     ] = None,
@@ -80,16 +84,16 @@ async def list_order_lines(
     unit_price: Annotated[Decimal, Query(max_digits=10, decimal_places=2)] | None = None,
 ) -> OrderLinePage:
     """Order lines, a page at a time, sorted, filtered."""
-    filters = order_line_service.OrderLineFilters(
-        order_id=order_id,
-        product_id=product_id,
-        quantity=quantity,
-        unit_price=unit_price,
+    filters = {
+        "order_id": order_id,
+        "product_id": product_id,
+        "quantity": quantity,
+        "unit_price": unit_price,
+    }
+    params = ListParams(page=page, page_size=page_size, sort=sort, filters=filters)
+    return OrderLinePage.model_validate(
+        await order_lines.read_page(db, params, READS), from_attributes=True
     )
-    result = await order_line_service.list_order_line_reads(
-        db, page=page, page_size=page_size, sort=sort, filters=filters
-    )
-    return OrderLinePage.model_validate(result, from_attributes=True)
 
 
 @router.post(
@@ -102,11 +106,7 @@ async def list_order_lines(
 )
 async def create_order_line(db: DbSession, data: OrderLineCreate) -> OrderLineRead:
     """Create an order line; 409 if a unique value is taken or a referenced row is missing."""
-    try:
-        order_line = await order_line_service.create_order_line(db, data)
-    except ConflictError as error:
-        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
-    return OrderLineRead.model_validate(order_line)
+    return OrderLineRead.model_validate(await order_lines.create(db, data))
 
 
 @router.get(
@@ -131,11 +131,7 @@ async def update_order_line(
     db: DbSession, order_line: OrderLineFromPath, data: OrderLineUpdate
 ) -> OrderLineRead:
     """Change the fields sent, keep the others."""
-    try:
-        order_line = await order_line_service.update_order_line(db, order_line, data)
-    except ConflictError as error:
-        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
-    return OrderLineRead.model_validate(order_line)
+    return OrderLineRead.model_validate(await order_lines.update(db, order_line, data))
 
 
 @router.delete(
@@ -148,8 +144,5 @@ async def update_order_line(
 )
 async def delete_order_line(db: DbSession, order_line: OrderLineFromPath) -> Response:
     """Delete an order line; 409 while other rows must keep referring to it."""
-    try:
-        await order_line_service.delete_order_line(db, order_line)
-    except ConflictError as error:
-        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
+    await order_lines.delete(db, order_line)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

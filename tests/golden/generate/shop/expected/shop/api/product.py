@@ -5,17 +5,19 @@ Anyone may read; writing needs a bearer token (`POST /api/auth/token`).
 
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Response, status
 
 from shop.auth.dependencies import require_token_user
 from shop.db import DbSession
-from shop.kit.errors import ConflictError, NotFoundError
+from shop.kit.api import BAD_REQUEST, CONFLICT, UNAUTHORIZED, not_found
+from shop.kit.crud import Reads
+from shop.kit.listing import ListParams
+from shop.kit.schemas import MAX_INT, SafeStr
 from shop.models.product import Product
-from shop.schemas.common import MAX_INT, ErrorMessage, SafeStr
 from shop.schemas.product import ProductCreate, ProductPage, ProductRead, ProductUpdate
-from shop.services import product as product_service
+from shop.services.product import products
 
 router = APIRouter(prefix="/products", tags=["Products"])
 
@@ -43,24 +45,33 @@ ApiSort = Literal[
     "-launched_on",
 ]
 
-NOT_FOUND: dict[str, Any] = {"model": ErrorMessage, "description": "No product has this id."}
-CONFLICT: dict[str, Any] = {
-    "model": ErrorMessage,
-    "description": "A unique value is taken, or a referenced row is missing or still in use.",
-}
-BAD_REQUEST: dict[str, Any] = {"model": ErrorMessage, "description": "The body could not be read."}
-UNAUTHORIZED: dict[str, Any] = {"model": ErrorMessage, "description": "No valid bearer token."}
+NOT_FOUND = not_found("product")
+#: What `ProductRead` shows, read as plain columns by the list (the kit's fast read path).
+READS = Reads(
+    ProductRead,
+    columns=(
+        Product.id,
+        Product.sku,
+        Product.name,
+        Product.description,
+        Product.price,
+        Product.stock,
+        Product.active,
+        Product.category_id,
+        Product.attributes,
+        Product.launched_on,
+        Product.created_at,
+        Product.updated_at,
+    ),
+)
 #: What `q` searches: one field name a line, so long names still fit.
 SEARCH_DESCRIPTION = "Search in " + ", ".join(("sku", "name")) + "."
 ProductId = Annotated[int, Path(ge=1, le=MAX_INT, description="The product's id.")]
 
 
 async def get_product_or_404(db: DbSession, product_id: ProductId) -> Product:
-    """The product named in the path, or a 404 answer."""
-    try:
-        return await product_service.get_product(db, product_id)
-    except NotFoundError as error:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, error.message) from error
+    """The product named in the path (a 404 answer if there is none: `kit.api`)."""
+    return await products.get(db, product_id)
 
 
 ProductFromPath = Annotated[Product, Depends(get_product_or_404)]
@@ -77,9 +88,7 @@ async def list_products(
             description="1-based page number; past the last page, `items` is empty.",
         ),
     ] = 1,
-    page_size: Annotated[
-        int, Query(ge=1, le=product_service.MAX_PAGE_SIZE)
-    ] = product_service.PAGE_SIZE,
+    page_size: Annotated[int, Query(ge=1, le=products.max_page_size)] = products.page_size,
     sort: Annotated[
         ApiSort | None, Query(description="Column to sort by; `-` prefix for descending.")
     ] = None,
@@ -93,19 +102,19 @@ async def list_products(
     launched_on: date | None = None,
 ) -> ProductPage:
     """Products, a page at a time, sorted, filtered and searched."""
-    filters = product_service.ProductFilters(
-        sku=sku,
-        name=name,
-        price=price,
-        stock=stock,
-        active=active,
-        category_id=category_id,
-        launched_on=launched_on,
+    filters = {
+        "sku": sku,
+        "name": name,
+        "price": price,
+        "stock": stock,
+        "active": active,
+        "category_id": category_id,
+        "launched_on": launched_on,
+    }
+    params = ListParams(page=page, page_size=page_size, sort=sort, q=q, filters=filters)
+    return ProductPage.model_validate(
+        await products.read_page(db, params, READS), from_attributes=True
     )
-    result = await product_service.list_product_reads(
-        db, page=page, page_size=page_size, sort=sort, q=q, filters=filters
-    )
-    return ProductPage.model_validate(result, from_attributes=True)
 
 
 @router.post(
@@ -118,11 +127,7 @@ async def list_products(
 )
 async def create_product(db: DbSession, data: ProductCreate) -> ProductRead:
     """Create a product; 409 if a unique value is taken or a referenced row is missing."""
-    try:
-        product = await product_service.create_product(db, data)
-    except ConflictError as error:
-        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
-    return ProductRead.model_validate(product)
+    return ProductRead.model_validate(await products.create(db, data))
 
 
 @router.get(
@@ -144,11 +149,7 @@ async def update_product(
     db: DbSession, product: ProductFromPath, data: ProductUpdate
 ) -> ProductRead:
     """Change the fields sent, keep the others."""
-    try:
-        product = await product_service.update_product(db, product, data)
-    except ConflictError as error:
-        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
-    return ProductRead.model_validate(product)
+    return ProductRead.model_validate(await products.update(db, product, data))
 
 
 @router.delete(
@@ -161,8 +162,5 @@ async def update_product(
 )
 async def delete_product(db: DbSession, product: ProductFromPath) -> Response:
     """Delete a product; 409 while other rows must keep referring to it."""
-    try:
-        await product_service.delete_product(db, product)
-    except ConflictError as error:
-        raise HTTPException(status.HTTP_409_CONFLICT, error.message) from error
+    await products.delete(db, product)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -7,7 +7,7 @@ never a database error.
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
-from shop.schemas.common import (
+from shop.kit.schemas import (
     Id,
     SafeStr,
     not_null,

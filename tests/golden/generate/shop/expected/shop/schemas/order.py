@@ -9,13 +9,13 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
-from shop.models.order import OrderStatus
-from shop.schemas.common import (
+from shop.kit.schemas import (
     Id,
     SafeStr,
     UtcDatetime,
     not_null,
 )
+from shop.models.order import OrderStatus
 
 
 class OrderCreate(BaseModel):

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
-from shop.schemas.common import (
+from shop.kit.schemas import (
     MAX_INT,
     Id,
     not_null,

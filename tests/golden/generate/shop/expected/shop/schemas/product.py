@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, JsonValue, field_validator
 
-from shop.schemas.common import (
+from shop.kit.schemas import (
     MAX_INT,
     Id,
     SafeJson,

@@ -216,7 +216,7 @@ def test_a_delete_the_database_refuses_is_a_409_page(
     async def nothing_refers(*_args: object) -> DeletionEffects:
         return DeletionEffects()
 
-    monkeypatch.setattr(category_service, "deletion_effects", nothing_refers)
+    monkeypatch.setattr(category_service.categories, "deletion_effects", nothing_refers)
     product = in_database(settings, create_product)
     row_id = product.category_id
     token = log_in_staff(client, make_user)

@@ -264,7 +264,7 @@ def test_a_delete_the_database_refuses_is_a_409_page(
     async def nothing_refers(*_args: object) -> DeletionEffects:
         return DeletionEffects()
 
-    monkeypatch.setattr(product_service, "deletion_effects", nothing_refers)
+    monkeypatch.setattr(product_service.products, "deletion_effects", nothing_refers)
     order_line = in_database(settings, create_order_line)
     row_id = order_line.product_id
     token = log_in_staff(client, make_user)

@@ -1,4 +1,4 @@
-"""Field types shared by every resource's schemas (scaffold renders this file).
+"""Field types shared by every resource's schemas, and the body of error answers.
 
 They make the API refuse, with a 422, values the database would choke on,
 so a bad request never becomes a server error.
@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
+    BeforeValidator,
     AwareDatetime,
     BaseModel,
-    BeforeValidator,
     Field,
     JsonValue,
     StringConstraints,
@@ -77,13 +77,8 @@ SafeStr = Annotated[str, AfterValidator(_storable_text)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), AfterValidator(_storable_text)]
 #: An http(s) URL, stored and returned as text.
 HttpUrlStr = Annotated[
-    str,
-    AfterValidator(_storable_text),
-    AfterValidator(_http_url),
-    Field(json_schema_extra={"format": "uri"}),
+    str, AfterValidator(_storable_text), AfterValidator(_http_url), Field(json_schema_extra={"format": "uri"})
 ]
-
-
 def _wall_clock(value: time) -> time:
     """Times of day are stored without a timezone: refuse one rather than drop it."""
     if value.tzinfo is not None:
@@ -124,7 +119,6 @@ def json_default(value: JsonValue) -> JsonValue:
     """A field's JSON default, typed as JsonValue: mypy infers a literal such as
     `{"a": [1]}` as `dict[str, list[int]]`, which JsonValue's invariant dict refuses."""
     return value
-
 
 def _not_a_bool(value: object) -> object:
     """Refuse `true`/`false` as an id: Pydantic's lax mode would read them as 1 and 0."""
