@@ -38,7 +38,7 @@ posts = Crud(
     ),
     unique=(Unique(Post.slug, "A post with this slug already exists."),),
     refs=(Ref(Post.author_id, Author, "author"), Ref(Post.reviewer_id, Author, "reviewer")),
-    manys=(Many("tags_ids", Post.tags, Tag, "tags"),),
+    manys=(Many("tag_ids", Post.tags, Tag, "tags"),),
     referrers=(
         Referrer(Comment, Comment.post_id, Label("comment", "comments"), "post", "cascade"),
     ),

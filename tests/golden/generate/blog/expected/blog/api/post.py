@@ -60,7 +60,7 @@ READS = Reads(
         Post.created_at,
         Post.updated_at,
     ),
-    ids=(Ids("tags_ids", posts_tags.c.post_id, posts_tags.c.tag_id),),
+    ids=(Ids("tag_ids", posts_tags.c.post_id, posts_tags.c.tag_id),),
 )
 #: What `q` searches: one field name a line, so long names still fit.
 SEARCH_DESCRIPTION = "Search in " + ", ".join(("title", "body")) + "."
