@@ -53,11 +53,17 @@ HAND_EDITS = {
     "tests/post/test_teaser.py": ["def test_a_long_body_is_cut_at_a_word() -> None:"],
 }
 
-#: The service edit, as the user carries it over to the new release's code.
+#: The service edit, as the user carries it over to the new release's code: the kit's
+#: Crud, subclassed with the rule in its `prepare` hook.
 PUBLISH_NOW = (
-    "    # hand edit: a post published without a date is published now\n"
-    '    if values["status"] == PostStatus.PUBLISHED and values["published_at"] is None:\n'
-    '        values["published_at"] = datetime.now(UTC)\n'
+    "class PostCrud(Crud[Post]):\n"
+    "    def prepare(self, values: dict[str, Any], row: Post | None) -> None:\n"
+    "        # hand edit: a post published without a date is published now\n"
+    "        published = values.get(\"status\") == PostStatus.PUBLISHED\n"
+    "        if row is None and published and values[\"published_at\"] is None:\n"
+    "            values[\"published_at\"] = datetime.now(UTC)\n"
+    "\n"
+    "\n"
 )
 
 
@@ -104,12 +110,18 @@ def digest(project: Path) -> dict[str, str]:
 
 
 def publish_now_in_new_create(text: str) -> str:
-    """services/post.py: the new release's lines, with the user's edit put back into the
-    new `create_post` (its first `_check_rules` call), as a user resolves the conflict."""
+    """services/post.py: the new release's lines, with the user's edit carried over to
+    the new service (a Crud subclass), as a user resolves the conflict."""
     text = keep_scaffold_side(text)
-    anchor = "    await _check_rules(db, values)\n"
-    assert anchor in text, text
-    return text.replace(anchor, PUBLISH_NOW + anchor, 1)
+    for old, new in (
+        ("from typing import Literal,", "from typing import Any, Literal,"),
+        ("from datetime import datetime\n", "from datetime import UTC, datetime\n"),
+        ("posts = Crud(\n", PUBLISH_NOW + "posts = PostCrud(\n"),
+    ):
+        if new not in text:
+            assert old in text, (old, text)
+            text = text.replace(old, new, 1)
+    return text
 
 
 #: How the user resolves each file sync leaves in conflict: text with markers -> text.

@@ -17,10 +17,11 @@ Room left for what comes next, each one place here rather than a change per reso
 - history and live updates: an `on_change(db, row, action)` hook `_commit` would call
   after a successful commit;
 - per-resource permissions stay with the callers (pages, admin), which know the user.
+A resource's own rule on what it saves goes in an override of `prepare`.
 """
 
-M = TypeVar("M", bound=Base)
-T = TypeVar("T", bound=Base)
+M = TypeVar("M", bound=HasId)
+T = TypeVar("T", bound=HasId)
 R = TypeVar("R", bound=BaseModel)
 
 
@@ -119,6 +120,14 @@ class Crud(Generic[M]):
         """Change the fields set in an Update schema (PATCH); `row` comes from `get`.
 
         ConflictError like `create`."""
+        ...
+
+    def prepare(self, values: dict[str, Any], row: M | None) -> None:
+        """Change what is about to be saved, before the checks: `values` are the schema's
+        (by API key, many-to-many ids left out), `row` None when creating.
+
+        Does nothing; override it in a subclass for a rule of the resource, e.g. "a post
+        published without a date is dated now"."""
         ...
 
     async def delete(self, db: AsyncSession, row: M) -> None:

@@ -101,16 +101,23 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value
 
 
-class Base(DeclarativeBase):
+class HasId:
+    """What the kit asks of a model: an integer primary key `id`.
+
+    `Base` derives from it, so every model does (each declares its own `id` column); the
+    kit's `Crud[M]` then reads `row.id` and `Model.id` typed. A Protocol would not do:
+    mypy and pyright disagree on whether a mapped attribute satisfies one.
+    """
+
+    if TYPE_CHECKING:
+        id: Mapped[int]
+
+
+class Base(HasId, DeclarativeBase):
     """Base class of every model: named constraints, aware datetimes."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime}
-
-    if TYPE_CHECKING:
-        #: Every model declares an integer primary key `id`; saying so here lets the kit
-        #: (`kit.crud.Crud[M]`) read `row.id` and `Model.id` of any model, typed.
-        id: Mapped[int]
 
 
 class TimestampMixin:
