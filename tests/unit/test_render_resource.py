@@ -71,7 +71,7 @@ def test_model_has_typed_columns_constraints_and_relationships() -> None:
         'posts_tags = sa.Table(\n    "posts_tags",',
         '"post_id", sa.Integer(), sa.ForeignKey("posts.id", ondelete="CASCADE"), primary_key',
         "secondary=posts_tags",
-        "def tags_ids(self) -> list[int]:",
+        "def tag_ids(self) -> list[int]:",
         "def __str__(self) -> str:\n        return self.title",
         "if TYPE_CHECKING:\n    from app.models.author import Author",
     )
@@ -127,14 +127,14 @@ def test_schemas_validate_like_the_database() -> None:
         "published_at: UtcDatetime | None = Field(default=None)",
         "views: int = Field(default=0, ge=-MAX_INT - 1, le=MAX_INT)",
         "author_id: Id\n",
-        "tags_ids: list[Id] = Field(default_factory=list[int])",
+        "tag_ids: list[Id] = Field(default_factory=list[int])",
         "class PostUpdate(BaseModel):",
         "def refuse_null(cls, value: object) -> object:",
         "title: SafeStr | None = Field(\n        default=None, min_length=1, max_length=200, "
         "json_schema_extra=not_null",
         "class PostRead(BaseModel):",
         "model_config = ConfigDict(from_attributes=True)",
-        "    author_id: int\n    reviewer_id: int | None\n    tags_ids: list[int]",
+        "    author_id: int\n    reviewer_id: int | None\n    tag_ids: list[int]",
         "created_at: AwareDatetime",
         "class PostPage(BaseModel):",
         "items: list[PostRead]",
@@ -162,7 +162,7 @@ def test_service_is_the_documented_contract() -> None:
         "Post.published_at.desc(),\n        Post.title.asc(),\n        Post.id.asc(),",
         'Unique(Post.slug, "A post with this slug already exists.")',
         'Ref(Post.author_id, Author, "author")',
-        'Many("tags_ids", Post.tags, Tag, "tags")',
+        'Many("tag_ids", Post.tags, Tag, "tags")',
         'Referrer(Comment, Comment.post_id, Label("comment", "comments"), "post", "cascade")',
         "PAGE_SIZE = 20\n",
         "page_size=PAGE_SIZE,\n    max_page_size=MAX_PAGE_SIZE,",
@@ -170,7 +170,7 @@ def test_service_is_the_documented_contract() -> None:
         "    author_id: Id | None = None\n",
     )
     assert_file(
-        example("blog"), "app/api/post.py", 'Ids("tags_ids", posts_tags.c.post_id, posts_tags.c.tag_id)'
+        example("blog"), "app/api/post.py", 'Ids("tag_ids", posts_tags.c.post_id, posts_tags.c.tag_id)'
     )
 
 
@@ -268,7 +268,7 @@ def test_fields_named_like_builtins_do_not_hide_types() -> None:
         'tags: Mapped[builtins.list["Tag"]]',
         "@builtins.property",
     )
-    schemas = ("date: dt.date | None", "tags_ids: builtins.list[int]")
+    schemas = ("date: dt.date | None", "tag_ids: builtins.list[int]")
     assert_file(tree, "app/schemas/event.py", *schemas)
     assert_file(tree, "app/services/event.py", "date: dt.date | None = None")
 
