@@ -21,8 +21,8 @@ KIT_MODULES = {"kit-crud.py": "crud.py.jinja"}
 
 def interfaces() -> dict[str, str]:
     from scaffolder.examples import example_path
-    from scaffolder.render.formatting import format_python
     from scaffolder.render.blueprints import bundled_blueprints
+    from scaffolder.render.formatting import format_python
     from scaffolder.render.resource import RESOURCE_FILES, ResourceRenderer
     from scaffolder.spec import load_spec
 

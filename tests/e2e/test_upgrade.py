@@ -59,9 +59,9 @@ PUBLISH_NOW = (
     "class PostCrud(Crud[Post]):\n"
     "    def prepare(self, values: dict[str, Any], row: Post | None) -> None:\n"
     "        # hand edit: a post published without a date is published now\n"
-    "        published = values.get(\"status\") == PostStatus.PUBLISHED\n"
-    "        if row is None and published and values[\"published_at\"] is None:\n"
-    "            values[\"published_at\"] = datetime.now(UTC)\n"
+    '        published = values.get("status") == PostStatus.PUBLISHED\n'
+    '        if row is None and published and values["published_at"] is None:\n'
+    '            values["published_at"] = datetime.now(UTC)\n'
     "\n"
     "\n"
 )

@@ -155,7 +155,7 @@ def test_service_is_the_documented_contract() -> None:
     assert_file(
         example("blog"),
         "app/services/post.py",
-        "posts = Crud(\n    Post,\n    label=Label(\"post\", \"posts\"),",
+        'posts = Crud(\n    Post,\n    label=Label("post", "posts"),',
         "joinedload(Post.author)",
         "selectinload(Post.tags)",
         "search=(\n        Post.title,\n        Post.body,\n    ),",
@@ -170,7 +170,9 @@ def test_service_is_the_documented_contract() -> None:
         "    author_id: Id | None = None\n",
     )
     assert_file(
-        example("blog"), "app/api/post.py", 'Ids("tag_ids", posts_tags.c.post_id, posts_tags.c.tag_id)'
+        example("blog"),
+        "app/api/post.py",
+        'Ids("tag_ids", posts_tags.c.post_id, posts_tags.c.tag_id)',
     )
 
 
