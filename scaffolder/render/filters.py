@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from scaffolder.model.names import model_import, model_ref
-from scaffolder.render import escape
+from scaffolder.render import escape, forms
 from scaffolder.render.escape import python_str as py_str
 
 
@@ -47,7 +47,7 @@ RESERVED_LOCALS = frozenset(
         *("errors", "exc", "filters", "form", "fragment", "ids", "label", "list_state"),
         *("more", "options", "page", "q", "query", "reader", "render", "request", "response"),
         *("results", "router", "row", "select", "selected", "sort", "sort_key", "status"),
-        *("template", "url", "user", "values"),
+        *("template", "url", "user", "values", "path"),
         # the API's and the service's locals and parameters
         *("column", "conditions", "count", "deleting", "error", "found", "items", "limit"),
         *("message", "missing", "name", "page_size", "pattern", "result", "rows", "total"),
@@ -86,4 +86,6 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "py_list": py_list,
     "py_tuple": py_tuple,
     "py_value": py_value,
+    "form_input": forms.form_input,
+    "input_class": forms.input_class,
 }

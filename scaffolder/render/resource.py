@@ -55,6 +55,7 @@ RESOURCE_FILES: tuple[BlueprintFile, ...] = (
     BlueprintFile("tests/test_model.py.jinja", "tests/{snake}/test_model.py"),
     BlueprintFile("tests/test_api.py.jinja", "tests/{snake}/test_api.py", Layer.API),
     # HTML pages and admin screens (HTML blueprints: see `HTML_BLUEPRINT_SUFFIX`).
+    BlueprintFile("form.py.jinja", "{package}/forms/{snake}.py", (Layer.HTML, Layer.ADMIN)),
     BlueprintFile("views.py.jinja", "{package}/views/{snake}.py", Layer.HTML),
     BlueprintFile("templates/list.html.jinja", _TEMPLATES + "/list.html", Layer.HTML),
     BlueprintFile("templates/_results.html.jinja", _TEMPLATES + "/_results.html", Layer.HTML),

@@ -109,6 +109,26 @@ def test_views_use_the_service_and_schemas() -> None:
     assert "LoggedInUser" in views
 
 
+def test_forms_declare_one_input_per_writable_field() -> None:
+    form = blog()["blog/forms/post.py"]
+    for declaration in (
+        'TextInput("title", "Title", max_length=200)',
+        'SlugInput("slug", "Slug", max_length=255)',
+        'TextArea("body", "Body")',
+        'Select("status", "Status", default="draft", values=("draft", "published", "archived"))',
+        'DateTimeInput("published_at", "Published at", required=False)',
+        'NumberInput("views", "Views", default="0")',
+        'RelatedSelect("author_id", "Author", source=authors)',
+        'RelatedSelect("reviewer_id", "Reviewer", required=False, source=authors)',
+        'MultiSelect("tag_ids", "Tags", source=tags)',
+        "create=PostCreate,",
+    ):
+        assert declaration in form, declaration
+    assert "users" in blog()["blog/forms/comment.py"]  # a ref to the built-in User
+    order = shop()["blog/forms/order.py"]
+    assert '"on hold"' in order
+
+
 def test_every_post_form_carries_the_csrf_token() -> None:
     for tree in (blog(), shop()):
         for path, text in tree.items():

@@ -1,0 +1,1 @@
+"""The form of each resource (`forms/<name>.py`), shared by its public pages and the admin."""
