@@ -179,6 +179,9 @@ IMPORTED_NAMES = frozenset(
         *("EmailStr", "Slug", "PASSWORD", "BeforeValidator", "DeletionEffects", "Select"),
         *("Int32", "Int64", "Crud", "Label", "Many", "Ref", "Unique", "AnyOf", "Referrer"),
         *("Reads", "Ids", "ListParams", "CONFLICT", "UNAUTHORIZED"),
+        *("TextInput", "SlugInput", "EmailInput", "UrlInput", "TextArea", "NumberInput"),
+        *("DateInput", "TimeInput", "DateTimeInput", "JsonInput", "Checkbox", "RelatedSelect"),
+        *("MultiSelect", "Pages"),
     }
 )
 

@@ -130,11 +130,13 @@ def add_summary_field(session: Session, shown: Path) -> None:
 
 
 def customize_detail_page(session: Session, shown: Path) -> None:
-    """The reader adds a "Last changed" line under the heading of the ejected template."""
+    """The reader adds a "Last changed" line at the top of the ejected template's details
+    (under the line the page shows first, which is already in the template)."""
     template = project(session) / TEMPLATE
     lines = template.read_text().splitlines(keepends=True)
-    heading = lines.index("<h1>{{ [[ var ]] }}</h1>\n")
-    lines[heading + 1 : heading + 1] = shown.read_text().splitlines(keepends=True)[1:]
+    shown_lines = shown.read_text().splitlines(keepends=True)
+    anchor = lines.index(shown_lines[0])
+    lines[anchor + 1 : anchor + 1] = shown_lines[1:]
     template.write_text("".join(lines))
     assert shown.read_text() in template.read_text()
 

@@ -15,4 +15,6 @@ upgrades it through the usual three-way merge, keeping your edits.
 - `forms`: form declarations, reading a submitted form through the Pydantic schemas,
   friendly validation messages, options of selects of related rows.
 - `flash`: flash messages, one sentence shown once on the next page (base.html).
+- `pages`: Pages — the public HTML pages of one resource (list, detail, new, edit,
+  delete) as a router, from its Crud, its form and its templates.
 """
