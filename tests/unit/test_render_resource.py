@@ -205,7 +205,6 @@ def test_generated_tests_cover_the_api_and_count_queries() -> None:
         "tests/post/test_api.py",
         "def test_create_read_update_delete(",
         "def test_writes_need_a_token(",
-        "def test_unknown_id_is_404(",
         "def test_invalid_input_is_422(",
         '("slug", "Not a slug!")',
         "def test_taken_slug_is_409(",
