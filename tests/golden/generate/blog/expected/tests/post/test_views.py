@@ -53,17 +53,18 @@ def test_search(client: TestClient, settings: Settings) -> None:
 
 def test_create_edit_delete(client: TestClient, settings: Settings, make_user: MakeUser) -> None:
     token = log_in_editor(client, make_user)
-    assert client.get(URL + "new").status_code == 200
+    assert f'action="{URL}new"' in client.get(URL + "new").text  # the form posts back here
     form = form_data(in_database(settings, new_post_data))
     invalid = {**form, "title": "", "csrf_token": token}
     response = client.post(URL + "new", data=invalid)
     assert response.status_code == 422
     assert "This field is required." in response.text
+    assert f'action="{URL}new"' in response.text
     assert str(escape(form["slug"])) in response.text  # what was typed is kept
     response = client.post(URL + "new", data={**form, "csrf_token": token}, follow_redirects=False)
     assert response.status_code == 303, response.text
     page = response.headers["location"]
-    assert client.get(page + "/edit").status_code == 200
+    assert f'action="{page}/edit"' in client.get(page + "/edit").text
     changed = form_data(in_database(settings, new_post_data))
     response = client.post(page + "/edit", data={**changed, "csrf_token": token})
     assert response.url.path == page, response.text
