@@ -182,6 +182,7 @@ IMPORTED_NAMES = frozenset(
         *("TextInput", "SlugInput", "EmailInput", "UrlInput", "TextArea", "NumberInput"),
         *("DateInput", "TimeInput", "DateTimeInput", "JsonInput", "Checkbox", "RelatedSelect"),
         *("MultiSelect", "Pages"),
+        *("Column", "ModelAdmin"),
     }
 )
 

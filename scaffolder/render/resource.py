@@ -42,7 +42,6 @@ class BlueprintFile:
 
 
 _TEMPLATES = "{package}/templates/{snake}"
-_ADMIN_TEMPLATES = "{package}/templates/admin/{snake}"
 
 RESOURCE_FILES: tuple[BlueprintFile, ...] = (
     BlueprintFile("model.py.jinja", "{package}/models/{snake}.py"),
@@ -67,17 +66,6 @@ RESOURCE_FILES: tuple[BlueprintFile, ...] = (
     BlueprintFile("tests/forms.py.jinja", "tests/{snake}/forms.py", (Layer.HTML, Layer.ADMIN)),
     BlueprintFile("tests/test_views.py.jinja", "tests/{snake}/test_views.py", Layer.HTML),
     BlueprintFile("admin.py.jinja", "{package}/admin/{snake}.py", Layer.ADMIN),
-    *(
-        BlueprintFile(f"templates/admin/{name}.jinja", f"{_ADMIN_TEMPLATES}/{name}", Layer.ADMIN)
-        for name in (
-            "list.html",
-            "_results.html",
-            "form.html",
-            "_options.html",
-            "confirm_delete.html",
-            "confirm_delete_selected.html",
-        )
-    ),
     BlueprintFile("tests/test_admin.py.jinja", "tests/{snake}/test_admin.py", Layer.ADMIN),
 )
 

@@ -17,4 +17,6 @@ upgrades it through the usual three-way merge, keeping your edits.
 - `flash`: flash messages, one sentence shown once on the next page (base.html).
 - `pages`: Pages — the public HTML pages of one resource (list, detail, new, edit,
   delete) as a router, from its Crud, its form and its templates.
+- `admin`: the staff screens under /admin — `site` (AdminSite), `ModelAdmin`, `Column`,
+  filters and `Action`s — from each resource's typed declaration (`PKG/admin/<name>.py`).
 """
