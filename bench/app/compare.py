@@ -10,7 +10,7 @@ Method (docs/performance.md, "The generated app"):
    POSTS posts, each with an author, a reviewer two times in three, and three tags).
 2. The Django peer (`django_peer/`, copied beside the project) maps the same tables
    (`managed = False`), so both apps read the very same rows: a DRF ModelViewSet, a
-   ModelSerializer with the same fields (`author_id`, `reviewer_id`, `tags_ids`…),
+   ModelSerializer with the same fields (`author_id`, `reviewer_id`, `tag_ids`…),
    `select_related("author", "reviewer").prefetch_related("tags")`, DEBUG off,
    persistent connections, Django's default middleware.
 3. One worker each on 127.0.0.1: uvicorn for ours (production settings, no access log),
@@ -218,7 +218,7 @@ def check_same_answer(ours_url: str, peer_url: str, posts: int) -> None:
     if ours["total"] != posts or len(ours["items"]) != min(20, posts):
         raise SystemExit(f"expected {posts} posts, 20 a page; got {json.dumps(ours)[:500]}")
     expected = {"id", "title", "slug", "body", "status", "published_at", "views"}
-    expected |= {"author_id", "reviewer_id", "tags_ids", "created_at", "updated_at"}
+    expected |= {"author_id", "reviewer_id", "tag_ids", "created_at", "updated_at"}
     if set(ours["items"][0]) != expected:
         raise SystemExit(f"unexpected fields: {sorted(ours['items'][0])}")
 

@@ -6,7 +6,7 @@ from peer.models import Post, Tag
 
 
 class PostSerializer(serializers.ModelSerializer):
-    tags_ids = serializers.PrimaryKeyRelatedField(
+    tag_ids = serializers.PrimaryKeyRelatedField(
         source="tags", many=True, queryset=Tag.objects.all()
     )
 
@@ -22,7 +22,7 @@ class PostSerializer(serializers.ModelSerializer):
             "views",
             "author_id",
             "reviewer_id",
-            "tags_ids",
+            "tag_ids",
             "created_at",
             "updated_at",
         )
