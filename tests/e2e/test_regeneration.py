@@ -110,8 +110,14 @@ def test_sync_after_hand_edits_and_spec_changes_leaves_the_project_green(
     service = project / package / "services" / f"{module}.py"
     replace(
         service,
-        '    """\n    values = data.model_dump(',
-        '    """\n    # hand edit: audit hook goes here\n    values = data.model_dump(',
+        "    page_size=PAGE_SIZE,\n",
+        "    # hand edit: audit hook goes here\n    page_size=PAGE_SIZE,\n",
+    )
+    replace(
+        service,
+        "from sqlalchemy.orm import",
+        "from sqlalchemy import select\nfrom sqlalchemy.ext.asyncio import AsyncSession\n"
+        "from sqlalchemy.orm import",
     )
     service.write_text(
         service.read_text()

@@ -66,7 +66,7 @@ def test_list_shows_what_each_template_generates_and_the_overrides(project: Path
     result = scaffold(project, "blueprints", "list")
     assert result.exit_code == EXIT_OK
     lines = result.stdout.splitlines()
-    width = len("resource/templates/admin/confirm_delete_selected.html.jinja")
+    width = max(len(t.name) for t in bundled_templates())
     assert lines[0].split() == ["template", "generates", "override"]
     assert lines[0].index("generates") == width + 2
     assert f"{'resource/admin.py.jinja':<{width}}  {{package}}/admin/{{snake}}.py" in lines
@@ -137,17 +137,10 @@ def test_eject_one_template_copies_it(project: Path) -> None:
         (["blueprints/resource/model.py"], ["resource/model.py.jinja"]),
         (["migration"], ["migration/revision.py.jinja"]),
         (
-            ["resource/templates/admin"],
+            ["resource/templates"],
             [
-                f"resource/templates/admin/{name}.html.jinja"
-                for name in (
-                    "_options",
-                    "_results",
-                    "confirm_delete",
-                    "confirm_delete_selected",
-                    "form",
-                    "list",
-                )
+                f"resource/templates/{name}.html.jinja"
+                for name in ("_macros", "_results", "confirm_delete", "detail", "form", "list")
             ],
         ),
     ],

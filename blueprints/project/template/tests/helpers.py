@@ -3,6 +3,7 @@
 import re
 
 from fastapi.testclient import TestClient
+from markupsafe import escape
 
 PASSWORD = "correct horse battery staple"
 
@@ -12,6 +13,11 @@ def csrf_token_of(client: TestClient, path: str = "/login") -> str:
     match = re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).text)
     assert match, f"no CSRF token on {path}"
     return match.group(1)
+
+
+def column_header(label: str) -> str:
+    """A list column's header as the page shows it: HTML-escaped, as Jinja does."""
+    return f">{escape(label)}<"
 
 
 def log_in(client: TestClient, email: str, password: str = PASSWORD) -> None:

@@ -6,21 +6,14 @@ deleting does to the rows referring to them. Change behaviour here, by declarati
 subclass `Crud` and override a method.
 """
 
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Literal, get_args
-
-from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
 from blog.kit.crud import Crud, Many, Ref, Unique
 from blog.kit.deletion import Referrer
 from blog.kit.errors import Label
-from blog.kit.listing import ListParams, Page
-from blog.kit.schemas import Id, Int32
 from blog.models.author import Author
 from blog.models.comment import Comment
-from blog.models.post import Post, PostStatus
+from blog.models.post import Post
 from blog.models.tag import Tag
 
 #: Rows per page when the caller does not say (`api.page_size`).
@@ -79,80 +72,3 @@ posts = Crud(
     page_size=PAGE_SIZE,
     max_page_size=MAX_PAGE_SIZE,
 )
-
-
-# Compatibility with the functions this module had before the kit, for the pages and the
-# admin until they call `posts` themselves.
-#: A column to sort by, `-` for descending.
-PostSort = Literal[
-    "id",
-    "-id",
-    "created_at",
-    "-created_at",
-    "updated_at",
-    "-updated_at",
-    "title",
-    "-title",
-    "slug",
-    "-slug",
-    "body",
-    "-body",
-    "status",
-    "-status",
-    "published_at",
-    "-published_at",
-    "views",
-    "-views",
-    "author_id",
-    "-author_id",
-    "reviewer_id",
-    "-reviewer_id",
-]
-#: The same keys at runtime, e.g. to check a query string.
-SORT_KEYS: tuple[PostSort, ...] = get_args(PostSort)
-get_post = posts.get
-create_post = posts.create
-update_post = posts.update
-delete_post = posts.delete
-delete_posts = posts.delete_many
-deletion_effects = posts.deletion_effects
-post_choices = posts.choices
-
-
-@dataclass(frozen=True)
-class PostFilters:
-    """Exact-match filters of a list, typed for reading them from a query string; None
-    leaves a field unfiltered. Numbers are bounded like their columns: a value no column
-    holds names no row (PostgreSQL refuses it as a parameter)."""
-
-    title: str | None = None
-    slug: str | None = None
-    status: PostStatus | None = None
-    published_at: datetime | None = None
-    views: Int32 | None = None
-    author_id: Id | None = None
-    reviewer_id: Id | None = None
-
-
-async def list_posts(
-    db: AsyncSession,
-    *,
-    page: int = 1,
-    page_size: int = PAGE_SIZE,
-    sort: PostSort | None = None,
-    q: str | None = None,
-    filters: PostFilters | None = None,
-) -> Page[Post]:
-    """One page of posts (`posts.page`)."""
-    wanted = filters or PostFilters()
-    values: dict[str, object] = {
-        "title": wanted.title,
-        "slug": wanted.slug,
-        "status": wanted.status,
-        "published_at": wanted.published_at,
-        "views": wanted.views,
-        "author_id": wanted.author_id,
-        "reviewer_id": wanted.reviewer_id,
-    }
-    params = ListParams(page=page, page_size=page_size, sort=sort, q=q, filters=values)
-    return await posts.page(db, params)

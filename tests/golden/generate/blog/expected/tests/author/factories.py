@@ -24,4 +24,4 @@ async def new_author_data(db: AsyncSession) -> AuthorCreate:
 
 async def create_author(db: AsyncSession) -> Author:
     """A saved author (and the rows it refers to), relationships loaded."""
-    return await author_service.create_author(db, await new_author_data(db))
+    return await author_service.authors.create(db, await new_author_data(db))

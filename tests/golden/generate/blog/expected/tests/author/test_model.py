@@ -11,9 +11,9 @@ from tests.resources import in_database
 def test_a_saved_author_reads_back_the_same(settings: Settings) -> None:
     async def work(db: AsyncSession) -> None:
         data = await new_author_data(db)
-        created = await author_service.create_author(db, data)
+        created = await author_service.authors.create(db, data)
         db.expunge_all()
-        author = await author_service.get_author(db, created.id)
+        author = await author_service.authors.get(db, created.id)
         assert author.name == data.name
         assert author.email == data.email
         assert author.bio == data.bio

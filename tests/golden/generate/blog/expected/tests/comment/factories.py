@@ -29,4 +29,4 @@ async def new_comment_data(db: AsyncSession) -> CommentCreate:
 
 async def create_comment(db: AsyncSession) -> Comment:
     """A saved comment (and the rows it refers to), relationships loaded."""
-    return await comment_service.create_comment(db, await new_comment_data(db))
+    return await comment_service.comments.create(db, await new_comment_data(db))

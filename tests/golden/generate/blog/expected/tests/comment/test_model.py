@@ -11,9 +11,9 @@ from tests.resources import in_database
 def test_a_saved_comment_reads_back_the_same(settings: Settings) -> None:
     async def work(db: AsyncSession) -> None:
         data = await new_comment_data(db)
-        created = await comment_service.create_comment(db, data)
+        created = await comment_service.comments.create(db, data)
         db.expunge_all()
-        comment = await comment_service.get_comment(db, created.id)
+        comment = await comment_service.comments.get(db, created.id)
         assert comment.post_id == data.post_id
         assert comment.user_id == data.user_id
         assert comment.body == data.body

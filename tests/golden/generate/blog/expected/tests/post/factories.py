@@ -34,4 +34,4 @@ async def new_post_data(db: AsyncSession) -> PostCreate:
 
 async def create_post(db: AsyncSession) -> Post:
     """A saved post (and the rows it refers to), relationships loaded."""
-    return await post_service.create_post(db, await new_post_data(db))
+    return await post_service.posts.create(db, await new_post_data(db))

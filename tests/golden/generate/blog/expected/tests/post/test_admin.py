@@ -6,7 +6,7 @@ from markupsafe import escape
 from blog.settings import Settings
 from tests.comment.factories import create_comment
 from tests.conftest import MakeUser
-from tests.helpers import csrf_token_of, log_in
+from tests.helpers import column_header, csrf_token_of, log_in
 from tests.post.factories import create_post, new_post_data
 from tests.post.forms import form_data
 from tests.resources import in_database
@@ -33,10 +33,10 @@ def test_list_shows_columns_and_count(
     response = client.get(URL)
     assert response.status_code == 200
     assert change_link(row.id) in response.text
-    assert ">Title<" in response.text  # column header
-    assert ">Status<" in response.text  # column header
-    assert ">Author<" in response.text  # column header
-    assert ">Published at<" in response.text  # column header
+    assert column_header("Title") in response.text
+    assert column_header("Status") in response.text
+    assert column_header("Author") in response.text
+    assert column_header("Published at") in response.text
     assert "of 1 posts" in response.text  # the total count
     assert f'href="{URL}"' in client.get("/admin/").text  # the dashboard links here
     assert client.get(URL, params={"sort": "-title"}).status_code == 200

@@ -14,9 +14,9 @@ from tests.resources import in_database
 def test_a_saved_post_reads_back_the_same(settings: Settings) -> None:
     async def work(db: AsyncSession) -> None:
         data = await new_post_data(db)
-        created = await post_service.create_post(db, data)
+        created = await post_service.posts.create(db, data)
         db.expunge_all()
-        post = await post_service.get_post(db, created.id)
+        post = await post_service.posts.get(db, created.id)
         assert post.title == data.title
         assert post.slug == data.slug
         assert post.body == data.body
@@ -45,8 +45,8 @@ def test_status_is_stored_as_its_value(settings: Settings) -> None:
 def test_deleting_post_deletes_its_comments(settings: Settings) -> None:
     async def work(db: AsyncSession) -> None:
         comment = await create_comment(db)
-        post = await post_service.get_post(db, comment.post_id)
-        await post_service.delete_post(db, post)
+        post = await post_service.posts.get(db, comment.post_id)
+        await post_service.posts.delete(db, post)
         assert await db.scalar(select(Comment).where(Comment.id == comment.id)) is None
 
     in_database(settings, work)

@@ -21,4 +21,4 @@ async def new_tag_data(db: AsyncSession) -> TagCreate:
 
 async def create_tag(db: AsyncSession) -> Tag:
     """A saved tag (and the rows it refers to), relationships loaded."""
-    return await tag_service.create_tag(db, await new_tag_data(db))
+    return await tag_service.tags.create(db, await new_tag_data(db))

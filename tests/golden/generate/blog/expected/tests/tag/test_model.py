@@ -11,9 +11,9 @@ from tests.tag.factories import new_tag_data
 def test_a_saved_tag_reads_back_the_same(settings: Settings) -> None:
     async def work(db: AsyncSession) -> None:
         data = await new_tag_data(db)
-        created = await tag_service.create_tag(db, data)
+        created = await tag_service.tags.create(db, data)
         db.expunge_all()
-        tag = await tag_service.get_tag(db, created.id)
+        tag = await tag_service.tags.get(db, created.id)
         assert tag.name == data.name
         assert str(tag) == data.name
 

@@ -6,17 +6,11 @@ deleting does to the rows referring to them. Change behaviour here, by declarati
 subclass `Crud` and override a method.
 """
 
-from dataclasses import dataclass
-from typing import Literal, get_args
-
-from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
 from shop.kit.crud import Crud, Ref, Unique
 from shop.kit.deletion import Referrer
 from shop.kit.errors import Label
-from shop.kit.listing import ListParams, Page
-from shop.kit.schemas import Id
 from shop.models.category import Category
 from shop.models.product import Product
 
@@ -56,55 +50,3 @@ categories = Crud(
     page_size=PAGE_SIZE,
     max_page_size=MAX_PAGE_SIZE,
 )
-
-
-# Compatibility with the functions this module had before the kit, for the pages and the
-# admin until they call `categories` themselves.
-#: A column to sort by, `-` for descending.
-CategorySort = Literal[
-    "id",
-    "-id",
-    "created_at",
-    "-created_at",
-    "updated_at",
-    "-updated_at",
-    "name",
-    "-name",
-    "parent_id",
-    "-parent_id",
-]
-#: The same keys at runtime, e.g. to check a query string.
-SORT_KEYS: tuple[CategorySort, ...] = get_args(CategorySort)
-get_category = categories.get
-create_category = categories.create
-update_category = categories.update
-delete_category = categories.delete
-delete_categories = categories.delete_many
-deletion_effects = categories.deletion_effects
-category_choices = categories.choices
-
-
-@dataclass(frozen=True)
-class CategoryFilters:
-    """Exact-match filters of a list, typed for reading them from a query string; None
-    leaves a field unfiltered. Numbers are bounded like their columns: a value no column
-    holds names no row (PostgreSQL refuses it as a parameter)."""
-
-    name: str | None = None
-    parent_id: Id | None = None
-
-
-async def list_categories(
-    db: AsyncSession,
-    *,
-    page: int = 1,
-    page_size: int = PAGE_SIZE,
-    sort: CategorySort | None = None,
-    q: str | None = None,
-    filters: CategoryFilters | None = None,
-) -> Page[Category]:
-    """One page of categories (`categories.page`)."""
-    wanted = filters or CategoryFilters()
-    values: dict[str, object] = {"name": wanted.name, "parent_id": wanted.parent_id}
-    params = ListParams(page=page, page_size=page_size, sort=sort, q=q, filters=values)
-    return await categories.page(db, params)

@@ -6,19 +6,11 @@ deleting does to the rows referring to them. Change behaviour here, by declarati
 subclass `Crud` and override a method.
 """
 
-from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
-from typing import Literal, get_args
-
-from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
 from shop.kit.crud import Crud, Ref, Unique
 from shop.kit.deletion import Referrer
 from shop.kit.errors import Label
-from shop.kit.listing import ListParams, Page
-from shop.kit.schemas import Id, Int32
 from shop.models.category import Category
 from shop.models.order_line import OrderLine
 from shop.models.product import Product
@@ -74,80 +66,3 @@ products = Crud(
     page_size=PAGE_SIZE,
     max_page_size=MAX_PAGE_SIZE,
 )
-
-
-# Compatibility with the functions this module had before the kit, for the pages and the
-# admin until they call `products` themselves.
-#: A column to sort by, `-` for descending.
-ProductSort = Literal[
-    "id",
-    "-id",
-    "created_at",
-    "-created_at",
-    "updated_at",
-    "-updated_at",
-    "sku",
-    "-sku",
-    "name",
-    "-name",
-    "description",
-    "-description",
-    "price",
-    "-price",
-    "stock",
-    "-stock",
-    "active",
-    "-active",
-    "category_id",
-    "-category_id",
-    "launched_on",
-    "-launched_on",
-]
-#: The same keys at runtime, e.g. to check a query string.
-SORT_KEYS: tuple[ProductSort, ...] = get_args(ProductSort)
-get_product = products.get
-create_product = products.create
-update_product = products.update
-delete_product = products.delete
-delete_products = products.delete_many
-deletion_effects = products.deletion_effects
-product_choices = products.choices
-
-
-@dataclass(frozen=True)
-class ProductFilters:
-    """Exact-match filters of a list, typed for reading them from a query string; None
-    leaves a field unfiltered. Numbers are bounded like their columns: a value no column
-    holds names no row (PostgreSQL refuses it as a parameter)."""
-
-    sku: str | None = None
-    name: str | None = None
-    price: Decimal | None = None
-    stock: Int32 | None = None
-    active: bool | None = None
-    category_id: Id | None = None
-    launched_on: date | None = None
-
-
-async def list_products(
-    db: AsyncSession,
-    *,
-    page: int = 1,
-    page_size: int = PAGE_SIZE,
-    sort: ProductSort | None = None,
-    q: str | None = None,
-    filters: ProductFilters | None = None,
-) -> Page[Product]:
-    """One page of products (`products.page`)."""
-    wanted = filters or ProductFilters()
-    values: dict[str, object] = {
-        "sku": wanted.sku,
-        "name": wanted.name,
-        "price": wanted.price,
-        "stock": wanted.stock,
-        "active": wanted.active,
-        "category_id": wanted.category_id,
-        "launched_on": wanted.launched_on,
-    }
-    params = ListParams(page=page, page_size=page_size, sort=sort, q=q, filters=values)
-    return await products.page(db, params)

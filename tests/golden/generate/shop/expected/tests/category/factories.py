@@ -21,4 +21,4 @@ async def new_category_data(db: AsyncSession) -> CategoryCreate:
 
 async def create_category(db: AsyncSession) -> Category:
     """A saved category (and the rows it refers to), relationships loaded."""
-    return await category_service.create_category(db, await new_category_data(db))
+    return await category_service.categories.create(db, await new_category_data(db))

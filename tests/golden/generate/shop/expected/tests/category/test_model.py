@@ -11,9 +11,9 @@ from tests.resources import in_database
 def test_a_saved_category_reads_back_the_same(settings: Settings) -> None:
     async def work(db: AsyncSession) -> None:
         data = await new_category_data(db)
-        created = await category_service.create_category(db, data)
+        created = await category_service.categories.create(db, data)
         db.expunge_all()
-        category = await category_service.get_category(db, created.id)
+        category = await category_service.categories.get(db, created.id)
         assert category.name == data.name
         assert category.parent_id == data.parent_id
         assert str(category) == data.name

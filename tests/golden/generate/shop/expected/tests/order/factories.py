@@ -31,4 +31,4 @@ async def new_order_data(db: AsyncSession) -> OrderCreate:
 
 async def create_order(db: AsyncSession) -> Order:
     """A saved order (and the rows it refers to), relationships loaded."""
-    return await order_service.create_order(db, await new_order_data(db))
+    return await order_service.orders.create(db, await new_order_data(db))

@@ -14,9 +14,9 @@ from tests.resources import in_database
 def test_a_saved_order_reads_back_the_same(settings: Settings) -> None:
     async def work(db: AsyncSession) -> None:
         data = await new_order_data(db)
-        created = await order_service.create_order(db, data)
+        created = await order_service.orders.create(db, data)
         db.expunge_all()
-        order = await order_service.get_order(db, created.id)
+        order = await order_service.orders.get(db, created.id)
         assert order.number == data.number
         assert order.customer_id == data.customer_id
         assert order.status == data.status
@@ -41,8 +41,8 @@ def test_status_is_stored_as_its_value(settings: Settings) -> None:
 def test_deleting_order_deletes_its_lines(settings: Settings) -> None:
     async def work(db: AsyncSession) -> None:
         order_line = await create_order_line(db)
-        order = await order_service.get_order(db, order_line.order_id)
-        await order_service.delete_order(db, order)
+        order = await order_service.orders.get(db, order_line.order_id)
+        await order_service.orders.delete(db, order)
         assert await db.scalar(select(OrderLine).where(OrderLine.id == order_line.id)) is None
 
     in_database(settings, work)

@@ -28,4 +28,4 @@ async def new_order_line_data(db: AsyncSession) -> OrderLineCreate:
 
 async def create_order_line(db: AsyncSession) -> OrderLine:
     """A saved order line (and the rows it refers to), relationships loaded."""
-    return await order_line_service.create_order_line(db, await new_order_line_data(db))
+    return await order_line_service.order_lines.create(db, await new_order_line_data(db))

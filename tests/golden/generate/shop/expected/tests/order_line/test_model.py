@@ -13,9 +13,9 @@ from tests.resources import in_database
 def test_a_saved_order_line_reads_back_the_same(settings: Settings) -> None:
     async def work(db: AsyncSession) -> None:
         data = await new_order_line_data(db)
-        created = await order_line_service.create_order_line(db, data)
+        created = await order_line_service.order_lines.create(db, data)
         db.expunge_all()
-        order_line = await order_line_service.get_order_line(db, created.id)
+        order_line = await order_line_service.order_lines.get(db, created.id)
         assert order_line.order_id == data.order_id
         assert order_line.product_id == data.product_id
         assert order_line.quantity == data.quantity

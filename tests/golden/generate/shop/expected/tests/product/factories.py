@@ -34,4 +34,4 @@ async def new_product_data(db: AsyncSession) -> ProductCreate:
 
 async def create_product(db: AsyncSession) -> Product:
     """A saved product (and the rows it refers to), relationships loaded."""
-    return await product_service.create_product(db, await new_product_data(db))
+    return await product_service.products.create(db, await new_product_data(db))

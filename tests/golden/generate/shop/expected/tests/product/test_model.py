@@ -11,9 +11,9 @@ from tests.resources import in_database
 def test_a_saved_product_reads_back_the_same(settings: Settings) -> None:
     async def work(db: AsyncSession) -> None:
         data = await new_product_data(db)
-        created = await product_service.create_product(db, data)
+        created = await product_service.products.create(db, data)
         db.expunge_all()
-        product = await product_service.get_product(db, created.id)
+        product = await product_service.products.get(db, created.id)
         assert product.sku == data.sku
         assert product.name == data.name
         assert product.description == data.description
