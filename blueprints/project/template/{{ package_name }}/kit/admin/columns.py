@@ -9,9 +9,11 @@ sidebar lists. Nothing here looks into a model: a typo is a type error.
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
 from enum import Enum
 from typing import Any, Generic, Protocol, TypeVar
+from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import QueryableAttribute
@@ -21,6 +23,8 @@ E = TypeVar("E", bound=Enum)
 
 #: What an empty cell shows.
 EMPTY = "—"
+#: Values a cell shows whole, on one line: numbers, ids, dates (a text may be cut with "…").
+WHOLE = (int, float, Decimal, UUID, date, time)
 
 
 class ChoiceSource(Protocol):
@@ -69,6 +73,10 @@ class Column(Generic[M]):
     def cell(self, row: M) -> str:
         """The cell's text."""
         return display(self.value(row))
+
+    def whole(self, row: M) -> bool:
+        """Whether the cell must show its value whole (a number, an id, a date), never cut."""
+        return isinstance(self.value(row), WHOLE)
 
     def link(self, row: M) -> str | None:
         """The cell's link, if it has one."""
