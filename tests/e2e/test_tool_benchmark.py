@@ -44,7 +44,7 @@ def test_the_tool_benchmark_prints_every_figure_beside_its_peer(tmp_path: Path) 
         rf"^scaffold --help{MS}\s+<= 100 ms\s+python -c pass{MS}\s+\d+\.\d\dx$", output, re.M
     ), output
     generate = re.search(
-        rf"^generate resource \(4 fields, ref\){MS}\s+<= 0.5x\s+rails generate scaffold"
+        rf"^generate resource \(4 fields, ref\){MS}\s+<= 0.4x\s+rails generate scaffold"
         rf"(?:{MS}\s+(\d+\.\d\d)x|\s+-\s+-\s+-)$",
         output,
         re.M,
