@@ -22,8 +22,16 @@ _SUFFIX = 4
 
 
 def sample_expression(field: Field) -> str:
-    """A Python expression for a valid value of `field` (never None)."""
+    """A Python expression for a valid value of `field`.
+
+    A unique enum or bool has only a few values to go round: it cycles through them
+    with `n`, so two rows made one after the other differ.
+    """
     t = field.type
+    if field.unique and (field.enum is not None or t is FieldType.BOOL):
+        if field.enum is not None:
+            return f"list({field.enum.class_name})[n % {len(field.enum.members)}]"
+        return "n % 2 == 0"
     if field.enum is not None:
         return f"{field.enum.class_name}.{field.enum.members[0].name}"
     if t in (FieldType.STR, FieldType.TEXT):

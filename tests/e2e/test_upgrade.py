@@ -114,8 +114,11 @@ def publish_now_in_new_create(text: str) -> str:
     the new service (a Crud subclass), as a user resolves the conflict."""
     text = keep_scaffold_side(text)
     for old, new in (
-        ("from typing import Literal,", "from typing import Any, Literal,"),
-        ("from datetime import datetime\n", "from datetime import UTC, datetime\n"),
+        (
+            "from sqlalchemy.orm import",
+            "from datetime import UTC, datetime\nfrom typing import Any\n\nfrom sqlalchemy.orm import",
+        ),
+        ("from blog.models.post import Post\n", "from blog.models.post import Post, PostStatus\n"),
         ("posts = Crud(\n", PUBLISH_NOW + "posts = PostCrud(\n"),
     ):
         if new not in text:
