@@ -116,7 +116,8 @@ def publish_now_in_new_create(text: str) -> str:
     for old, new in (
         (
             "from sqlalchemy.orm import",
-            "from datetime import UTC, datetime\nfrom typing import Any\n\nfrom sqlalchemy.orm import",
+            "from datetime import UTC, datetime\nfrom typing import Any\n\n"
+            "from sqlalchemy.orm import",
         ),
         ("from blog.models.post import Post\n", "from blog.models.post import Post, PostStatus\n"),
         ("posts = Crud(\n", PUBLISH_NOW + "posts = PostCrud(\n"),

@@ -93,7 +93,7 @@ def test_comment_lines_stay_comments(text: str) -> None:
     assert [t.string for t in code if t.string.strip()] == ["x", "=", "1"]
     assert source.isascii()
     assert len(source.splitlines()) == len(source.split("\n")) - 1  # no other line breaks
-    # no pragma can form after the comment's own `#:` (`# noqa`, `# ruff: noqa`)
+    # no pragma can form after the comment's own `#:` (a noqa or ruff-noqa directive)
     assert all(line.count("#") == 1 for line in source.splitlines()[:-1])
 
 
