@@ -53,6 +53,27 @@ def display(value: object) -> str:
 
 
 @dataclass(frozen=True)
+class Cell:
+    """One cell of a change list, read: its text, its link, whether to show it whole."""
+
+    text: str
+    href: str | None = None
+    whole: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a change list, read once in Python so the template only loops."""
+
+    id: int
+    text: str  # the row's `str()`: the label of its checkbox
+    cells: tuple[Cell, ...]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
 class Column(Generic[M]):
     """One column of a change list.
 
@@ -81,6 +102,11 @@ class Column(Generic[M]):
     def link(self, row: M) -> str | None:
         """The cell's link, if it has one."""
         return self.href(row) if self.href is not None else None
+
+    def read(self, row: M) -> Cell:
+        """The cell: text, link and whether it is shown whole, the value read once."""
+        value = self.value(row)
+        return Cell(display(value), self.link(row), isinstance(value, WHOLE))
 
 
 @dataclass(frozen=True)

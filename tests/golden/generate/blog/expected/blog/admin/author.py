@@ -28,6 +28,7 @@ admin = site.register(
             Column("Email", lambda author: author.email, sort=Author.email),
             Column("Website", lambda author: author.website, sort=Author.website),
         ),
+        list_load=(),
         search_help="name, email, website",
     )
 )

@@ -4,6 +4,8 @@ The kit (`kit/admin/`) serves the pages from these declarations: list, add, chan
 delete, bulk actions. Override a page or hook by subclassing `ModelAdmin` here.
 """
 
+from sqlalchemy.orm import joinedload
+
 from blog.auth.service import users
 from blog.forms.comment import comment_form
 from blog.kit.admin.columns import Column, bool_filter, related_filter
@@ -36,6 +38,7 @@ admin = site.register(
             Column("User", lambda comment: comment.user, sort=Comment.user_id),
             Column("Approved", lambda comment: comment.approved, sort=Comment.approved),
         ),
+        list_load=(joinedload(Comment.post), joinedload(Comment.user)),
         filters=(
             related_filter(Comment.post_id, "Post", posts),
             related_filter(Comment.user_id, "User", users),

@@ -4,6 +4,8 @@ The kit (`kit/admin/`) serves the pages from these declarations: list, add, chan
 delete, bulk actions. Override a page or hook by subclassing `ModelAdmin` here.
 """
 
+from sqlalchemy.orm import joinedload
+
 from blog.forms.post import post_form
 from blog.kit.admin.columns import Column, choice_filter, related_filter
 from blog.kit.admin.options import ModelAdmin
@@ -35,6 +37,7 @@ admin = site.register(
             ),
             Column("Published at", lambda post: post.published_at, sort=Post.published_at),
         ),
+        list_load=(joinedload(Post.author),),
         search_help="title, body",
         filters=(
             choice_filter(Post.status, "Status", PostStatus),

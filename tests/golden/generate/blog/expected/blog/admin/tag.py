@@ -24,6 +24,7 @@ admin = site.register(
         form=tag_form,
         stored=TagRead,
         columns=(Column("Name", lambda tag: tag.name, sort=Tag.name),),
+        list_load=(),
         search_help="name",
     )
 )

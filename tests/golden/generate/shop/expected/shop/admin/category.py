@@ -4,6 +4,8 @@ The kit (`kit/admin/`) serves the pages from these declarations: list, add, chan
 delete, bulk actions. Override a page or hook by subclassing `ModelAdmin` here.
 """
 
+from sqlalchemy.orm import joinedload
+
 from shop.forms.category import category_form
 from shop.kit.admin.columns import Column, related_filter
 from shop.kit.admin.options import ModelAdmin
@@ -36,6 +38,7 @@ admin = site.register(
                 ),
             ),
         ),
+        list_load=(joinedload(Category.parent),),
         search_help="name",
         filters=(related_filter(Category.parent_id, "Parent", categories),),
     )

@@ -4,6 +4,8 @@ The kit (`kit/admin/`) serves the pages from these declarations: list, add, chan
 delete, bulk actions. Override a page or hook by subclassing `ModelAdmin` here.
 """
 
+from sqlalchemy.orm import joinedload
+
 from shop.auth.service import users
 from shop.forms.order import order_form
 from shop.kit.admin.columns import Column, choice_filter, related_filter
@@ -30,6 +32,7 @@ admin = site.register(
             Column("Customer", lambda order: order.customer, sort=Order.customer_id),
             Column("Status", lambda order: order.status, sort=Order.status),
         ),
+        list_load=(joinedload(Order.customer),),
         filters=(
             related_filter(Order.customer_id, "Customer", users),
             choice_filter(Order.status, "Status", OrderStatus),

@@ -4,6 +4,8 @@ The kit (`kit/admin/`) serves the pages from these declarations: list, add, chan
 delete, bulk actions. Override a page or hook by subclassing `ModelAdmin` here.
 """
 
+from sqlalchemy.orm import joinedload
+
 from shop.forms.order_line import order_line_form
 from shop.kit.admin.columns import Column, related_filter
 from shop.kit.admin.options import ModelAdmin
@@ -41,6 +43,7 @@ admin = site.register(
             ),
             Column("Quantity", lambda order_line: order_line.quantity, sort=OrderLine.quantity),
         ),
+        list_load=(joinedload(OrderLine.order), joinedload(OrderLine.product)),
         filters=(
             related_filter(OrderLine.order_id, "Order", orders),
             related_filter(OrderLine.product_id, "Product", products),

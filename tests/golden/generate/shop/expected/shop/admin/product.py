@@ -4,6 +4,8 @@ The kit (`kit/admin/`) serves the pages from these declarations: list, add, chan
 delete, bulk actions. Override a page or hook by subclassing `ModelAdmin` here.
 """
 
+from sqlalchemy.orm import joinedload
+
 from shop.forms.product import product_form
 from shop.kit.admin.columns import Column, bool_filter, related_filter
 from shop.kit.admin.options import ModelAdmin
@@ -37,6 +39,7 @@ admin = site.register(
                 href=lambda product: f"/admin/categories/{product.category_id}/",
             ),
         ),
+        list_load=(joinedload(Product.category),),
         search_help="sku, name",
         filters=(
             bool_filter(Product.active, "Active"),
