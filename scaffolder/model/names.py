@@ -90,6 +90,71 @@ def _engine() -> inflect.engine:
     return inflect.engine()
 
 
+#: Rails' English inflections (ActiveSupport's inflections.rb), tried last-defined first
+#: as Rails tries them: `(pattern, replacement)`, matched case-insensitively.
+_PLURALS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), replacement)
+    for pattern, replacement in reversed(
+        [
+            (r"$", "s"),
+            (r"s$", "s"),
+            (r"^(ax|test)is$", r"\1es"),
+            (r"(octop|vir)us$", r"\1i"),
+            (r"(octop|vir)i$", r"\1i"),
+            (r"(alias|status)$", r"\1es"),
+            (r"(bu)s$", r"\1ses"),
+            (r"(buffal|tomat)o$", r"\1oes"),
+            (r"([ti])um$", r"\1a"),
+            (r"([ti])a$", r"\1a"),
+            (r"sis$", "ses"),
+            (r"(?:([^f])fe|([lr])f)$", r"\1\2ves"),
+            (r"(hive)$", r"\1s"),
+            (r"([^aeiouy]|qu)y$", r"\1ies"),
+            (r"(x|ch|ss|sh)$", r"\1es"),
+            (r"(matr|vert|ind)(?:ix|ex)$", r"\1ices"),
+            (r"^(m|l)ouse$", r"\1ice"),
+            (r"^(m|l)ice$", r"\1ice"),
+            (r"^(ox)$", r"\1en"),
+            (r"^(oxen)$", r"\1"),
+            (r"(quiz)$", r"\1zes"),
+        ]
+    )
+)
+#: Rails' irregular words, singular → plural. Like Rails, each matches at the end of a
+#: word in either form and gives the plural (`people` stays `people`).
+_IRREGULAR = (
+    ("person", "people"),
+    ("man", "men"),
+    ("child", "children"),
+    ("sex", "sexes"),
+    ("move", "moves"),
+    ("zombie", "zombies"),
+)
+_IRREGULAR_PLURALS = tuple(
+    (re.compile(f"({form[0]}){form[1:]}$", re.IGNORECASE), rf"\g<1>{many[1:]}")
+    for one, many in _IRREGULAR
+    for form in (one, many)
+)
+#: Rails' uncountable words, plus `staff` (SPEC-FORMAT names it among the nouns whose
+#: plural is the word itself; Rails apps add it in config/initializers/inflections.rb).
+UNCOUNTABLE = frozenset(
+    {"equipment", "information", "rice", "money", "species", "series", "fish", "sheep"}
+    | {"jeans", "police", "staff"}
+)
+
+
+def rails_plural(word: str) -> str:
+    """The plural Rails' inflector gives a lower-case word (`"news".pluralize`): an
+    uncountable stays, else the first matching rule, irregular words first (Rails
+    defines them last and tries the last rules first)."""
+    if not word or word in UNCOUNTABLE:
+        return word
+    for pattern, replacement in _IRREGULAR_PLURALS + _PLURALS:
+        if pattern.search(word):
+            return pattern.sub(replacement, word, count=1)
+    return word  # pragma: no cover - `$` matches every word
+
+
 def _same_case(model: str, word: str) -> str:
     if model.isupper() and len(model) > 1:
         return word.upper()
@@ -101,8 +166,16 @@ def _same_case(model: str, word: str) -> str:
 def pluralize(word: str) -> str:
     """English plural of one word, keeping its case style (`Category` → `Categories`).
 
-    inflect treats capitalised words as proper nouns, so it is asked in lower case.
+    A word Rails' inflector leaves as it is stays: uncountables (`News`, `Staff`,
+    `Series`) and words that are plural already (`Values`, `Settings`, `Data`,
+    `People`; with Rails, most words ending in `s`). Rails does pluralize `Bus`,
+    `Status`, `Address`, `Analysis`. Every other word gets inflect's plural, as before
+    (`Index` → `Indexes`, `Human` → `Humans`, where Rails says `indices`, `humen`), so
+    the tables of existing projects keep their names. inflect treats capitalised words
+    as proper nouns, so it is asked in lower case.
     """
+    if rails_plural(word.lower()) == word.lower():
+        return word
     plural = _engine().plural_noun(word.lower())
     return _same_case(word, plural) if isinstance(plural, str) and plural else word + "s"
 

@@ -723,7 +723,10 @@ class SpecLoader:
 
     def _check_tables(self, raws: list[RawResource], resources: list[Resource]) -> None:
         owners: dict[str, str] = {}
-        modules: dict[str, str] = {}
+        user = user_names()
+        modules: dict[str, str] = {user.snake: f"the built-in `{USER_RESOURCE}`"}
+        collections: dict[str, str] = {}  # User's `users` is free: it has no API of its own
+        routes: dict[str, tuple[str, str]] = {}  # route → (resource, table)
         for raw, resource in zip(raws, resources, strict=True):
             if not raw.valid_name:
                 continue  # the name is reported; the table derived from it would repeat that
@@ -732,11 +735,14 @@ class SpecLoader:
                 self._add(
                     Spot(raw.site, span=len(raw.name)),
                     f"resource `{raw.name}` has the snake_case name `{snake}`, like "
-                    f"`{modules[snake]}`; their generated modules would be the same files",
-                    hint="rename one of the two resources",
+                    f"{_quoted(modules[snake])}; their generated modules would be the same files",
+                    hint="rename the resource"
+                    if snake == user.snake
+                    else "rename one of the two resources",
                 )
                 continue
             modules[snake] = raw.name
+            self._check_collection_and_route(raw, resource, collections, routes)
             tables = [(resource.names.table, f"resource `{resource.name}`")]
             tables += [
                 (f.relation.association_table, f"association table of `{resource.name}.{f.name}`")
@@ -773,6 +779,52 @@ class SpecLoader:
                     )
                 else:
                     owners[table] = owner
+
+    def _check_collection_and_route(
+        self,
+        raw: RawResource,
+        resource: Resource,
+        collections: dict[str, str],
+        routes: dict[str, tuple[str, str]],
+    ) -> None:
+        """Two resources must not share the name of their collection functions
+        (`list_errors`: an API operation id, a service function) nor their URL segment
+        (`/docs-index` of `Doc`, and of a table `docs_index`)."""
+        names = resource.names
+        collection, route = names.collection, names.route
+        if collection in collections:
+            self._add(
+                value_spot(self.pos, raw.decl, "plural")
+                if "plural" in raw.decl
+                else Spot(raw.site, span=len(raw.name)),
+                f"resource `{raw.name}` has the collection name `{collection}` "
+                f"(`list_{collection}`, `/api/{route}`), like {_quoted(collections[collection])}; "
+                "their generated functions and API operations would have the same names",
+                hint=f"give `{raw.name}` another plural with `plural:`",
+                example=f"plural: {_plural_example(raw.name)}"
+                if snake_case(plural_of(raw.name)) not in collections
+                else f"plural: {humanize(raw.name)} items",
+            )
+        else:
+            collections[collection] = raw.name
+        if route in routes and routes[route][1] != names.table:  # one table is reported
+            self._add(
+                value_spot(self.pos, raw.decl, "table")
+                if "table" in raw.decl
+                else Spot(raw.site, span=len(raw.name)),
+                f"resource `{raw.name}` has the URL segment `/{route}` (from its table "
+                f"`{names.table}`), like `{routes[route][0]}`; one would hide the other's "
+                "pages and API",
+                hint="the URL segment follows the table name: choose another with `table:`",
+                example=f"table: {names.snake}_items",
+            )
+        else:
+            routes[route] = (raw.name, names.table)
+
+
+def _quoted(owner: str) -> str:
+    """`Post` → "`Post`"; "the built-in `User`" stays as it is."""
+    return owner if "`" in owner else f"`{owner}`"
 
 
 def _required_cycle(start: str, edges: dict[str, list[tuple[str, str]]]) -> list[str] | None:

@@ -489,14 +489,25 @@ def long_form(field: Any) -> dict[str, Any]:
 
 
 def settle_tables(resources: dict[str, dict[str, Any]]) -> None:
-    """Distinct, ≤ 63-character tables, none built in; association tables included."""
+    """Distinct, ≤ 63-character tables, none built in; association tables included;
+    distinct collection names (`list_people`) and URL segments (`/docs-index`)."""
     taken: set[str] = set(BUILTIN_TABLES)
+    collections: set[str] = set()
+    routes: set[str] = set()
+    own = {name: Names.derive(name).collection for name in resources}  # without `plural`
     for name, decl in resources.items():
-        table = names_of(name, decl).table
-        if table in taken or len(table) > MAX_IDENTIFIER:
+        names = names_of(name, decl)
+        others = {collection for other, collection in own.items() if other != name}
+        if names.collection in collections | others:
+            decl.pop("plural", None)  # the name's own plural: distinct for distinct names
+        names = names_of(name, decl)
+        if names.table in taken or len(names.table) > MAX_IDENTIFIER or names.route in routes:
             decl.pop("plural", None)
             decl["table"] = f"t{len(taken)}_{snake_case(name)}"[:30]
-        taken.add(names_of(name, decl).table)
+        names = names_of(name, decl)
+        taken.add(names.table)
+        collections.add(names.collection)
+        routes.add(names.route)
     for name, decl in resources.items():
         table = names_of(name, decl).table
         for field_name, field in list(decl["fields"].items()):

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from scaffolder.errors import SpecError
-from scaffolder.model.names import IMPORTED_NAMES, RESERVED_ROUTES, pascal_case
+from scaffolder.model.names import IMPORTED_NAMES, RESERVED_ROUTES, Names, pascal_case
 from scaffolder.model.spec import PYDANTIC_SHADOWED, Spec
 from scaffolder.render.filters import RESERVED_LOCALS
 from scaffolder.render.formatting import format_python, ruff_binary
@@ -96,11 +96,20 @@ def accepted_resources() -> tuple[str, ...]:
     def spec(name: str) -> str:
         return f"version: 1\nresources:\n  {name}:\n    fields:\n      title: str(20)\n"
 
-    seen: set[str] = set()  # one of URL and Url: they would share their modules
+    # one of URL and Url (they would share their modules), of Error and Errors (their
+    # table, `errors`), of Doc and DocsIndex (their URL segment, `docs-index`)
+    seen: set[tuple[str, str]] = set()
     names = []
     for name in RESOURCE_POOL:
-        if pascal_to_snake(name) not in seen and _accepted(spec(name)):
-            seen.add(pascal_to_snake(name))
+        derived = Names.derive(name)
+        keys = {
+            ("module", derived.snake),
+            ("table", derived.table),
+            ("collection", derived.collection),
+            ("route", derived.route),
+        }
+        if not keys & seen and _accepted(spec(name)):
+            seen |= keys
             names.append(name)
     return tuple(names)
 

@@ -58,6 +58,119 @@ def test_uncountable_nouns_are_resources_whose_collection_functions_get_index(
     assert names.collection != names.snake
 
 
+@pytest.mark.parametrize(
+    ("name", "plural_snake", "collection", "plural_label"),
+    [
+        # plural already, or uncountable: the word stays (Rails), the functions get _index
+        ("Values", "values", "values_index", "Values"),  # was `valuess`
+        ("Settings", "settings", "settings_index", "Settings"),
+        ("Data", "data", "data_index", "Data"),  # was `datas`
+        ("News", "news", "news_index", "News"),
+        ("Series", "series", "series_index", "Series"),
+        ("Staff", "staff", "staff_index", "Staff"),  # was `staffs`
+        ("People", "people", "people_index", "People"),  # was `peoples`
+        ("Children", "children", "children_index", "Children"),
+        ("Errors", "errors", "errors_index", "Errors"),
+        ("Analytics", "analytics", "analytics_index", "Analytics"),
+        ("OrderLines", "order_lines", "order_lines_index", "Order lines"),
+        # singular words ending in s that Rails does pluralize
+        ("Status", "statuses", "statuses", "Statuses"),
+        ("OrderStatus", "order_statuses", "order_statuses", "Order statuses"),
+        ("Address", "addresses", "addresses", "Addresses"),
+        ("Bus", "buses", "buses", "Buses"),
+        ("Alias", "aliases", "aliases", "Aliases"),
+        ("Analysis", "analyses", "analyses", "Analyses"),
+        ("Axis", "axes", "axes", "Axes"),
+        # irregulars
+        ("Person", "people", "people", "People"),
+        ("Salesperson", "salespeople", "salespeople", "Salespeople"),
+        ("Child", "children", "children", "Children"),
+        ("Datum", "data", "data", "Data"),
+        # the rest as before, so existing projects keep their tables
+        ("Index", "indexes", "indexes", "Indexes"),
+        ("Human", "humans", "humans", "Humans"),
+        ("Category", "categories", "categories", "Categories"),
+        ("Leaf", "leaves", "leaves", "Leaves"),
+        ("R0", "r0s", "r0s", "R0s"),
+    ],
+)
+def test_plurals_follow_rails_where_a_word_is_plural_already(
+    name: str, plural_snake: str, collection: str, plural_label: str
+) -> None:
+    names = one(name)
+    assert (names.plural_snake, names.table, names.route.replace("-", "_")) == (plural_snake,) * 3
+    assert (names.collection, names.plural_label) == (collection, plural_label)
+
+
+@pytest.mark.parametrize("name", ["Values", "Staff", "News", "Person"])
+def test_plural_still_overrides_the_inflector(name: str) -> None:
+    names = one(name, "    plural: Team members\n")
+    assert (names.plural_snake, names.table, names.collection, names.plural_label) == (
+        "team_members",
+        "team_members",
+        "team_members",
+        "Team members",
+    )
+
+
+def check_errors(resources: str) -> list[str]:
+    """The messages, hints and examples `check` reports for a spec of `resources`."""
+    with pytest.raises(SpecError) as caught:
+        load(resources)
+    return [
+        " | ".join(str(part) for part in (p.message, p.hint, p.example) if part)
+        for p in caught.value.problems
+    ]
+
+
+def resource(name: str, extra: str = "") -> str:
+    return f"  {name}:\n{extra}    fields:\n      title: str(20)\n"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [("Error", "Errors"), ("Person", "People"), ("Child", "Children")]
+)
+def test_a_singular_and_its_plural_as_two_resources_need_their_own_table(
+    first: str, second: str
+) -> None:
+    (error,) = check_errors(resource(first) + resource(second))
+    assert f"of resource `{second}` is also the table of resource `{first}`" in error
+    assert "`table:`" in error
+    # with tables of their own they work: Error's `list_errors` vs Errors' `get_errors`
+    load(resource(first, "    table: t_one\n") + resource(second, "    table: t_many\n"))
+
+
+@pytest.mark.parametrize("name", ["Users", "USER"])
+def test_a_resource_named_like_the_built_in_user_is_refused(name: str) -> None:
+    (error,) = check_errors(resource(name))
+    assert "built-in" in error
+
+
+def test_two_resources_with_one_collection_name_are_refused() -> None:
+    (error,) = check_errors(
+        resource("Error") + resource("ErrorItem", "    plural: Errors\n    table: error_items\n")
+    )
+    assert error.startswith(
+        "resource `ErrorItem` has the collection name `errors` (`list_errors`, "
+        "`/api/error-items`), like `Error`"
+    )
+    assert "plural: Error items" in error
+
+
+def test_a_collection_named_like_users_is_fine() -> None:
+    """User has no generated API or service functions whose names it could take."""
+    load(resource("Member", "    plural: Users\n    table: members\n"))
+
+
+def test_two_resources_with_one_url_segment_are_refused() -> None:
+    (error,) = check_errors(resource("Doc") + resource("Thing", "    table: docs_index\n"))
+    assert error.startswith(
+        "resource `Thing` has the URL segment `/docs-index` (from its table `docs_index`), "
+        "like `Doc`"
+    )
+    assert "`table:`" in error
+
+
 def test_a_plural_override_equal_to_the_singular_is_accepted() -> None:
     names = one("Post", "    plural: Post\n")
     assert (names.plural_snake, names.table, names.collection) == ("post", "post", "post_index")
