@@ -251,7 +251,7 @@ IMPORTED_NAMES = frozenset(
         *("UUID", "UnaryExpression", "UtcDatetime", "ValidationError", "WithJsonSchema"),
         *("EmailStr", "Slug", "PASSWORD", "BeforeValidator", "DeletionEffects", "Select"),
         *("Int32", "Int64", "Crud", "Label", "Many", "Ref", "Unique", "AnyOf", "Referrer"),
-        *("Reads", "Ids", "ListParams", "CONFLICT", "UNAUTHORIZED"),
+        *("Reads", "Ids", "ListParams", "CONFLICT", "UNAUTHORIZED", "Endpoints", "PageNumber"),
         *("TextInput", "SlugInput", "EmailInput", "UrlInput", "TextArea", "NumberInput"),
         *("DateInput", "TimeInput", "DateTimeInput", "JsonInput", "Checkbox", "RelatedSelect"),
         *("MultiSelect", "Pages"),

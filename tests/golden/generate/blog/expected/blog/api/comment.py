@@ -3,13 +3,12 @@
 Anyone may read; writing needs a bearer token (`POST /api/auth/token`).
 """
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response, status
 
-from blog.auth.dependencies import require_token_user
 from blog.db import DbSession
-from blog.kit.api import BAD_REQUEST, CONFLICT, UNAUTHORIZED, not_found
+from blog.kit.api import Endpoints, PageNumber, not_found, page_size_query, sort_query
 from blog.kit.crud import Reads
 from blog.kit.listing import ListParams
 from blog.kit.schemas import MAX_INT
@@ -19,23 +18,18 @@ from blog.services.comment import comments
 
 router = APIRouter(prefix="/comments", tags=["Comments"])
 
-#: What `sort` accepts here (`api.sort`): a column, `-` for descending.
-ApiSort = Literal[
-    "id",
-    "-id",
-    "created_at",
-    "-created_at",
-    "updated_at",
-    "-updated_at",
-    "post_id",
-    "-post_id",
-    "user_id",
-    "-user_id",
-    "approved",
-    "-approved",
-]
-
 NOT_FOUND = not_found("comment")
+#: The five endpoints' status codes, token and documented errors (`kit.api`).
+api = Endpoints(router, "/{comment_id}", NOT_FOUND)
+#: What `sort` accepts (`api.sort`): one of these columns, `-` before it for descending.
+SORT = sort_query(
+    Comment.id,
+    Comment.created_at,
+    Comment.updated_at,
+    Comment.post_id,
+    Comment.user_id,
+    Comment.approved,
+)
 #: What `CommentRead` shows, read as plain columns by the list (the kit's fast read path).
 READS = Reads(
     CommentRead,
@@ -60,21 +54,12 @@ async def get_comment_or_404(db: DbSession, comment_id: CommentId) -> Comment:
 CommentFromPath = Annotated[Comment, Depends(get_comment_or_404)]
 
 
-@router.get("", operation_id="list_comments", summary="List comments")
+@api.index(operation_id="list_comments", summary="List comments")
 async def list_comments(
     db: DbSession,
-    page: Annotated[
-        int,
-        Query(
-            ge=1,
-            le=MAX_INT,
-            description="1-based page number; past the last page, `items` is empty.",
-        ),
-    ] = 1,
-    page_size: Annotated[int, Query(ge=1, le=comments.max_page_size)] = comments.page_size,
-    sort: Annotated[
-        ApiSort | None, Query(description="Column to sort by; `-` prefix for descending.")
-    ] = None,
+    page: PageNumber = 1,
+    page_size: Annotated[int, page_size_query(comments)] = comments.page_size,
+    sort: Annotated[str | None, SORT] = None,
     post_id: Annotated[int, Query(ge=1, le=MAX_INT)] | None = None,
     user_id: Annotated[int, Query(ge=1, le=MAX_INT)] | None = None,
     approved: bool | None = None,
@@ -87,34 +72,19 @@ async def list_comments(
     )
 
 
-@router.post(
-    "",
-    operation_id="create_comment",
-    summary="Create a comment",
-    status_code=status.HTTP_201_CREATED,
-    dependencies=[Depends(require_token_user)],
-    responses={400: BAD_REQUEST, 401: UNAUTHORIZED, 409: CONFLICT},
-)
+@api.create(operation_id="create_comment", summary="Create a comment")
 async def create_comment(db: DbSession, data: CommentCreate) -> CommentRead:
     """Create a comment; 409 if a unique value is taken or a referenced row is missing."""
     return CommentRead.model_validate(await comments.create(db, data))
 
 
-@router.get(
-    "/{comment_id}", operation_id="get_comment", summary="Get a comment", responses={404: NOT_FOUND}
-)
+@api.show(operation_id="get_comment", summary="Get a comment")
 async def get_comment(comment: CommentFromPath) -> CommentRead:
     """One comment by id."""
     return CommentRead.model_validate(comment)
 
 
-@router.patch(
-    "/{comment_id}",
-    operation_id="update_comment",
-    summary="Update a comment",
-    dependencies=[Depends(require_token_user)],
-    responses={400: BAD_REQUEST, 401: UNAUTHORIZED, 404: NOT_FOUND, 409: CONFLICT},
-)
+@api.update(operation_id="update_comment", summary="Update a comment")
 async def update_comment(
     db: DbSession, comment: CommentFromPath, data: CommentUpdate
 ) -> CommentRead:
@@ -122,14 +92,7 @@ async def update_comment(
     return CommentRead.model_validate(await comments.update(db, comment, data))
 
 
-@router.delete(
-    "/{comment_id}",
-    operation_id="delete_comment",
-    summary="Delete a comment",
-    status_code=status.HTTP_204_NO_CONTENT,
-    dependencies=[Depends(require_token_user)],
-    responses={401: UNAUTHORIZED, 404: NOT_FOUND, 409: CONFLICT},
-)
+@api.delete(operation_id="delete_comment", summary="Delete a comment")
 async def delete_comment(db: DbSession, comment: CommentFromPath) -> Response:
     """Delete a comment; 409 while other rows must keep referring to it."""
     await comments.delete(db, comment)

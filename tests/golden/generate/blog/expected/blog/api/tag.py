@@ -3,13 +3,12 @@
 Anyone may read; writing needs a bearer token (`POST /api/auth/token`).
 """
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response, status
 
-from blog.auth.dependencies import require_token_user
 from blog.db import DbSession
-from blog.kit.api import BAD_REQUEST, CONFLICT, UNAUTHORIZED, not_found
+from blog.kit.api import Endpoints, PageNumber, not_found, page_size_query, search_query, sort_query
 from blog.kit.crud import Reads
 from blog.kit.listing import ListParams
 from blog.kit.schemas import MAX_INT, SafeStr
@@ -19,12 +18,11 @@ from blog.services.tag import tags
 
 router = APIRouter(prefix="/tags", tags=["Tags"])
 
-#: What `sort` accepts here (`api.sort`): a column, `-` for descending.
-ApiSort = Literal[
-    "id", "-id", "created_at", "-created_at", "updated_at", "-updated_at", "name", "-name"
-]
-
 NOT_FOUND = not_found("tag")
+#: The five endpoints' status codes, token and documented errors (`kit.api`).
+api = Endpoints(router, "/{tag_id}", NOT_FOUND)
+#: What `sort` accepts (`api.sort`): one of these columns, `-` before it for descending.
+SORT = sort_query(Tag.id, Tag.created_at, Tag.updated_at, Tag.name)
 #: What `TagRead` shows, read as plain columns by the list (the kit's fast read path).
 READS = Reads(
     TagRead,
@@ -35,8 +33,6 @@ READS = Reads(
         Tag.updated_at,
     ),
 )
-#: What `q` searches: one field name a line, so long names still fit.
-SEARCH_DESCRIPTION = "Search in " + ", ".join(("name",)) + "."
 TagId = Annotated[int, Path(ge=1, le=MAX_INT, description="The tag's id.")]
 
 
@@ -48,22 +44,13 @@ async def get_tag_or_404(db: DbSession, tag_id: TagId) -> Tag:
 TagFromPath = Annotated[Tag, Depends(get_tag_or_404)]
 
 
-@router.get("", operation_id="list_tags", summary="List tags")
+@api.index(operation_id="list_tags", summary="List tags")
 async def list_tags(
     db: DbSession,
-    page: Annotated[
-        int,
-        Query(
-            ge=1,
-            le=MAX_INT,
-            description="1-based page number; past the last page, `items` is empty.",
-        ),
-    ] = 1,
-    page_size: Annotated[int, Query(ge=1, le=tags.max_page_size)] = tags.page_size,
-    sort: Annotated[
-        ApiSort | None, Query(description="Column to sort by; `-` prefix for descending.")
-    ] = None,
-    q: Annotated[SafeStr | None, Query(max_length=200, description=SEARCH_DESCRIPTION)] = None,
+    page: PageNumber = 1,
+    page_size: Annotated[int, page_size_query(tags)] = tags.page_size,
+    sort: Annotated[str | None, SORT] = None,
+    q: Annotated[SafeStr | None, search_query(tags)] = None,
     name: Annotated[SafeStr, Query(max_length=50)] | None = None,
 ) -> TagPage:
     """Tags, a page at a time, sorted, filtered and searched."""
@@ -72,45 +59,25 @@ async def list_tags(
     return TagPage.model_validate(await tags.read_page(db, params, READS), from_attributes=True)
 
 
-@router.post(
-    "",
-    operation_id="create_tag",
-    summary="Create a tag",
-    status_code=status.HTTP_201_CREATED,
-    dependencies=[Depends(require_token_user)],
-    responses={400: BAD_REQUEST, 401: UNAUTHORIZED, 409: CONFLICT},
-)
+@api.create(operation_id="create_tag", summary="Create a tag")
 async def create_tag(db: DbSession, data: TagCreate) -> TagRead:
     """Create a tag; 409 if a unique value is taken or a referenced row is missing."""
     return TagRead.model_validate(await tags.create(db, data))
 
 
-@router.get("/{tag_id}", operation_id="get_tag", summary="Get a tag", responses={404: NOT_FOUND})
+@api.show(operation_id="get_tag", summary="Get a tag")
 async def get_tag(tag: TagFromPath) -> TagRead:
     """One tag by id."""
     return TagRead.model_validate(tag)
 
 
-@router.patch(
-    "/{tag_id}",
-    operation_id="update_tag",
-    summary="Update a tag",
-    dependencies=[Depends(require_token_user)],
-    responses={400: BAD_REQUEST, 401: UNAUTHORIZED, 404: NOT_FOUND, 409: CONFLICT},
-)
+@api.update(operation_id="update_tag", summary="Update a tag")
 async def update_tag(db: DbSession, tag: TagFromPath, data: TagUpdate) -> TagRead:
     """Change the fields sent, keep the others."""
     return TagRead.model_validate(await tags.update(db, tag, data))
 
 
-@router.delete(
-    "/{tag_id}",
-    operation_id="delete_tag",
-    summary="Delete a tag",
-    status_code=status.HTTP_204_NO_CONTENT,
-    dependencies=[Depends(require_token_user)],
-    responses={401: UNAUTHORIZED, 404: NOT_FOUND, 409: CONFLICT},
-)
+@api.delete(operation_id="delete_tag", summary="Delete a tag")
 async def delete_tag(db: DbSession, tag: TagFromPath) -> Response:
     """Delete a tag; 409 while other rows must keep referring to it."""
     await tags.delete(db, tag)

@@ -3,13 +3,12 @@
 Anyone may read; writing needs a bearer token (`POST /api/auth/token`).
 """
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response, status
 
-from shop.auth.dependencies import require_token_user
 from shop.db import DbSession
-from shop.kit.api import BAD_REQUEST, CONFLICT, UNAUTHORIZED, not_found
+from shop.kit.api import Endpoints, PageNumber, not_found, page_size_query, search_query, sort_query
 from shop.kit.crud import Reads
 from shop.kit.listing import ListParams
 from shop.kit.schemas import MAX_INT, SafeStr
@@ -19,21 +18,13 @@ from shop.services.category import categories
 
 router = APIRouter(prefix="/categories", tags=["Categories"])
 
-#: What `sort` accepts here (`api.sort`): a column, `-` for descending.
-ApiSort = Literal[
-    "id",
-    "-id",
-    "created_at",
-    "-created_at",
-    "updated_at",
-    "-updated_at",
-    "name",
-    "-name",
-    "parent_id",
-    "-parent_id",
-]
-
 NOT_FOUND = not_found("category")
+#: The five endpoints' status codes, token and documented errors (`kit.api`).
+api = Endpoints(router, "/{category_id}", NOT_FOUND)
+#: What `sort` accepts (`api.sort`): one of these columns, `-` before it for descending.
+SORT = sort_query(
+    Category.id, Category.created_at, Category.updated_at, Category.name, Category.parent_id
+)
 #: What `CategoryRead` shows, read as plain columns by the list (the kit's fast read path).
 READS = Reads(
     CategoryRead,
@@ -45,8 +36,6 @@ READS = Reads(
         Category.updated_at,
     ),
 )
-#: What `q` searches: one field name a line, so long names still fit.
-SEARCH_DESCRIPTION = "Search in " + ", ".join(("name",)) + "."
 CategoryId = Annotated[int, Path(ge=1, le=MAX_INT, description="The category's id.")]
 
 
@@ -58,22 +47,13 @@ async def get_category_or_404(db: DbSession, category_id: CategoryId) -> Categor
 CategoryFromPath = Annotated[Category, Depends(get_category_or_404)]
 
 
-@router.get("", operation_id="list_categories", summary="List categories")
+@api.index(operation_id="list_categories", summary="List categories")
 async def list_categories(
     db: DbSession,
-    page: Annotated[
-        int,
-        Query(
-            ge=1,
-            le=MAX_INT,
-            description="1-based page number; past the last page, `items` is empty.",
-        ),
-    ] = 1,
-    page_size: Annotated[int, Query(ge=1, le=categories.max_page_size)] = categories.page_size,
-    sort: Annotated[
-        ApiSort | None, Query(description="Column to sort by; `-` prefix for descending.")
-    ] = None,
-    q: Annotated[SafeStr | None, Query(max_length=200, description=SEARCH_DESCRIPTION)] = None,
+    page: PageNumber = 1,
+    page_size: Annotated[int, page_size_query(categories)] = categories.page_size,
+    sort: Annotated[str | None, SORT] = None,
+    q: Annotated[SafeStr | None, search_query(categories)] = None,
     name: Annotated[SafeStr, Query(max_length=80)] | None = None,
     parent_id: Annotated[int, Query(ge=1, le=MAX_INT)] | None = None,
 ) -> CategoryPage:
@@ -85,37 +65,19 @@ async def list_categories(
     )
 
 
-@router.post(
-    "",
-    operation_id="create_category",
-    summary="Create a category",
-    status_code=status.HTTP_201_CREATED,
-    dependencies=[Depends(require_token_user)],
-    responses={400: BAD_REQUEST, 401: UNAUTHORIZED, 409: CONFLICT},
-)
+@api.create(operation_id="create_category", summary="Create a category")
 async def create_category(db: DbSession, data: CategoryCreate) -> CategoryRead:
     """Create a category; 409 if a unique value is taken or a referenced row is missing."""
     return CategoryRead.model_validate(await categories.create(db, data))
 
 
-@router.get(
-    "/{category_id}",
-    operation_id="get_category",
-    summary="Get a category",
-    responses={404: NOT_FOUND},
-)
+@api.show(operation_id="get_category", summary="Get a category")
 async def get_category(category: CategoryFromPath) -> CategoryRead:
     """One category by id."""
     return CategoryRead.model_validate(category)
 
 
-@router.patch(
-    "/{category_id}",
-    operation_id="update_category",
-    summary="Update a category",
-    dependencies=[Depends(require_token_user)],
-    responses={400: BAD_REQUEST, 401: UNAUTHORIZED, 404: NOT_FOUND, 409: CONFLICT},
-)
+@api.update(operation_id="update_category", summary="Update a category")
 async def update_category(
     db: DbSession, category: CategoryFromPath, data: CategoryUpdate
 ) -> CategoryRead:
@@ -123,14 +85,7 @@ async def update_category(
     return CategoryRead.model_validate(await categories.update(db, category, data))
 
 
-@router.delete(
-    "/{category_id}",
-    operation_id="delete_category",
-    summary="Delete a category",
-    status_code=status.HTTP_204_NO_CONTENT,
-    dependencies=[Depends(require_token_user)],
-    responses={401: UNAUTHORIZED, 404: NOT_FOUND, 409: CONFLICT},
-)
+@api.delete(operation_id="delete_category", summary="Delete a category")
 async def delete_category(db: DbSession, category: CategoryFromPath) -> Response:
     """Delete a category; 409 while other rows must keep referring to it."""
     await categories.delete(db, category)

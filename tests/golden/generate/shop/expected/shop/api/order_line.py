@@ -4,13 +4,12 @@ Anyone may read; writing needs a bearer token (`POST /api/auth/token`).
 """
 
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response, status
 
-from shop.auth.dependencies import require_token_user
 from shop.db import DbSession
-from shop.kit.api import BAD_REQUEST, CONFLICT, UNAUTHORIZED, not_found
+from shop.kit.api import Endpoints, PageNumber, not_found, page_size_query, sort_query
 from shop.kit.crud import Reads
 from shop.kit.listing import ListParams
 from shop.kit.schemas import MAX_INT
@@ -20,25 +19,19 @@ from shop.services.order_line import order_lines
 
 router = APIRouter(prefix="/order-lines", tags=["Order lines"])
 
-#: What `sort` accepts here (`api.sort`): a column, `-` for descending.
-ApiSort = Literal[
-    "id",
-    "-id",
-    "created_at",
-    "-created_at",
-    "updated_at",
-    "-updated_at",
-    "order_id",
-    "-order_id",
-    "product_id",
-    "-product_id",
-    "quantity",
-    "-quantity",
-    "unit_price",
-    "-unit_price",
-]
-
 NOT_FOUND = not_found("order line")
+#: The five endpoints' status codes, token and documented errors (`kit.api`).
+api = Endpoints(router, "/{order_line_id}", NOT_FOUND)
+#: What `sort` accepts (`api.sort`): one of these columns, `-` before it for descending.
+SORT = sort_query(
+    OrderLine.id,
+    OrderLine.created_at,
+    OrderLine.updated_at,
+    OrderLine.order_id,
+    OrderLine.product_id,
+    OrderLine.quantity,
+    OrderLine.unit_price,
+)
 #: What `OrderLineRead` shows, read as plain columns by the list (the kit's fast read path).
 READS = Reads(
     OrderLineRead,
@@ -63,21 +56,12 @@ async def get_order_line_or_404(db: DbSession, order_line_id: OrderLineId) -> Or
 OrderLineFromPath = Annotated[OrderLine, Depends(get_order_line_or_404)]
 
 
-@router.get("", operation_id="list_order_lines", summary="List order lines")
+@api.index(operation_id="list_order_lines", summary="List order lines")
 async def list_order_lines(
     db: DbSession,
-    page: Annotated[
-        int,
-        Query(
-            ge=1,
-            le=MAX_INT,
-            description="1-based page number; past the last page, `items` is empty.",
-        ),
-    ] = 1,
-    page_size: Annotated[int, Query(ge=1, le=order_lines.max_page_size)] = order_lines.page_size,
-    sort: Annotated[
-        ApiSort | None, Query(description="Column to sort by; `-` prefix for descending.")
-    ] = None,
+    page: PageNumber = 1,
+    page_size: Annotated[int, page_size_query(order_lines)] = order_lines.page_size,
+    sort: Annotated[str | None, SORT] = None,
     order_id: Annotated[int, Query(ge=1, le=MAX_INT)] | None = None,
     product_id: Annotated[int, Query(ge=1, le=MAX_INT)] | None = None,
     quantity: Annotated[int, Query(ge=-MAX_INT - 1, le=MAX_INT)] | None = None,
@@ -96,37 +80,19 @@ async def list_order_lines(
     )
 
 
-@router.post(
-    "",
-    operation_id="create_order_line",
-    summary="Create an order line",
-    status_code=status.HTTP_201_CREATED,
-    dependencies=[Depends(require_token_user)],
-    responses={400: BAD_REQUEST, 401: UNAUTHORIZED, 409: CONFLICT},
-)
+@api.create(operation_id="create_order_line", summary="Create an order line")
 async def create_order_line(db: DbSession, data: OrderLineCreate) -> OrderLineRead:
     """Create an order line; 409 if a unique value is taken or a referenced row is missing."""
     return OrderLineRead.model_validate(await order_lines.create(db, data))
 
 
-@router.get(
-    "/{order_line_id}",
-    operation_id="get_order_line",
-    summary="Get an order line",
-    responses={404: NOT_FOUND},
-)
+@api.show(operation_id="get_order_line", summary="Get an order line")
 async def get_order_line(order_line: OrderLineFromPath) -> OrderLineRead:
     """One order line by id."""
     return OrderLineRead.model_validate(order_line)
 
 
-@router.patch(
-    "/{order_line_id}",
-    operation_id="update_order_line",
-    summary="Update an order line",
-    dependencies=[Depends(require_token_user)],
-    responses={400: BAD_REQUEST, 401: UNAUTHORIZED, 404: NOT_FOUND, 409: CONFLICT},
-)
+@api.update(operation_id="update_order_line", summary="Update an order line")
 async def update_order_line(
     db: DbSession, order_line: OrderLineFromPath, data: OrderLineUpdate
 ) -> OrderLineRead:
@@ -134,14 +100,7 @@ async def update_order_line(
     return OrderLineRead.model_validate(await order_lines.update(db, order_line, data))
 
 
-@router.delete(
-    "/{order_line_id}",
-    operation_id="delete_order_line",
-    summary="Delete an order line",
-    status_code=status.HTTP_204_NO_CONTENT,
-    dependencies=[Depends(require_token_user)],
-    responses={401: UNAUTHORIZED, 404: NOT_FOUND, 409: CONFLICT},
-)
+@api.delete(operation_id="delete_order_line", summary="Delete an order line")
 async def delete_order_line(db: DbSession, order_line: OrderLineFromPath) -> Response:
     """Delete an order line; 409 while other rows must keep referring to it."""
     await order_lines.delete(db, order_line)
