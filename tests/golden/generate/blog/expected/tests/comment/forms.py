@@ -2,8 +2,7 @@
 
 from blog.kit.forms import input_value
 from blog.schemas.comment import CommentCreate
-
-FormData = dict[str, str | list[str]]
+from tests.helpers import FormData
 
 
 def form_data(data: CommentCreate) -> FormData:

@@ -1,12 +1,15 @@
-"""The post admin: staff only; list, search, filters, sorting, add, change, delete."""
+"""The post admin's declarations; what every admin does alike is in tests/kit/."""
 
 from fastapi.testclient import TestClient
-from markupsafe import escape
 
 from blog.settings import Settings
 from tests.comment.factories import create_comment
-from tests.conftest import MakeUser
-from tests.helpers import column_header, csrf_token_of, log_in
+from tests.helpers import (
+    check_admin_delete_cascades,
+    check_admin_filter,
+    check_admin_form,
+    check_admin_list,
+)
 from tests.post.factories import create_post, new_post_data
 from tests.post.forms import form_data
 from tests.resources import in_database
@@ -14,90 +17,29 @@ from tests.resources import in_database
 URL = "/admin/posts/"
 
 
-def log_in_staff(client: TestClient, make_user: MakeUser) -> str:
-    """Log in as staff; returns the session's CSRF token for forms."""
-    make_user("staff@example.com", is_staff=True)
-    log_in(client, "staff@example.com")
-    return csrf_token_of(client, URL)
-
-
-def change_link(row_id: int) -> str:
-    return f'href="{URL}{row_id}/"'
-
-
-def test_list_shows_columns_and_count(
-    client: TestClient, settings: Settings, make_user: MakeUser
-) -> None:
+def test_the_change_list(client: TestClient, settings: Settings, staff: str) -> None:
     row = in_database(settings, create_post)
-    log_in_staff(client, make_user)
-    response = client.get(URL)
-    assert response.status_code == 200
-    assert change_link(row.id) in response.text
-    assert column_header("Title") in response.text
-    assert column_header("Status") in response.text
-    assert column_header("Author") in response.text
-    assert column_header("Published at") in response.text
-    assert "of 1 posts" in response.text  # the total count
-    assert f'href="{URL}"' in client.get("/admin/").text  # the dashboard links here
-    assert client.get(URL, params={"sort": "-title"}).status_code == 200
-    assert client.get(URL, params={"sort": "-status"}).status_code == 200
-    assert client.get(URL, params={"sort": "-author_id"}).status_code == 200
-    assert client.get(URL, params={"sort": "-published_at"}).status_code == 200
-
-
-def test_search(client: TestClient, settings: Settings, make_user: MakeUser) -> None:
-    row = in_database(settings, create_post)
-    log_in_staff(client, make_user)
-    response = client.get(URL, params={"q": row.title})
-    assert change_link(row.id) in response.text
-    response = client.get(URL, params={"q": "nothing-matches-this"})
-    assert change_link(row.id) not in response.text
-    assert "0 posts" in response.text
-
-
-def test_filter_by_status(client: TestClient, settings: Settings, make_user: MakeUser) -> None:
-    row = in_database(settings, create_post)
-    log_in_staff(client, make_user)
-    matching = row.status.value
-    response = client.get(URL, params={"status": matching})
-    assert change_link(row.id) in response.text
-    assert 'aria-current="true"' in response.text
-    for other in ["draft", "published", "archived"]:
-        if other != matching:
-            response = client.get(URL, params={"status": other})
-            assert change_link(row.id) not in response.text
-
-
-def test_the_form_adds_and_changes(
-    client: TestClient, settings: Settings, make_user: MakeUser
-) -> None:
-    token = log_in_staff(client, make_user)
-    form = form_data(in_database(settings, new_post_data))
-    response = client.post(URL + "add", data={**form, "csrf_token": token}, follow_redirects=False)
-    assert response.status_code == 303, response.text
-    assert "was added" in client.get(URL).text
-    row = in_database(settings, create_post)
-    assert client.get(f"{URL}{row.id}/").status_code == 200
-    form = form_data(in_database(settings, new_post_data))
-    response = client.post(
-        f"{URL}{row.id}/", data={**form, "csrf_token": token}, follow_redirects=False
+    check_admin_list(
+        client,
+        URL,
+        row.id,
+        plural="posts",
+        columns=("Title", "Status", "Author", "Published at"),
+        sort=("title", "status", "author_id", "published_at"),
+        search=row.title,
     )
-    assert response.status_code == 303, response.text
-    assert "was changed" in client.get(URL).text
+    others = ("draft", "published", "archived")
+    check_admin_filter(client, URL, row.id, "status", row.status.value, others)
+
+
+def test_the_form(client: TestClient, settings: Settings, staff: str) -> None:
+    added, changed = (form_data(in_database(settings, new_post_data)) for _ in "ab")
+    check_admin_form(client, URL, staff, in_database(settings, create_post).id, added, changed)
 
 
 def test_delete_lists_the_comments_deleted_with_it(
-    client: TestClient, settings: Settings, make_user: MakeUser
+    client: TestClient, settings: Settings, staff: str
 ) -> None:
     # `post` of comments: `on_delete: cascade`.
-    comment = in_database(settings, create_comment)
-    row_id = comment.post_id
-    token = log_in_staff(client, make_user)
-    page = client.get(f"{URL}{row_id}/delete")
-    assert page.status_code == 200
-    assert "will be deleted with it" in page.text
-    assert str(escape(str(comment))) in page.text
-    response = client.post(
-        f"{URL}{row_id}/delete", data={"csrf_token": token}, follow_redirects=False
-    )
-    assert response.status_code == 303
+    referrer = in_database(settings, create_comment)
+    check_admin_delete_cascades(client, URL, staff, referrer.post_id, str(referrer))

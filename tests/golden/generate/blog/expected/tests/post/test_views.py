@@ -1,15 +1,9 @@
-"""The post pages: what this resource declares (columns, sort keys, search, form) works.
-
-What every resource's pages do alike — login for writes, CSRF, paging, flash
-messages — is tested once, in tests/kit/test_pages.py.
-"""
+"""The post pages' declarations; what all pages do alike is in tests/kit/."""
 
 from fastapi.testclient import TestClient
-from markupsafe import escape
 
 from blog.settings import Settings
-from tests.conftest import MakeUser
-from tests.helpers import csrf_token_of, log_in
+from tests.helpers import check_pages_form, check_pages_list
 from tests.post.factories import create_post, new_post_data
 from tests.post.forms import form_data
 from tests.resources import in_database
@@ -17,59 +11,19 @@ from tests.resources import in_database
 URL = "/posts/"
 
 
-def log_in_editor(client: TestClient, make_user: MakeUser) -> str:
-    """Log in as an ordinary user; returns the session's CSRF token for forms."""
-    make_user("editor@example.com")
-    log_in(client, "editor@example.com")
-    return csrf_token_of(client, URL)
-
-
-def test_list_and_detail_show_the_post(client: TestClient, settings: Settings) -> None:
+def test_list_and_detail(client: TestClient, settings: Settings) -> None:
     row = in_database(settings, create_post)
-    link = f'href="{URL}{row.id}"'
-    assert link in client.get(URL).text
-    fragment = client.get(URL, headers={"HX-Request": "true"}).text
-    assert 'id="post-results"' in fragment
-    assert link in fragment
-    assert str(escape(str(row))) in client.get(f"{URL}{row.id}").text
+    check_pages_list(
+        client,
+        URL,
+        row.id,
+        shown=str(row),
+        results="post-results",
+        sort=("title", "status", "author_id", "published_at"),
+        search=row.title,
+    )
 
 
-def test_every_column_sorts(client: TestClient, settings: Settings) -> None:
-    in_database(settings, create_post)
-    for key in ("title", "status", "author_id", "published_at"):
-        for sort, state in ((key, "ascending"), (f"-{key}", "descending")):
-            response = client.get(URL, params={"sort": sort})
-            assert f'aria-sort="{state}"' in response.text, sort
-
-
-def test_search(client: TestClient, settings: Settings) -> None:
-    row = in_database(settings, create_post)
-    link = f'href="{URL}{row.id}"'
-    assert link in client.get(URL, params={"q": row.title}).text
-    response = client.get(URL, params={"q": "nothing-matches-this"})
-    assert link not in response.text
-    assert "match" in response.text
-
-
-def test_create_edit_delete(client: TestClient, settings: Settings, make_user: MakeUser) -> None:
-    token = log_in_editor(client, make_user)
-    assert f'action="{URL}new"' in client.get(URL + "new").text  # the form posts back here
-    form = form_data(in_database(settings, new_post_data))
-    invalid = {**form, "title": "", "csrf_token": token}
-    response = client.post(URL + "new", data=invalid)
-    assert response.status_code == 422
-    assert "This field is required." in response.text
-    assert f'action="{URL}new"' in response.text
-    assert str(escape(form["slug"])) in response.text  # what was typed is kept
-    response = client.post(URL + "new", data={**form, "csrf_token": token}, follow_redirects=False)
-    assert response.status_code == 303, response.text
-    page = response.headers["location"]
-    assert f'action="{page}/edit"' in client.get(page + "/edit").text
-    changed = form_data(in_database(settings, new_post_data))
-    response = client.post(page + "/edit", data={**changed, "csrf_token": token})
-    assert response.url.path == page, response.text
-    assert str(escape(changed["slug"])) in response.text
-    assert client.get(page + "/delete").status_code == 200
-    response = client.post(page + "/delete", data={"csrf_token": token})
-    assert response.url.path == URL
-    assert client.get(page).status_code == 404
+def test_create_edit_delete(client: TestClient, settings: Settings, editor: str) -> None:
+    form, changed = (form_data(in_database(settings, new_post_data)) for _ in "ab")
+    check_pages_form(client, URL, editor, form, changed, required="title", kept="slug")

@@ -2,8 +2,7 @@
 
 from shop.kit.forms import input_value
 from shop.schemas.order import OrderCreate
-
-FormData = dict[str, str | list[str]]
+from tests.helpers import FormData
 
 
 def form_data(data: OrderCreate) -> FormData:

@@ -1,15 +1,9 @@
-"""The order pages: what this resource declares (columns, sort keys, search, form) works.
-
-What every resource's pages do alike — login for writes, CSRF, paging, flash
-messages — is tested once, in tests/kit/test_pages.py.
-"""
+"""The order pages' declarations; what all pages do alike is in tests/kit/."""
 
 from fastapi.testclient import TestClient
-from markupsafe import escape
 
 from shop.settings import Settings
-from tests.conftest import MakeUser
-from tests.helpers import csrf_token_of, log_in
+from tests.helpers import check_pages_form, check_pages_list
 from tests.order.factories import create_order, new_order_data
 from tests.order.forms import form_data
 from tests.resources import in_database
@@ -17,50 +11,18 @@ from tests.resources import in_database
 URL = "/orders/"
 
 
-def log_in_editor(client: TestClient, make_user: MakeUser) -> str:
-    """Log in as an ordinary user; returns the session's CSRF token for forms."""
-    make_user("editor@example.com")
-    log_in(client, "editor@example.com")
-    return csrf_token_of(client, URL)
-
-
-def test_list_and_detail_show_the_order(client: TestClient, settings: Settings) -> None:
+def test_list_and_detail(client: TestClient, settings: Settings) -> None:
     row = in_database(settings, create_order)
-    link = f'href="{URL}{row.id}"'
-    assert link in client.get(URL).text
-    fragment = client.get(URL, headers={"HX-Request": "true"}).text
-    assert 'id="order-results"' in fragment
-    assert link in fragment
-    assert str(escape(str(row))) in client.get(f"{URL}{row.id}").text
+    check_pages_list(
+        client,
+        URL,
+        row.id,
+        shown=str(row),
+        results="order-results",
+        sort=("id", "number", "customer_id", "status"),
+    )
 
 
-def test_every_column_sorts(client: TestClient, settings: Settings) -> None:
-    in_database(settings, create_order)
-    for key in ("id", "number", "customer_id", "status"):
-        for sort, state in ((key, "ascending"), (f"-{key}", "descending")):
-            response = client.get(URL, params={"sort": sort})
-            assert f'aria-sort="{state}"' in response.text, sort
-
-
-def test_create_edit_delete(client: TestClient, settings: Settings, make_user: MakeUser) -> None:
-    token = log_in_editor(client, make_user)
-    assert f'action="{URL}new"' in client.get(URL + "new").text  # the form posts back here
-    form = form_data(in_database(settings, new_order_data))
-    invalid = {**form, "number": "", "csrf_token": token}
-    response = client.post(URL + "new", data=invalid)
-    assert response.status_code == 422
-    assert "This field is required." in response.text
-    assert f'action="{URL}new"' in response.text
-    assert str(escape(form["note"])) in response.text  # what was typed is kept
-    response = client.post(URL + "new", data={**form, "csrf_token": token}, follow_redirects=False)
-    assert response.status_code == 303, response.text
-    page = response.headers["location"]
-    assert f'action="{page}/edit"' in client.get(page + "/edit").text
-    changed = form_data(in_database(settings, new_order_data))
-    response = client.post(page + "/edit", data={**changed, "csrf_token": token})
-    assert response.url.path == page, response.text
-    assert str(escape(changed["note"])) in response.text
-    assert client.get(page + "/delete").status_code == 200
-    response = client.post(page + "/delete", data={"csrf_token": token})
-    assert response.url.path == URL
-    assert client.get(page).status_code == 404
+def test_create_edit_delete(client: TestClient, settings: Settings, editor: str) -> None:
+    form, changed = (form_data(in_database(settings, new_order_data)) for _ in "ab")
+    check_pages_form(client, URL, editor, form, changed, required="number", kept="note")

@@ -2,8 +2,7 @@
 
 from shop.kit.forms import input_value, json_text
 from shop.schemas.product import ProductCreate
-
-FormData = dict[str, str | list[str]]
+from tests.helpers import FormData
 
 
 def form_data(data: ProductCreate) -> FormData:

@@ -1,15 +1,9 @@
-"""The product pages: what this resource declares (columns, sort keys, search, form) works.
-
-What every resource's pages do alike — login for writes, CSRF, paging, flash
-messages — is tested once, in tests/kit/test_pages.py.
-"""
+"""The product pages' declarations; what all pages do alike is in tests/kit/."""
 
 from fastapi.testclient import TestClient
-from markupsafe import escape
 
 from shop.settings import Settings
-from tests.conftest import MakeUser
-from tests.helpers import csrf_token_of, log_in
+from tests.helpers import check_pages_delete_refused, check_pages_form, check_pages_list
 from tests.order_line.factories import create_order_line
 from tests.product.factories import create_product, new_product_data
 from tests.product.forms import form_data
@@ -18,75 +12,27 @@ from tests.resources import in_database
 URL = "/products/"
 
 
-def log_in_editor(client: TestClient, make_user: MakeUser) -> str:
-    """Log in as an ordinary user; returns the session's CSRF token for forms."""
-    make_user("editor@example.com")
-    log_in(client, "editor@example.com")
-    return csrf_token_of(client, URL)
-
-
-def test_list_and_detail_show_the_product(client: TestClient, settings: Settings) -> None:
+def test_list_and_detail(client: TestClient, settings: Settings) -> None:
     row = in_database(settings, create_product)
-    link = f'href="{URL}{row.id}"'
-    assert link in client.get(URL).text
-    fragment = client.get(URL, headers={"HX-Request": "true"}).text
-    assert 'id="product-results"' in fragment
-    assert link in fragment
-    assert str(escape(str(row))) in client.get(f"{URL}{row.id}").text
+    check_pages_list(
+        client,
+        URL,
+        row.id,
+        shown=str(row),
+        results="product-results",
+        sort=("sku", "name", "price", "stock", "active", "category_id"),
+        search=row.sku,
+    )
 
 
-def test_every_column_sorts(client: TestClient, settings: Settings) -> None:
-    in_database(settings, create_product)
-    for key in ("sku", "name", "price", "stock", "active", "category_id"):
-        for sort, state in ((key, "ascending"), (f"-{key}", "descending")):
-            response = client.get(URL, params={"sort": sort})
-            assert f'aria-sort="{state}"' in response.text, sort
-
-
-def test_search(client: TestClient, settings: Settings) -> None:
-    row = in_database(settings, create_product)
-    link = f'href="{URL}{row.id}"'
-    assert link in client.get(URL, params={"q": row.sku}).text
-    response = client.get(URL, params={"q": "nothing-matches-this"})
-    assert link not in response.text
-    assert "match" in response.text
-
-
-def test_create_edit_delete(client: TestClient, settings: Settings, make_user: MakeUser) -> None:
-    token = log_in_editor(client, make_user)
-    assert f'action="{URL}new"' in client.get(URL + "new").text  # the form posts back here
-    form = form_data(in_database(settings, new_product_data))
-    invalid = {**form, "sku": "", "csrf_token": token}
-    response = client.post(URL + "new", data=invalid)
-    assert response.status_code == 422
-    assert "This field is required." in response.text
-    assert f'action="{URL}new"' in response.text
-    assert str(escape(form["name"])) in response.text  # what was typed is kept
-    response = client.post(URL + "new", data={**form, "csrf_token": token}, follow_redirects=False)
-    assert response.status_code == 303, response.text
-    page = response.headers["location"]
-    assert f'action="{page}/edit"' in client.get(page + "/edit").text
-    changed = form_data(in_database(settings, new_product_data))
-    response = client.post(page + "/edit", data={**changed, "csrf_token": token})
-    assert response.url.path == page, response.text
-    assert str(escape(changed["name"])) in response.text
-    assert client.get(page + "/delete").status_code == 200
-    response = client.post(page + "/delete", data={"csrf_token": token})
-    assert response.url.path == URL
-    assert client.get(page).status_code == 404
+def test_create_edit_delete(client: TestClient, settings: Settings, editor: str) -> None:
+    form, changed = (form_data(in_database(settings, new_product_data)) for _ in "ab")
+    check_pages_form(client, URL, editor, form, changed, required="sku", kept="name")
 
 
 def test_delete_says_which_order_lines_forbid_it(
-    client: TestClient, settings: Settings, make_user: MakeUser
+    client: TestClient, settings: Settings, editor: str
 ) -> None:
-    order_line = in_database(settings, create_order_line)
-    row_id = order_line.product_id
-    token = log_in_editor(client, make_user)
-    page = client.get(f"{URL}{row_id}/delete")
-    assert page.status_code == 200
-    assert "cannot be deleted" in page.text
-    response = client.post(f"{URL}{row_id}/delete", data={"csrf_token": token})
-    assert response.status_code == 409
-    assert str(escape("1 order line (product)")) in response.text
-    assert "editor@example.com" in response.text
-    assert client.get(f"{URL}{row_id}").status_code == 200
+    referrer = in_database(settings, create_order_line)
+    group = "1 order line (product)"
+    check_pages_delete_refused(client, URL, editor, referrer.product_id, group)
