@@ -241,7 +241,7 @@ def test_hostile_names_work(
         assert _status_of_page(base_url, "/admin/") in (302, 303)  # to the login page
         assert _status_of_page(base_url, "/auths/") == 200
         assert _status_of_page(base_url, "/admins/") == 200
-        for path in ("/news/", "/staffs/", "/equipment/", "/series/", "/docs-index/"):
+        for path in ("/news/", "/staff/", "/equipment/", "/series/", "/docs-index/"):
             assert _status_of_page(base_url, path) == 200, path
 
         created, page = _call(
