@@ -206,12 +206,14 @@ def test_generated_tests_cover_the_api_and_count_queries() -> None:
         blog,
         "tests/post/test_api.py",
         "def test_create_read_update_delete(",
-        "def test_invalid_input_is_422(",
-        '("slug", "Not a slug!")',
-        "def test_taken_slug_is_409(",
-        "def test_missing_author_is_409(",
-        "def test_list_costs_the_same_queries_whatever_the_page_size(",
-        "assert one.statements == twenty.statements",
+        "def test_list(",
+        'filter_on="title"',
+        "search=created[0].title",
+        "def test_bad_input(",
+        '"slug": "Not a slug!"',
+        'required={"title", "slug", "body", "author_id"}',
+        'unique=("slug",)',
+        '"author_id": "No author with id 2147483647."',
     )
     assert_file(
         blog,
@@ -232,7 +234,12 @@ def test_generated_tests_cover_the_api_and_count_queries() -> None:
     assert_file(blog, "tests/author/test_api.py", "def test_delete_is_409_while_posts_refer_to_it(")
     assert_file(blog, "tests/post/test_model.py", "def test_deleting_post_deletes_its_comments(")
     assert "tests/post/__init__.py" in blog
-    assert "before_cursor_execute" in blog["tests/resources.py"]
+    assert_file(
+        blog,
+        "tests/resources.py",
+        "before_cursor_execute",
+        "assert one.statements == every.statements",  # as many queries for 1 item as for 20
+    )
 
 
 def test_layers_decide_the_api_files() -> None:

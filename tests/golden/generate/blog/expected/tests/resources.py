@@ -2,19 +2,19 @@
 
 import asyncio
 import itertools
-from collections.abc import Awaitable, Callable, Generator
+from collections.abc import Awaitable, Callable, Generator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from fastapi.testclient import TestClient
+from pydantic import BaseModel
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from blog.db import create_engine, create_sessionmaker
 from blog.settings import Settings
-from tests.helpers import PASSWORD
 
 T = TypeVar("T")
 
@@ -40,13 +40,6 @@ def in_database(settings: Settings, work: Callable[[AsyncSession], Awaitable[T]]
     return asyncio.run(run())
 
 
-def token_headers(client: TestClient, email: str) -> dict[str, str]:
-    """`Authorization` header with a bearer token for an existing user."""
-    response = client.post("/api/auth/token", data={"username": email, "password": PASSWORD})
-    assert response.status_code == 200, response.text
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
-
-
 @dataclass
 class QueryCount:
     statements: int = 0
@@ -65,3 +58,131 @@ def count_queries() -> Generator[QueryCount]:
         yield count
     finally:
         event.remove(Engine, "before_cursor_execute", on_execute)
+
+
+# What each resource's API declares, checked the same way for every resource. What all
+# APIs share (the token, 404 and 409 answers, list parameters) is tested in tests/kit/.
+
+Json = dict[str, Any]
+
+
+def check_api_crud(
+    client: TestClient,
+    url: str,
+    headers: Mapping[str, str],
+    data: BaseModel,
+    changes: Json,
+    *,
+    read: type[BaseModel],
+    update: type[BaseModel],
+    round_trip: set[str],
+    by_alias: bool = False,
+) -> None:
+    """POST `data`, GET it back, PATCH `changes`, DELETE: the `round_trip` keys read back
+    as written, each answer with its status code."""
+    created = client.post(
+        url, json=data.model_dump(mode="json", by_alias=by_alias), headers=headers
+    )
+    assert created.status_code == 201, created.text
+    body = read.model_validate(created.json())
+    assert body.model_dump(include=round_trip) == data.model_dump(include=round_trip)
+    row = f"{url}/{created.json()['id']}"
+    fetched = client.get(row)
+    assert fetched.status_code == 200
+    assert fetched.json() == created.json()
+
+    updated = client.patch(row, json=changes, headers=headers)
+    assert updated.status_code == 200, updated.text
+    expected = update.model_validate(changes).model_dump(exclude_unset=True)
+    after = read.model_validate(updated.json())
+    assert after.model_dump(include=round_trip & set(expected)) == {
+        key: value for key, value in expected.items() if key in round_trip
+    }
+    assert updated.json()["id"] == created.json()["id"]
+
+    assert client.delete(row, headers=headers).status_code == 204
+    assert client.get(row).status_code == 404
+
+
+def check_api_list(
+    client: TestClient,
+    url: str,
+    row_id: int,
+    *,
+    rows: int,
+    sort: str | None,
+    filter_on: str | None = None,
+    search: str | None = None,
+) -> None:
+    """The list at `url`, holding `rows` rows: each item as GET shows it, as many queries
+    for one item as for all, sorted by `sort` (the order checked for `id`; None: the API
+    sorts on nothing and ignores the parameter), filtered on `filter_on` with row `row_id`'s
+    own value, searched for `search` (text of row `row_id`)."""
+    items = client.get(url, params={"page_size": rows}).json()["items"]
+    assert len(items) == rows
+    assert items[:3] == [client.get(f"{url}/{item['id']}").json() for item in items[:3]]
+    with count_queries() as one:
+        assert len(client.get(url, params={"page_size": 1}).json()["items"]) == 1
+    with count_queries() as every:
+        assert len(client.get(url, params={"page_size": rows}).json()["items"]) == rows
+    assert one.statements == every.statements
+
+    if sort == "id":
+        listed = client.get(url, params={"sort": "-id", "page_size": rows}).json()["items"]
+        ids = [item["id"] for item in listed]
+        assert ids == sorted(ids, reverse=True)
+    elif sort is not None:
+        assert client.get(url, params={"sort": f"-{sort}"}).status_code == 200
+    unknown = client.get(url, params={"sort": "no_such_column"}).status_code
+    assert unknown == (200 if sort is None else 422)
+
+    matches: list[tuple[str, Any]] = []
+    if filter_on is not None:
+        matches.append((filter_on, client.get(f"{url}/{row_id}").json()[filter_on]))
+    if search is not None:
+        matches.append(("q", search))
+    for param, value in matches:
+        found = client.get(url, params={param: value, "page_size": rows})
+        assert found.status_code == 200, found.text
+        items = found.json()["items"]
+        assert row_id in [item["id"] for item in items], param
+        assert found.json()["total"] == len(items)
+        if param == filter_on:
+            assert all(item[param] == value for item in items)
+
+
+def check_api_refuses(
+    client: TestClient,
+    url: str,
+    headers: Mapping[str, str],
+    data: Json,
+    *,
+    invalid: Json,
+    required: set[str],
+    missing: Mapping[str, str],
+    unique: Sequence[str] = (),
+    another: Json | None = None,
+) -> None:
+    """Bad writes answered so that a client can act on them: 422 naming the key of each
+    `invalid` value and of each `required` key left out; 409 with its message for each
+    `missing` referenced row (the key given an id no row has); 409 for each `unique` key
+    once `data` is stored and `another` valid row asks for the same value."""
+    for key, value in invalid.items():
+        response = client.post(url, json=data | {key: value}, headers=headers)
+        assert response.status_code == 422, (key, response.text)
+        assert key in response.json()["detail"][0]["loc"], key
+    if required:
+        response = client.post(url, json={}, headers=headers)
+        assert response.status_code == 422, response.text
+        assert {error["loc"][-1] for error in response.json()["detail"]} == required
+    for key, message in missing.items():
+        response = client.post(url, json=data | {key: 2147483647}, headers=headers)
+        assert response.status_code == 409, (key, response.text)
+        assert response.json() == {"detail": message}
+    if unique:
+        assert another is not None, "a unique value is checked against another valid row"
+        assert client.post(url, json=data, headers=headers).status_code == 201
+        for key in unique:
+            response = client.post(url, json=another | {key: data[key]}, headers=headers)
+            assert response.status_code == 409, (key, response.text)
+            assert "already exists" in response.json()["detail"]

@@ -1,133 +1,60 @@
-"""The JSON API of order lines: /api/order-lines."""
+"""The JSON API of order lines at /api/order-lines; what all APIs share is tested in tests/kit/."""
 
-import pytest
 from fastapi.testclient import TestClient
 
 from shop.schemas.order_line import OrderLineRead, OrderLineUpdate
 from shop.settings import Settings
-from tests.conftest import MakeUser
 from tests.order_line.factories import create_order_line, new_order_line_data
-from tests.resources import count_queries, in_database, token_headers
+from tests.resources import check_api_crud, check_api_list, check_api_refuses, in_database
 
 URL = "/api/order-lines"
-#: Keys a client writes and reads back unchanged.
-ROUND_TRIP = {"order_id", "product_id", "quantity", "unit_price"}
-
-
-@pytest.fixture
-def headers(client: TestClient, make_user: MakeUser) -> dict[str, str]:
-    """A bearer token: writes need a logged-in user."""
-    make_user("writer@example.com")
-    return token_headers(client, "writer@example.com")
 
 
 def test_create_read_update_delete(
-    client: TestClient, settings: Settings, headers: dict[str, str]
+    client: TestClient, settings: Settings, writer: dict[str, str]
 ) -> None:
-    data = in_database(settings, new_order_line_data)
-    created = client.post(URL, json=data.model_dump(mode="json"), headers=headers)
-    assert created.status_code == 201, created.text
-    body = OrderLineRead.model_validate(created.json())
-    assert body.model_dump(include=ROUND_TRIP) == data.model_dump(include=ROUND_TRIP)
-
-    fetched = client.get(f"{URL}/{body.id}")
-    assert fetched.status_code == 200
-    assert fetched.json() == created.json()
-
-    changes = {"quantity": 1}
-    updated = client.patch(f"{URL}/{body.id}", json=changes, headers=headers)
-    assert updated.status_code == 200, updated.text
-    expected = OrderLineUpdate.model_validate(changes).model_dump(exclude_unset=True)
-    after = OrderLineRead.model_validate(updated.json())
-    assert after.model_dump(include=ROUND_TRIP & set(expected)) == {
-        key: value for key, value in expected.items() if key in ROUND_TRIP
-    }
-    assert after.id == body.id
-
-    deleted = client.delete(f"{URL}/{body.id}", headers=headers)
-    assert deleted.status_code == 204
-    assert client.get(f"{URL}/{body.id}").status_code == 404
+    check_api_crud(
+        client,
+        URL,
+        writer,
+        in_database(settings, new_order_line_data),
+        {"quantity": 1},
+        read=OrderLineRead,
+        update=OrderLineUpdate,
+        # the keys a client writes and reads back unchanged
+        round_trip={"order_id", "product_id", "quantity", "unit_price"},
+    )
 
 
-def test_list_sorts(client: TestClient, settings: Settings) -> None:
-    for _ in range(3):
-        in_database(settings, create_order_line)
-    ids = [item["id"] for item in client.get(URL, params={"sort": "-id"}).json()["items"]]
-    assert ids == sorted(ids, reverse=True)
-    assert client.get(URL, params={"sort": "no_such_column"}).status_code == 422
+def test_list(client: TestClient, settings: Settings) -> None:
+    created = [in_database(settings, create_order_line) for _ in range(20)]
+    check_api_list(
+        client,
+        URL,
+        created[0].id,
+        rows=20,
+        sort="id",
+        filter_on="order_id",
+    )
 
 
-def test_list_filters_on_order_id(client: TestClient, settings: Settings) -> None:
-    order_line = in_database(settings, create_order_line)
-    in_database(settings, create_order_line)
-    value = client.get(f"{URL}/{order_line.id}").json()["order_id"]
-    response = client.get(URL, params={"order_id": value, "page_size": 2})
-    assert response.status_code == 200
-    items = response.json()["items"]
-    assert order_line.id in [item["id"] for item in items]
-    assert all(item["order_id"] == value for item in items)
-    assert response.json()["total"] == len(items)
-
-
-def test_list_shows_each_row_as_get_does(client: TestClient, settings: Settings) -> None:
-    for _ in range(3):
-        in_database(settings, create_order_line)
-    items = client.get(URL, params={"page_size": 3}).json()["items"]
-    assert len(items) == 3
-    assert items == [client.get(f"{URL}/{item['id']}").json() for item in items]
-
-
-def test_list_costs_the_same_queries_whatever_the_page_size(
-    client: TestClient, settings: Settings
-) -> None:
-    for _ in range(20):
-        in_database(settings, create_order_line)
-    with count_queries() as one:
-        assert len(client.get(URL, params={"page_size": 1}).json()["items"]) == 1
-    with count_queries() as twenty:
-        assert len(client.get(URL, params={"page_size": 20}).json()["items"]) == 20
-    assert one.statements == twenty.statements
-
-
-@pytest.mark.parametrize(
-    ("key", "value"),
-    [
-        ("not_a_field", 1),
-        ("order_id", 0),
-        ("product_id", 0),
-        ("quantity", 0),
-        ("unit_price", "not a number"),
-    ],
-)
-def test_invalid_input_is_422(
-    client: TestClient, settings: Settings, headers: dict[str, str], key: str, value: object
-) -> None:
+def test_bad_input(client: TestClient, settings: Settings, writer: dict[str, str]) -> None:
     data = in_database(settings, new_order_line_data).model_dump(mode="json")
-    response = client.post(URL, json=data | {key: value}, headers=headers)
-    assert response.status_code == 422, response.text
-    assert key in response.json()["detail"][0]["loc"]
-
-
-def test_required_fields_are_required(client: TestClient, headers: dict[str, str]) -> None:
-    response = client.post(URL, json={}, headers=headers)
-    assert response.status_code == 422
-    missing = {error["loc"][-1] for error in response.json()["detail"]}
-    assert missing == {"order_id", "product_id", "quantity", "unit_price"}
-
-
-def test_missing_order_is_409(
-    client: TestClient, settings: Settings, headers: dict[str, str]
-) -> None:
-    data = in_database(settings, new_order_line_data).model_dump(mode="json")
-    response = client.post(URL, json=data | {"order_id": 2147483647}, headers=headers)
-    assert response.status_code == 409
-    assert response.json() == {"detail": "No order with id 2147483647."}
-
-
-def test_missing_product_is_409(
-    client: TestClient, settings: Settings, headers: dict[str, str]
-) -> None:
-    data = in_database(settings, new_order_line_data).model_dump(mode="json")
-    response = client.post(URL, json=data | {"product_id": 2147483647}, headers=headers)
-    assert response.status_code == 409
-    assert response.json() == {"detail": "No product with id 2147483647."}
+    check_api_refuses(
+        client,
+        URL,
+        writer,
+        data,
+        invalid={
+            "not_a_field": 1,
+            "order_id": 0,
+            "product_id": 0,
+            "quantity": 0,
+            "unit_price": "not a number",
+        },
+        required={"order_id", "product_id", "quantity", "unit_price"},
+        missing={
+            "order_id": "No order with id 2147483647.",
+            "product_id": "No product with id 2147483647.",
+        },
+    )
