@@ -62,7 +62,7 @@ RESERVED_LOCALS = frozenset(
         *("json_text", "with_chosen", "set_notice", "pop_notice", "read_filters"),
         *("wants_fragment", "escape_like", "id_list", "require_staff", "get_session_user"),
         *("require_token_user", "in_database", "token_headers", "count_queries", "pytest"),
-        *("form_data", "select_option", "not_null", "field_validator"),
+        *("form_data", "select_option", "not_null", "refuse_null"),
         # template context: the page context of the project, and the templates' own names
         *("admin_resources", "app_name", "csrf_token", "current_user", "error", "nav"),
         *("filter_choices", "choices_more", "notice", "loop", "self", "caller"),

@@ -4,8 +4,9 @@ They make the API refuse, with a 422, values the database would choke on,
 so a bad request never becomes a server error.
 """
 
+from collections.abc import Callable
 from datetime import UTC, datetime, time
-from typing import Annotated
+from typing import Annotated, Generic, TypeVar
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -13,10 +14,12 @@ from pydantic import (
     BeforeValidator,
     AwareDatetime,
     BaseModel,
+    ConfigDict,
     Field,
     JsonValue,
     StringConstraints,
     WithJsonSchema,
+    field_validator,
 )
 from pydantic.config import JsonDict
 
@@ -103,6 +106,22 @@ def not_null(schema: JsonDict) -> None:
         schema["anyOf"] = kept
 
 
+def _refuse_none(cls: type[BaseModel], value: object) -> object:
+    if value is None:
+        raise ValueError("may not be null")
+    return value
+
+
+def refuse_null(*fields: str) -> Callable[[type[BaseModel], object], object]:
+    """The check of a PATCH schema's required fields: leaving one out keeps its value,
+    null would empty it, so null is refused (a 422). In the class body, with `not_null`
+    on each of those fields for the documentation:
+
+        _nulls_refused = refuse_null("title", "slug")
+    """
+    return field_validator(*fields)(_refuse_none)
+
+
 #: A time of day without timezone (RFC 3339 `partial-time`: `14:30:00`).
 LocalTime = Annotated[
     time,
@@ -133,6 +152,21 @@ Id = Annotated[int, BeforeValidator(_not_a_bool), Field(ge=1, le=MAX_INT)]
 #: query string: a number no column holds is refused, never sent to the database.
 Int32 = Annotated[int, Field(ge=-MAX_INT - 1, le=MAX_INT)]
 Int64 = Annotated[int, Field(ge=-MAX_BIGINT - 1, le=MAX_BIGINT)]
+
+
+ReadT = TypeVar("ReadT", bound=BaseModel)
+
+
+class PageOf(BaseModel, Generic[ReadT]):
+    """One page of a list, and where it sits in the whole list. Each resource names its
+    own (`class PostPage(PageOf[PostRead])`), as the OpenAPI document shows it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    items: list[ReadT]
+    total: int = Field(description="Rows matching the query, on all pages.")
+    page: int
+    page_size: int
 
 
 class ErrorMessage(BaseModel):

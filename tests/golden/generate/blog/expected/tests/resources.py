@@ -164,9 +164,9 @@ def check_api_refuses(
     another: Json | None = None,
 ) -> None:
     """Bad writes answered so that a client can act on them: 422 naming the key of each
-    `invalid` value and of each `required` key left out; 409 with its message for each
-    `missing` referenced row (the key given an id no row has); 409 for each `unique` key
-    once `data` is stored and `another` valid row asks for the same value."""
+    `invalid` value and of each `required` key left out or, once `data` is stored, set to
+    null by a PATCH; 409 with its message for each `missing` referenced row (the key given
+    an id no row has); 409 for each `unique` key that `another` valid row asks for too."""
     for key, value in invalid.items():
         response = client.post(url, json=data | {key: value}, headers=headers)
         assert response.status_code == 422, (key, response.text)
@@ -179,10 +179,13 @@ def check_api_refuses(
         response = client.post(url, json=data | {key: 2147483647}, headers=headers)
         assert response.status_code == 409, (key, response.text)
         assert response.json() == {"detail": message}
-    if unique:
-        assert another is not None, "a unique value is checked against another valid row"
-        assert client.post(url, json=data, headers=headers).status_code == 201
-        for key in unique:
-            response = client.post(url, json=another | {key: data[key]}, headers=headers)
-            assert response.status_code == 409, (key, response.text)
-            assert "already exists" in response.json()["detail"]
+    stored = client.post(url, json=data, headers=headers)
+    assert stored.status_code == 201, stored.text
+    for key in required:
+        response = client.patch(f"{url}/{stored.json()['id']}", json={key: None}, headers=headers)
+        assert response.status_code == 422, (key, response.text)
+    assert not unique or another is not None, "a unique value is checked against another row"
+    for key in unique:
+        response = client.post(url, json=(another or {}) | {key: data[key]}, headers=headers)
+        assert response.status_code == 409, (key, response.text)
+        assert "already exists" in response.json()["detail"]

@@ -5,13 +5,9 @@
 never a database error.
 """
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field
 
-from blog.kit.schemas import (
-    HttpUrlStr,
-    SafeStr,
-    not_null,
-)
+from blog.kit.schemas import HttpUrlStr, PageOf, SafeStr, not_null, refuse_null
 
 
 class AuthorCreate(BaseModel):
@@ -49,13 +45,7 @@ class AuthorUpdate(BaseModel):
     bio: SafeStr | None = Field(default=None)
     website: HttpUrlStr | None = Field(default=None, max_length=2048)
 
-    @field_validator("name", "email")
-    @classmethod
-    def refuse_null(cls, value: object) -> object:
-        """Leaving a field out keeps it; null would empty a required field, so it is refused."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
+    _nulls_refused = refuse_null("name", "email")
 
 
 class AuthorRead(BaseModel):
@@ -72,12 +62,5 @@ class AuthorRead(BaseModel):
     updated_at: AwareDatetime
 
 
-class AuthorPage(BaseModel):
-    """One page of authors, and where it sits in the whole list."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    items: list[AuthorRead]
-    total: int = Field(description="Rows matching the query, on all pages.")
-    page: int
-    page_size: int
+class AuthorPage(PageOf[AuthorRead]):
+    """One page of the list, and where it sits in the whole list."""

@@ -5,13 +5,9 @@
 never a database error.
 """
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from blog.kit.schemas import (
-    Id,
-    SafeStr,
-    not_null,
-)
+from blog.kit.schemas import Id, PageOf, SafeStr, not_null, refuse_null
 
 
 class CommentCreate(BaseModel):
@@ -40,13 +36,7 @@ class CommentUpdate(BaseModel):
     body: SafeStr | None = Field(default=None, min_length=1, json_schema_extra=not_null)
     approved: bool | None = Field(default=None, json_schema_extra=not_null)
 
-    @field_validator("post_id", "user_id", "body", "approved")
-    @classmethod
-    def refuse_null(cls, value: object) -> object:
-        """Leaving a field out keeps it; null would empty a required field, so it is refused."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
+    _nulls_refused = refuse_null("post_id", "user_id", "body", "approved")
 
 
 class CommentRead(BaseModel):
@@ -63,12 +53,5 @@ class CommentRead(BaseModel):
     updated_at: AwareDatetime
 
 
-class CommentPage(BaseModel):
-    """One page of comments, and where it sits in the whole list."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    items: list[CommentRead]
-    total: int = Field(description="Rows matching the query, on all pages.")
-    page: int
-    page_size: int
+class CommentPage(PageOf[CommentRead]):
+    """One page of the list, and where it sits in the whole list."""

@@ -5,16 +5,9 @@
 never a database error.
 """
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from blog.kit.schemas import (
-    MAX_INT,
-    Id,
-    SafeStr,
-    Slug,
-    UtcDatetime,
-    not_null,
-)
+from blog.kit.schemas import MAX_INT, Id, PageOf, SafeStr, Slug, UtcDatetime, not_null, refuse_null
 from blog.models.post import PostStatus
 
 
@@ -72,13 +65,7 @@ class PostUpdate(BaseModel):
     reviewer_id: Id | None = Field(default=None)
     tag_ids: list[Id] | None = Field(default=None, json_schema_extra=not_null)
 
-    @field_validator("title", "slug", "body", "status", "views", "author_id", "tag_ids")
-    @classmethod
-    def refuse_null(cls, value: object) -> object:
-        """Leaving a field out keeps it; null would empty a required field, so it is refused."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
+    _nulls_refused = refuse_null("title", "slug", "body", "status", "views", "author_id", "tag_ids")
 
 
 class PostRead(BaseModel):
@@ -100,12 +87,5 @@ class PostRead(BaseModel):
     updated_at: AwareDatetime
 
 
-class PostPage(BaseModel):
-    """One page of posts, and where it sits in the whole list."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    items: list[PostRead]
-    total: int = Field(description="Rows matching the query, on all pages.")
-    page: int
-    page_size: int
+class PostPage(PageOf[PostRead]):
+    """One page of the list, and where it sits in the whole list."""

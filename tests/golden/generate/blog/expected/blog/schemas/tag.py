@@ -5,12 +5,9 @@
 never a database error.
 """
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from blog.kit.schemas import (
-    SafeStr,
-    not_null,
-)
+from blog.kit.schemas import PageOf, SafeStr, not_null, refuse_null
 
 
 class TagCreate(BaseModel):
@@ -30,13 +27,7 @@ class TagUpdate(BaseModel):
         default=None, min_length=1, max_length=50, json_schema_extra=not_null
     )
 
-    @field_validator("name")
-    @classmethod
-    def refuse_null(cls, value: object) -> object:
-        """Leaving a field out keeps it; null would empty a required field, so it is refused."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
+    _nulls_refused = refuse_null("name")
 
 
 class TagRead(BaseModel):
@@ -50,12 +41,5 @@ class TagRead(BaseModel):
     updated_at: AwareDatetime
 
 
-class TagPage(BaseModel):
-    """One page of tags, and where it sits in the whole list."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    items: list[TagRead]
-    total: int = Field(description="Rows matching the query, on all pages.")
-    page: int
-    page_size: int
+class TagPage(PageOf[TagRead]):
+    """One page of the list, and where it sits in the whole list."""

@@ -5,13 +5,9 @@
 never a database error.
 """
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from shop.kit.schemas import (
-    Id,
-    SafeStr,
-    not_null,
-)
+from shop.kit.schemas import Id, PageOf, SafeStr, not_null, refuse_null
 
 
 class CategoryCreate(BaseModel):
@@ -35,13 +31,7 @@ class CategoryUpdate(BaseModel):
     )
     parent_id: Id | None = Field(default=None)
 
-    @field_validator("name")
-    @classmethod
-    def refuse_null(cls, value: object) -> object:
-        """Leaving a field out keeps it; null would empty a required field, so it is refused."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
+    _nulls_refused = refuse_null("name")
 
 
 class CategoryRead(BaseModel):
@@ -56,12 +46,5 @@ class CategoryRead(BaseModel):
     updated_at: AwareDatetime
 
 
-class CategoryPage(BaseModel):
-    """One page of categories, and where it sits in the whole list."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    items: list[CategoryRead]
-    total: int = Field(description="Rows matching the query, on all pages.")
-    page: int
-    page_size: int
+class CategoryPage(PageOf[CategoryRead]):
+    """One page of the list, and where it sits in the whole list."""

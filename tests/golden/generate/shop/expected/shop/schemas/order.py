@@ -7,14 +7,9 @@ never a database error.
 
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from shop.kit.schemas import (
-    Id,
-    SafeStr,
-    UtcDatetime,
-    not_null,
-)
+from shop.kit.schemas import Id, PageOf, SafeStr, UtcDatetime, not_null, refuse_null
 from shop.models.order import OrderStatus
 
 
@@ -57,13 +52,7 @@ class OrderUpdate(BaseModel):
     placed_at: UtcDatetime | None = Field(default=None, json_schema_extra=not_null)
     note: SafeStr | None = Field(default=None)
 
-    @field_validator("number", "customer_id", "status", "placed_at")
-    @classmethod
-    def refuse_null(cls, value: object) -> object:
-        """Leaving a field out keeps it; null would empty a required field, so it is refused."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
+    _nulls_refused = refuse_null("number", "customer_id", "status", "placed_at")
 
 
 class OrderRead(BaseModel):
@@ -81,12 +70,5 @@ class OrderRead(BaseModel):
     updated_at: AwareDatetime
 
 
-class OrderPage(BaseModel):
-    """One page of orders, and where it sits in the whole list."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    items: list[OrderRead]
-    total: int = Field(description="Rows matching the query, on all pages.")
-    page: int
-    page_size: int
+class OrderPage(PageOf[OrderRead]):
+    """One page of the list, and where it sits in the whole list."""

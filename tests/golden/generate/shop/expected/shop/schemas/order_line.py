@@ -7,13 +7,9 @@ never a database error.
 
 from decimal import Decimal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from shop.kit.schemas import (
-    MAX_INT,
-    Id,
-    not_null,
-)
+from shop.kit.schemas import MAX_INT, Id, PageOf, not_null, refuse_null
 
 
 class OrderLineCreate(BaseModel):
@@ -51,13 +47,7 @@ class OrderLineUpdate(BaseModel):
         json_schema_extra=not_null,
     )
 
-    @field_validator("order_id", "product_id", "quantity", "unit_price")
-    @classmethod
-    def refuse_null(cls, value: object) -> object:
-        """Leaving a field out keeps it; null would empty a required field, so it is refused."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
+    _nulls_refused = refuse_null("order_id", "product_id", "quantity", "unit_price")
 
 
 class OrderLineRead(BaseModel):
@@ -74,12 +64,5 @@ class OrderLineRead(BaseModel):
     updated_at: AwareDatetime
 
 
-class OrderLinePage(BaseModel):
-    """One page of order lines, and where it sits in the whole list."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    items: list[OrderLineRead]
-    total: int = Field(description="Rows matching the query, on all pages.")
-    page: int
-    page_size: int
+class OrderLinePage(PageOf[OrderLineRead]):
+    """One page of the list, and where it sits in the whole list."""

@@ -8,15 +8,9 @@ never a database error.
 from datetime import date
 from decimal import Decimal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, JsonValue, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, JsonValue
 
-from shop.kit.schemas import (
-    MAX_INT,
-    Id,
-    SafeJson,
-    SafeStr,
-    not_null,
-)
+from shop.kit.schemas import MAX_INT, Id, PageOf, SafeJson, SafeStr, not_null, refuse_null
 
 
 class ProductCreate(BaseModel):
@@ -80,13 +74,7 @@ class ProductUpdate(BaseModel):
     attributes: SafeJson | None = Field(default=None)
     launched_on: date | None = Field(default=None)
 
-    @field_validator("sku", "name", "price", "stock", "active", "category_id")
-    @classmethod
-    def refuse_null(cls, value: object) -> object:
-        """Leaving a field out keeps it; null would empty a required field, so it is refused."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
+    _nulls_refused = refuse_null("sku", "name", "price", "stock", "active", "category_id")
 
 
 class ProductRead(BaseModel):
@@ -108,12 +96,5 @@ class ProductRead(BaseModel):
     updated_at: AwareDatetime
 
 
-class ProductPage(BaseModel):
-    """One page of products, and where it sits in the whole list."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    items: list[ProductRead]
-    total: int = Field(description="Rows matching the query, on all pages.")
-    page: int
-    page_size: int
+class ProductPage(PageOf[ProductRead]):
+    """One page of the list, and where it sits in the whole list."""
