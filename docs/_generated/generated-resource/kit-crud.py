@@ -81,8 +81,11 @@ class Crud(Generic[M]):
         (an id out of range is not even looked up)."""
         ...
 
-    async def page(self, db: AsyncSession, params: ListParams) -> Page[M]:
-        """One page of rows matching the filters and the search `q`, relationships loaded."""
+    async def page(
+        self, db: AsyncSession, params: ListParams, load: Sequence[LoaderOption] | None = None
+    ) -> Page[M]:
+        """One page of rows matching the filters and the search `q`, with the relationships
+        `load` names (default: the declared `load`; a list showing fewer loads fewer)."""
         ...
 
     async def read_page(self, db: AsyncSession, params: ListParams, reads: Reads[R]) -> Page[R]:
