@@ -19,9 +19,8 @@ from shop.services.order import orders
 
 router = APIRouter(prefix="/orders", tags=["Orders"])
 
-NOT_FOUND = not_found("order")
 #: The five endpoints' status codes, token and documented errors (`kit.api`).
-api = Endpoints(router, "/{order_id}", NOT_FOUND)
+api = Endpoints(router, "/{order_id}", not_found("order"))
 #: What `sort` accepts (`api.sort`): one of these columns, `-` before it for descending.
 SORT = sort_query(
     Order.id,
