@@ -180,7 +180,7 @@ def test_router_follows_the_rest_contract() -> None:
         blog,
         "app/api/post.py",
         'router = APIRouter(prefix="/posts", tags=["Posts"])',
-        'api = Endpoints(router, "/{post_id}", not_found("post"))',
+        'api = Endpoints(router, "/{post_id}", NOT_FOUND)',
         '@api.index(operation_id="list_posts", summary="List posts")',
         '@api.create(operation_id="create_post", summary="Create a post")',
         '@api.show(operation_id="get_post", summary="Get a post")',

@@ -18,8 +18,9 @@ from blog.services.author import authors
 
 router = APIRouter(prefix="/authors", tags=["Authors"])
 
+NOT_FOUND = not_found("author")
 #: The five endpoints' status codes, token and documented errors (`kit.api`).
-api = Endpoints(router, "/{author_id}", not_found("author"))
+api = Endpoints(router, "/{author_id}", NOT_FOUND)
 #: What `sort` accepts (`api.sort`): one of these columns, `-` before it for descending.
 SORT = sort_query(
     Author.id, Author.created_at, Author.updated_at, Author.name, Author.email, Author.website

@@ -18,8 +18,9 @@ from blog.services.comment import comments
 
 router = APIRouter(prefix="/comments", tags=["Comments"])
 
+NOT_FOUND = not_found("comment")
 #: The five endpoints' status codes, token and documented errors (`kit.api`).
-api = Endpoints(router, "/{comment_id}", not_found("comment"))
+api = Endpoints(router, "/{comment_id}", NOT_FOUND)
 #: What `sort` accepts (`api.sort`): one of these columns, `-` before it for descending.
 SORT = sort_query(
     Comment.id,

@@ -18,8 +18,9 @@ from blog.services.post import posts
 
 router = APIRouter(prefix="/posts", tags=["Posts"])
 
+NOT_FOUND = not_found("post")
 #: The five endpoints' status codes, token and documented errors (`kit.api`).
-api = Endpoints(router, "/{post_id}", not_found("post"))
+api = Endpoints(router, "/{post_id}", NOT_FOUND)
 #: What `sort` accepts (`api.sort`): one of these columns, `-` before it for descending.
 SORT = sort_query(
     Post.id,

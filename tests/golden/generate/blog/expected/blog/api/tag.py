@@ -18,8 +18,9 @@ from blog.services.tag import tags
 
 router = APIRouter(prefix="/tags", tags=["Tags"])
 
+NOT_FOUND = not_found("tag")
 #: The five endpoints' status codes, token and documented errors (`kit.api`).
-api = Endpoints(router, "/{tag_id}", not_found("tag"))
+api = Endpoints(router, "/{tag_id}", NOT_FOUND)
 #: What `sort` accepts (`api.sort`): one of these columns, `-` before it for descending.
 SORT = sort_query(Tag.id, Tag.created_at, Tag.updated_at, Tag.name)
 #: What `TagRead` shows, read as plain columns by the list (the kit's fast read path).

@@ -18,8 +18,9 @@ from shop.services.category import categories
 
 router = APIRouter(prefix="/categories", tags=["Categories"])
 
+NOT_FOUND = not_found("category")
 #: The five endpoints' status codes, token and documented errors (`kit.api`).
-api = Endpoints(router, "/{category_id}", not_found("category"))
+api = Endpoints(router, "/{category_id}", NOT_FOUND)
 #: What `sort` accepts (`api.sort`): one of these columns, `-` before it for descending.
 SORT = sort_query(
     Category.id, Category.created_at, Category.updated_at, Category.name, Category.parent_id

@@ -19,8 +19,9 @@ from shop.services.order import orders
 
 router = APIRouter(prefix="/orders", tags=["Orders"])
 
+NOT_FOUND = not_found("order")
 #: The five endpoints' status codes, token and documented errors (`kit.api`).
-api = Endpoints(router, "/{order_id}", not_found("order"))
+api = Endpoints(router, "/{order_id}", NOT_FOUND)
 #: What `sort` accepts (`api.sort`): one of these columns, `-` before it for descending.
 SORT = sort_query(
     Order.id,

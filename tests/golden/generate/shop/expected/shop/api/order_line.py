@@ -19,8 +19,9 @@ from shop.services.order_line import order_lines
 
 router = APIRouter(prefix="/order-lines", tags=["Order lines"])
 
+NOT_FOUND = not_found("order line")
 #: The five endpoints' status codes, token and documented errors (`kit.api`).
-api = Endpoints(router, "/{order_line_id}", not_found("order line"))
+api = Endpoints(router, "/{order_line_id}", NOT_FOUND)
 #: What `sort` accepts (`api.sort`): one of these columns, `-` before it for descending.
 SORT = sort_query(
     OrderLine.id,

@@ -20,8 +20,9 @@ from shop.services.product import products
 
 router = APIRouter(prefix="/products", tags=["Products"])
 
+NOT_FOUND = not_found("product")
 #: The five endpoints' status codes, token and documented errors (`kit.api`).
-api = Endpoints(router, "/{product_id}", not_found("product"))
+api = Endpoints(router, "/{product_id}", NOT_FOUND)
 #: What `sort` accepts (`api.sort`): one of these columns, `-` before it for descending.
 SORT = sort_query(
     Product.id,
