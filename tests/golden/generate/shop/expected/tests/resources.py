@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from shop.db import create_engine, create_sessionmaker
 from shop.settings import Settings
+from tests.helpers import bearer_headers
 
 T = TypeVar("T")
 
@@ -38,6 +39,12 @@ def in_database(settings: Settings, work: Callable[[AsyncSession], Awaitable[T]]
             await engine.dispose()
 
     return asyncio.run(run())
+
+
+def token_headers(client: TestClient, email: str) -> dict[str, str]:
+    """`Authorization` header with a bearer token for an existing user (the `writer`
+    fixture of tests/conftest.py is such headers, ready made)."""
+    return bearer_headers(client, email)
 
 
 @dataclass
