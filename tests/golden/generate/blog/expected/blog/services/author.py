@@ -21,11 +21,7 @@ authors = Crud(
     Author,
     label=Label("author", "authors"),
     load=(),
-    search=(
-        Author.name,
-        Author.email,
-        Author.website,
-    ),
+    search=(Author.name, Author.email, Author.website),
     sort=(
         Author.id,
         Author.created_at,
@@ -36,11 +32,7 @@ authors = Crud(
         Author.website,
     ),
     order=(Author.id.asc(),),
-    filters=(
-        Author.name,
-        Author.email,
-        Author.website,
-    ),
+    filters=(Author.name, Author.email, Author.website),
     unique=(Unique(Author.email, "An author with this email already exists."),),
     refs=(),
     manys=(),

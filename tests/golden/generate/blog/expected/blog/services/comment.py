@@ -22,10 +22,7 @@ MAX_PAGE_SIZE = 100
 comments = Crud(
     Comment,
     label=Label("comment", "comments"),
-    load=(
-        joinedload(Comment.post),
-        joinedload(Comment.user),
-    ),
+    load=(joinedload(Comment.post), joinedload(Comment.user)),
     search=(),
     sort=(
         Comment.id,
@@ -37,11 +34,7 @@ comments = Crud(
         Comment.approved,
     ),
     order=(Comment.id.asc(),),
-    filters=(
-        Comment.post_id,
-        Comment.user_id,
-        Comment.approved,
-    ),
+    filters=(Comment.post_id, Comment.user_id, Comment.approved),
     unique=(),
     refs=(
         Ref(Comment.post_id, Post, "post"),

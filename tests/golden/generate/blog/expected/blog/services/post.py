@@ -24,15 +24,8 @@ MAX_PAGE_SIZE = 100
 posts = Crud(
     Post,
     label=Label("post", "posts"),
-    load=(
-        joinedload(Post.author),
-        joinedload(Post.reviewer),
-        selectinload(Post.tags),
-    ),
-    search=(
-        Post.title,
-        Post.body,
-    ),
+    load=(joinedload(Post.author), joinedload(Post.reviewer), selectinload(Post.tags)),
+    search=(Post.title, Post.body),
     sort=(
         Post.id,
         Post.created_at,
@@ -46,11 +39,7 @@ posts = Crud(
         Post.author_id,
         Post.reviewer_id,
     ),
-    order=(
-        Post.published_at.desc(),
-        Post.title.asc(),
-        Post.id.asc(),
-    ),
+    order=(Post.published_at.desc(), Post.title.asc(), Post.id.asc()),
     filters=(
         Post.title,
         Post.slug,

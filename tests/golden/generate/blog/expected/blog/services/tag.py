@@ -22,12 +22,7 @@ tags = Crud(
     label=Label("tag", "tags"),
     load=(),
     search=(Tag.name,),
-    sort=(
-        Tag.id,
-        Tag.created_at,
-        Tag.updated_at,
-        Tag.name,
-    ),
+    sort=(Tag.id, Tag.created_at, Tag.updated_at, Tag.name),
     order=(Tag.id.asc(),),
     filters=(Tag.name,),
     unique=(Unique(Tag.name, "A tag with this name already exists."),),

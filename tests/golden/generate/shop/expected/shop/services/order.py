@@ -35,16 +35,8 @@ orders = Crud(
         Order.placed_at,
         Order.note,
     ),
-    order=(
-        Order.placed_at.desc(),
-        Order.id.asc(),
-    ),
-    filters=(
-        Order.number,
-        Order.customer_id,
-        Order.status,
-        Order.placed_at,
-    ),
+    order=(Order.placed_at.desc(), Order.id.asc()),
+    filters=(Order.number, Order.customer_id, Order.status, Order.placed_at),
     unique=(Unique(Order.number, "An order with this number already exists."),),
     refs=(Ref(Order.customer_id, User, "customer"),),
     manys=(),

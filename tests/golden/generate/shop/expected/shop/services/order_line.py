@@ -22,10 +22,7 @@ MAX_PAGE_SIZE = 100
 order_lines = Crud(
     OrderLine,
     label=Label("order line", "order lines"),
-    load=(
-        joinedload(OrderLine.order),
-        joinedload(OrderLine.product),
-    ),
+    load=(joinedload(OrderLine.order), joinedload(OrderLine.product)),
     search=(),
     sort=(
         OrderLine.id,
@@ -37,12 +34,7 @@ order_lines = Crud(
         OrderLine.unit_price,
     ),
     order=(OrderLine.id.asc(),),
-    filters=(
-        OrderLine.order_id,
-        OrderLine.product_id,
-        OrderLine.quantity,
-        OrderLine.unit_price,
-    ),
+    filters=(OrderLine.order_id, OrderLine.product_id, OrderLine.quantity, OrderLine.unit_price),
     unique=(),
     refs=(
         Ref(OrderLine.order_id, Order, "order"),

@@ -24,10 +24,7 @@ products = Crud(
     Product,
     label=Label("product", "products"),
     load=(joinedload(Product.category),),
-    search=(
-        Product.sku,
-        Product.name,
-    ),
+    search=(Product.sku, Product.name),
     sort=(
         Product.id,
         Product.created_at,
