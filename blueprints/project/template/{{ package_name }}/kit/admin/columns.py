@@ -91,14 +91,6 @@ class Column(Generic[M]):
         """The list parameter `sort` that orders by this column ("" when it does not sort)."""
         return self.sort.key if self.sort is not None else ""
 
-    def cell(self, row: M) -> str:
-        """The cell's text."""
-        return display(self.value(row))
-
-    def whole(self, row: M) -> bool:
-        """Whether the cell must show its value whole (a number, an id, a date), never cut."""
-        return isinstance(self.value(row), WHOLE)
-
     def link(self, row: M) -> str | None:
         """The cell's link, if it has one."""
         return self.href(row) if self.href is not None else None
