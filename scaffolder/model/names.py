@@ -297,6 +297,13 @@ class Names:
         """The model class in an import statement (`Page as PageModel`)."""
         return model_import(self.class_name)
 
+    @property
+    def pytest_collects(self) -> bool:
+        """Whether pytest would take this resource's classes (`TestimonialRead`) for test
+        classes where a test module imports them, and warn that it cannot collect them:
+        such modules import the schema or model module instead (`testimonial_schemas`)."""
+        return self.class_name.startswith("Test")
+
     @classmethod
     def derive(
         cls, class_name: str, *, plural: str | None = None, table: str | None = None
