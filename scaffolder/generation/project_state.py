@@ -13,6 +13,7 @@ from scaffolder.model.spec import Spec
 from scaffolder.project.package import find_package
 from scaffolder.render.blueprints import blueprints_digest
 from scaffolder.spec import parse_spec
+from scaffolder.spec.edit import set_plurals
 from scaffolder.state import (
     MANIFEST_PATH,
     SPEC_PATH,
@@ -62,15 +63,21 @@ class ProjectState:
 
 
 def applied_spec(
-    project: Path, current: Spec | None = None, text: str | None = None
+    project: Path,
+    current: Spec | None = None,
+    text: str | None = None,
+    plurals: dict[str, str] | None = None,
 ) -> Spec | None:
     """The spec the generated code reflects (`.scaffold/spec.yaml`), if any: `current`
-    itself when `text`, the text `current` was parsed from, is the same."""
+    itself when `text`, the text `current` was parsed from, is the same. `plurals` are
+    pinned in it too (`generation.plurals`): the code was generated with those names."""
 
     applied = project / SPEC_PATH
     if not applied.is_file():
         return None
     applied_text = applied.read_text(encoding="utf-8")
+    if plurals:
+        applied_text = set_plurals(applied_text, SPEC_PATH, plurals)
     if current is not None and applied_text == text:
         return current
     return parse_spec(applied_text, SPEC_PATH)
