@@ -28,7 +28,7 @@ admin = site.register(
         form=comment_form,
         stored=CommentRead,
         columns=(
-            Column("ID", lambda comment: comment.id, sort=Comment.id),
+            Column("ID", lambda comment: comment.id, sort=Comment.id, numeric=True),
             Column(
                 "Post",
                 lambda comment: comment.post,

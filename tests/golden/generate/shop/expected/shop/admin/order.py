@@ -27,7 +27,7 @@ admin = site.register(
         form=order_form,
         stored=OrderRead,
         columns=(
-            Column("ID", lambda order: order.id, sort=Order.id),
+            Column("ID", lambda order: order.id, sort=Order.id, numeric=True),
             Column("Number", lambda order: order.number, sort=Order.number),
             Column("Customer", lambda order: order.customer, sort=Order.customer_id),
             Column("Status", lambda order: order.status, sort=Order.status),

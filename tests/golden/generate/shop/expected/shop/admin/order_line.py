@@ -28,7 +28,7 @@ admin = site.register(
         form=order_line_form,
         stored=OrderLineRead,
         columns=(
-            Column("ID", lambda order_line: order_line.id, sort=OrderLine.id),
+            Column("ID", lambda order_line: order_line.id, sort=OrderLine.id, numeric=True),
             Column(
                 "Order",
                 lambda order_line: order_line.order,
@@ -41,7 +41,12 @@ admin = site.register(
                 sort=OrderLine.product_id,
                 href=lambda order_line: f"/admin/products/{order_line.product_id}/",
             ),
-            Column("Quantity", lambda order_line: order_line.quantity, sort=OrderLine.quantity),
+            Column(
+                "Quantity",
+                lambda order_line: order_line.quantity,
+                sort=OrderLine.quantity,
+                numeric=True,
+            ),
         ),
         list_load=(joinedload(OrderLine.order), joinedload(OrderLine.product)),
         filters=(

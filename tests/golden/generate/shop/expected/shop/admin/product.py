@@ -29,8 +29,8 @@ admin = site.register(
         columns=(
             Column("Sku", lambda product: product.sku, sort=Product.sku),
             Column("Name", lambda product: product.name, sort=Product.name),
-            Column("Price", lambda product: product.price, sort=Product.price),
-            Column("Stock", lambda product: product.stock, sort=Product.stock),
+            Column("Price", lambda product: product.price, sort=Product.price, numeric=True),
+            Column("Stock", lambda product: product.stock, sort=Product.stock, numeric=True),
             Column("Active", lambda product: product.active, sort=Product.active),
             Column(
                 "Category",
