@@ -401,22 +401,34 @@ def remove_import(
     if not _has_import(document.pieces, key):
         return Change(Outcome.PRESENT)
     pieces = document.pieces
-    for index in reversed(range(len(pieces))):
-        piece = pieces[index]
-        if key not in piece.imports or len(piece.nodes) != 1:
-            continue
-        statement = piece.nodes[0]
-        assert isinstance(statement, ast.ImportFrom)
-        spans = [(piece.offset(a.lineno, a.col_offset), _end(piece, a)) for a in statement.names]
-        matching = [i for i, a in enumerate(statement.names) if (a.asname or a.name) == key[2]]
-        if len(matching) == len(spans):
+    while (index := next((i for i, p in enumerate(pieces) if key in p.imports), None)) is not None:
+        text = _without_import(pieces[index], key)
+        if text is None:
             _remove(pieces, index)
-            continue
-        text = piece.code()
-        for i in reversed(matching):
-            text = _without(text, spans, i, trailing_comma=False)
-        pieces[index : index + 1] = document.statements(text)
+        else:
+            pieces[index : index + 1] = document.statements(text)
     return Change(Outcome.APPLIED)
+
+
+def _without_import(piece: Piece, key: Imported) -> str | None:
+    """The text of `piece` without its first import of `key` (a name of a statement, or
+    the statement of a line it shares with others); None when nothing would be left."""
+    statements = piece.nodes
+    for position, node in enumerate(statements):
+        if not (isinstance(node, ast.ImportFrom) and node.module == key[0] and not node.level):
+            continue
+        names = node.names
+        matching = [i for i, a in enumerate(names) if (a.name, a.asname or a.name) == key[1:]]
+        if not matching:
+            continue
+        if len(names) > 1:
+            spans = [(piece.offset(a.lineno, a.col_offset), _end(piece, a)) for a in names]
+            return _without(piece.code(), spans, matching[0], trailing_comma=False)
+        if len(statements) == 1:
+            return None
+        spans = [(piece.offset(s.lineno, s.col_offset), _end(piece, s)) for s in statements]
+        return _without(piece.code(), spans, position, trailing_comma=False, separator=";")
+    raise AssertionError(f"{piece.code()!r} does not import {key}")
 
 
 def _end(piece: Piece, node: ast.expr | ast.stmt | ast.alias) -> int:
@@ -427,7 +439,12 @@ def _end(piece: Piece, node: ast.expr | ast.stmt | ast.alias) -> int:
 
 
 def _without(
-    text: str, spans: Sequence[tuple[int, int]], index: int, *, trailing_comma: bool
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    index: int,
+    *,
+    trailing_comma: bool,
+    separator: str = ",",
 ) -> str:
     """`text` without the element `spans[index]` of a comma-separated sequence (a list's
     elements, an import's names): its whole lines when it stands on lines of its own,
@@ -435,7 +452,7 @@ def _without(
     `trailing_comma` allows it (a list: ruff then keeps one element a line)."""
     start, end = spans[index]
     line_start = text.rfind("\n", 0, start) + 1
-    after = _skip_comma(text, end)
+    after = _skip_comma(text, end, separator)
     line_end = text.find("\n", after)
     rest = text[after : len(text) if line_end < 0 else line_end]
     own_line = not text[line_start:start].strip() and (not rest.strip() or rest.lstrip()[0] == "#")
@@ -448,13 +465,13 @@ def _without(
     return text[:start] + text[after:]
 
 
-def _skip_comma(text: str, at: int) -> int:
-    """Past the comma that follows offset `at` (and the spaces after it on the line,
-    unless a comment follows); `at` when no comma follows."""
+def _skip_comma(text: str, at: int, separator: str = ",") -> int:
+    """Past the comma (`separator`) that follows offset `at` (and the spaces after it on
+    the line, unless a comment follows); `at` when none follows."""
     index = at
     while index < len(text) and text[index] in " \t":
         index += 1
-    if index >= len(text) or text[index] != ",":
+    if index >= len(text) or text[index] != separator:
         return at
     index += 1
     spaced = index
