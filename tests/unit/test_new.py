@@ -256,3 +256,18 @@ def test_files_written_in_place_get_the_mode_atomic_writes_give(tmp_path: Path) 
     write_private(tmp_path / "private.py", "x = 2\n")
     assert (tmp_path / "private.py").stat().st_mode & 0o777 == 0o600
     assert (tmp_path / "private.py").read_text() == "x = 2\n"
+
+
+def test_scratch_directories_go_to_memory_unless_tmpdir_is_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scaffolder.scratch import scratch_directory, scratch_parent
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    assert scratch_parent() is None  # the user's choice wins
+    monkeypatch.delenv("TMPDIR")
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    assert scratch_parent() == str(tmp_path)
+    with scratch_directory("scaffold-test-") as scratch:
+        assert Path(scratch).parent == tmp_path
+    assert list(tmp_path.iterdir()) == []
