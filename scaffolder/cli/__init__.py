@@ -126,6 +126,7 @@ def main() -> None:
         # The run is over. Frozen objects are left out of the garbage collections the
         # interpreter makes as it exits, which would otherwise walk every object of the
         # libraries imported (Jinja, rich, the spec's model; ~75 ms of a `generate
-        # resource` when it imported libcst too). Everything still runs its finalizers but for objects in
-        # reference cycles, and scaffold leaves nothing there to flush or close.
+        # resource` when it imported libcst too). Everything still runs its finalizers
+        # but for objects in reference cycles, and scaffold leaves nothing there to
+        # flush or close.
         gc.freeze()

@@ -639,7 +639,7 @@ def remove_statement_in_function(
     _, body = found
     indent = _indent(body)
     for index in reversed(range(len(body))):
-        if body[index].normal == wanted:
+        if index < len(body) and body[index].normal == wanted:  # `_remove` takes two at most
             _remove(body, index)
     _keep_a_statement(document, body, indent)
     return Change(Outcome.APPLIED)

@@ -376,3 +376,11 @@ def test_list_edits_in_a_batch_give_what_one_at_a_time_gives() -> None:
         assert (batched, manual) == (one_at_a_time, [])
         assert compile(batched, "x", "exec")
         assert [batched.count(n) for n in ("n1", "'ü'", "n3", "n4")] == [1, 0, 1, 1]
+
+
+def test_removing_every_copy_of_a_statement_leaves_pass() -> None:
+    from scaffolder.codemods.edits import remove_statement_in_function
+
+    text = "def include_routers(app):\n\n    app.x()\n\n    app.x()\n"
+    result = on_text(remove_statement_in_function, text, "include_routers", "app.x()\n")
+    assert result.text == "def include_routers(app):\n    pass\n"
