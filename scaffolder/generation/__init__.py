@@ -8,7 +8,7 @@ typed inputs and outputs:
    anew if its blueprint changed;
 2. migration (`migration`): the revisions the spec change (and a skeleton upgrade)
    needs;
-3. wiring (`wiring`): the libcst edits of the hand-owned files, in memory;
+3. wiring (`wiring`): the edits of the hand-owned files, in memory;
 4. layout (`layout`): one ruff pass over all the Python the run rendered or edited;
 5. plan (`planning`): per file, what to do — three-way merging the files the user
    edited;

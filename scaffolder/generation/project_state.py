@@ -3,9 +3,9 @@ every rendering depends on now besides the spec. Read once, at the start of a ru
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 from scaffolder import __version__
@@ -92,6 +92,21 @@ def render_context(project: Path, package: str) -> dict[str, str]:
         "generator": __version__,
         "blueprints": blueprints_digest("resource", project),
         "package": package,
-        "jinja2": metadata.version("jinja2"),
-        "ruff": metadata.version("ruff"),
+        "jinja2": installed_version("jinja2"),
+        "ruff": installed_version("ruff"),
     }
+
+
+def installed_version(name: str) -> str:
+    """The installed version of the distribution `name` (a top-level package of the same
+    name), read off its `NAME-VERSION.dist-info` directory beside the package: what
+    `importlib.metadata.version` says, without its ~10-20 ms import (email parsing)."""
+    package = importlib.util.find_spec(name)
+    if package is not None and package.origin is not None:
+        site = Path(package.origin).parent.parent
+        found = sorted(site.glob(f"{name}-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name.removeprefix(f"{name}-").removesuffix(".dist-info")
+    from importlib import metadata  # an unusual layout: ask the standard way
+
+    return metadata.version(name)
