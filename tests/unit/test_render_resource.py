@@ -180,7 +180,8 @@ def test_router_follows_the_rest_contract() -> None:
         blog,
         "app/api/post.py",
         'router = APIRouter(prefix="/posts", tags=["Posts"])',
-        'api = Endpoints(router, posts, "post", create=PostCreate, update=PostUpdate, read=PostRead)',
+        'api = Endpoints(router, posts, "post", create=PostCreate, update=PostUpdate, '
+        "read=PostRead)",
         "NOT_FOUND = api.not_found\nPostFromPath = Annotated[Post, Depends(api.row)]",
         '@api.index(operation_id="list_posts", summary="List posts")',
         "page_size: Annotated[int, page_size_query(posts)] = posts.page_size",
