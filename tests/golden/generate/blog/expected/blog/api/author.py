@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from blog.db import DbSession
-from blog.kit.api import Endpoints, PageNumber, page_size_query, search_query, sort_query
+from blog.kit.api import Endpoints, Filters, sort_query
 from blog.kit.crud import Reads
 from blog.kit.listing import ListParams
 from blog.kit.schemas import SafeStr
@@ -41,20 +41,20 @@ READS = Reads(
 )
 
 
-@api.index(operation_id="list_authors", summary="List authors")
-async def list_authors(
-    db: DbSession,
-    page: PageNumber = 1,
-    page_size: Annotated[int, page_size_query(authors)] = authors.page_size,
-    sort: Annotated[str | None, SORT] = None,
-    q: Annotated[SafeStr | None, search_query(authors)] = None,
+async def author_filters(
     name: Annotated[SafeStr, Query(max_length=120)] | None = None,
     email: Annotated[SafeStr, Query(max_length=254)] | None = None,
     website: Annotated[SafeStr, Query(max_length=2048)] | None = None,
+) -> Filters:
+    """The list's filters (`api.filters`): each one's value, None where not asked for."""
+    return {"name": name, "email": email, "website": website}
+
+
+@api.index(operation_id="list_authors", summary="List authors")
+async def list_authors(
+    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(SORT, author_filters))]
 ) -> AuthorPage:
     """Authors, a page at a time, sorted, filtered and searched."""
-    filters = {"name": name, "email": email, "website": website}
-    params = ListParams(page=page, page_size=page_size, sort=sort, q=q, filters=filters)
     return AuthorPage.model_validate(
         await authors.read_page(db, params, READS), from_attributes=True
     )

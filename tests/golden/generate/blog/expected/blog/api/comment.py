@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from blog.db import DbSession
-from blog.kit.api import Endpoints, PageNumber, page_size_query, sort_query
+from blog.kit.api import Endpoints, Filters, sort_query
 from blog.kit.crud import Reads
 from blog.kit.listing import ListParams
 from blog.kit.schemas import MAX_INT
@@ -47,19 +47,20 @@ READS = Reads(
 )
 
 
-@api.index(operation_id="list_comments", summary="List comments")
-async def list_comments(
-    db: DbSession,
-    page: PageNumber = 1,
-    page_size: Annotated[int, page_size_query(comments)] = comments.page_size,
-    sort: Annotated[str | None, SORT] = None,
+async def comment_filters(
     post_id: Annotated[int, Query(ge=1, le=MAX_INT)] | None = None,
     user_id: Annotated[int, Query(ge=1, le=MAX_INT)] | None = None,
     approved: bool | None = None,
+) -> Filters:
+    """The list's filters (`api.filters`): each one's value, None where not asked for."""
+    return {"post_id": post_id, "user_id": user_id, "approved": approved}
+
+
+@api.index(operation_id="list_comments", summary="List comments")
+async def list_comments(
+    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(SORT, comment_filters))]
 ) -> CommentPage:
     """Comments, a page at a time, sorted, filtered."""
-    filters = {"post_id": post_id, "user_id": user_id, "approved": approved}
-    params = ListParams(page=page, page_size=page_size, sort=sort, filters=filters)
     return CommentPage.model_validate(
         await comments.read_page(db, params, READS), from_attributes=True
     )

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from blog.db import DbSession
-from blog.kit.api import Endpoints, PageNumber, page_size_query, search_query, sort_query
+from blog.kit.api import Endpoints, Filters, sort_query
 from blog.kit.crud import Ids, Reads
 from blog.kit.listing import ListParams
 from blog.kit.schemas import MAX_INT, SafeStr, UtcDatetime
@@ -53,13 +53,7 @@ READS = Reads(
 )
 
 
-@api.index(operation_id="list_posts", summary="List posts")
-async def list_posts(
-    db: DbSession,
-    page: PageNumber = 1,
-    page_size: Annotated[int, page_size_query(posts)] = posts.page_size,
-    sort: Annotated[str | None, SORT] = None,
-    q: Annotated[SafeStr | None, search_query(posts)] = None,
+async def post_filters(
     title: Annotated[SafeStr, Query(max_length=200)] | None = None,
     slug: Annotated[SafeStr, Query(max_length=255)] | None = None,
     status_: Annotated[PostStatus | None, Query(alias="status")] = None,
@@ -67,9 +61,9 @@ async def list_posts(
     views: Annotated[int, Query(ge=-MAX_INT - 1, le=MAX_INT)] | None = None,
     author_id: Annotated[int, Query(ge=1, le=MAX_INT)] | None = None,
     reviewer_id: Annotated[int, Query(ge=1, le=MAX_INT)] | None = None,
-) -> PostPage:
-    """Posts, a page at a time, sorted, filtered and searched."""
-    filters = {
+) -> Filters:
+    """The list's filters (`api.filters`): each one's value, None where not asked for."""
+    return {
         "title": title,
         "slug": slug,
         "status": status_,
@@ -78,7 +72,13 @@ async def list_posts(
         "author_id": author_id,
         "reviewer_id": reviewer_id,
     }
-    params = ListParams(page=page, page_size=page_size, sort=sort, q=q, filters=filters)
+
+
+@api.index(operation_id="list_posts", summary="List posts")
+async def list_posts(
+    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(SORT, post_filters))]
+) -> PostPage:
+    """Posts, a page at a time, sorted, filtered and searched."""
     return PostPage.model_validate(await posts.read_page(db, params, READS), from_attributes=True)
 
 

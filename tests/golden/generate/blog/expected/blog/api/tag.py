@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from blog.db import DbSession
-from blog.kit.api import Endpoints, PageNumber, page_size_query, search_query, sort_query
+from blog.kit.api import Endpoints, Filters, sort_query
 from blog.kit.crud import Reads
 from blog.kit.listing import ListParams
 from blog.kit.schemas import SafeStr
@@ -34,18 +34,18 @@ READS = Reads(
 )
 
 
+async def tag_filters(
+    name: Annotated[SafeStr, Query(max_length=50)] | None = None,
+) -> Filters:
+    """The list's filters (`api.filters`): each one's value, None where not asked for."""
+    return {"name": name}
+
+
 @api.index(operation_id="list_tags", summary="List tags")
 async def list_tags(
-    db: DbSession,
-    page: PageNumber = 1,
-    page_size: Annotated[int, page_size_query(tags)] = tags.page_size,
-    sort: Annotated[str | None, SORT] = None,
-    q: Annotated[SafeStr | None, search_query(tags)] = None,
-    name: Annotated[SafeStr, Query(max_length=50)] | None = None,
+    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(SORT, tag_filters))]
 ) -> TagPage:
     """Tags, a page at a time, sorted, filtered and searched."""
-    filters = {"name": name}
-    params = ListParams(page=page, page_size=page_size, sort=sort, q=q, filters=filters)
     return TagPage.model_validate(await tags.read_page(db, params, READS), from_attributes=True)
 
 

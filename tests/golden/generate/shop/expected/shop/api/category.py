@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from shop.db import DbSession
-from shop.kit.api import Endpoints, PageNumber, page_size_query, search_query, sort_query
+from shop.kit.api import Endpoints, Filters, sort_query
 from shop.kit.crud import Reads
 from shop.kit.listing import ListParams
 from shop.kit.schemas import MAX_INT, SafeStr
@@ -40,19 +40,19 @@ READS = Reads(
 )
 
 
-@api.index(operation_id="list_categories", summary="List categories")
-async def list_categories(
-    db: DbSession,
-    page: PageNumber = 1,
-    page_size: Annotated[int, page_size_query(categories)] = categories.page_size,
-    sort: Annotated[str | None, SORT] = None,
-    q: Annotated[SafeStr | None, search_query(categories)] = None,
+async def category_filters(
     name: Annotated[SafeStr, Query(max_length=80)] | None = None,
     parent_id: Annotated[int, Query(ge=1, le=MAX_INT)] | None = None,
+) -> Filters:
+    """The list's filters (`api.filters`): each one's value, None where not asked for."""
+    return {"name": name, "parent_id": parent_id}
+
+
+@api.index(operation_id="list_categories", summary="List categories")
+async def list_categories(
+    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(SORT, category_filters))]
 ) -> CategoryPage:
     """Categories, a page at a time, sorted, filtered and searched."""
-    filters = {"name": name, "parent_id": parent_id}
-    params = ListParams(page=page, page_size=page_size, sort=sort, q=q, filters=filters)
     return CategoryPage.model_validate(
         await categories.read_page(db, params, READS), from_attributes=True
     )

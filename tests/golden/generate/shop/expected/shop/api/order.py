@@ -6,7 +6,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query
 
 from shop.db import DbSession
-from shop.kit.api import Endpoints, PageNumber, page_size_query, sort_query
+from shop.kit.api import Endpoints, Filters, sort_query
 from shop.kit.crud import Reads
 from shop.kit.listing import ListParams
 from shop.kit.schemas import MAX_INT, UtcDatetime
@@ -47,25 +47,21 @@ READS = Reads(
 )
 
 
-@api.index(operation_id="list_orders", summary="List orders")
-async def list_orders(
-    db: DbSession,
-    page: PageNumber = 1,
-    page_size: Annotated[int, page_size_query(orders)] = orders.page_size,
-    sort: Annotated[str | None, SORT] = None,
+async def order_filters(
     number: UUID | None = None,
     customer_id: Annotated[int, Query(ge=1, le=MAX_INT)] | None = None,
     status_: Annotated[OrderStatus | None, Query(alias="status")] = None,
     placed_at: UtcDatetime | None = None,
+) -> Filters:
+    """The list's filters (`api.filters`): each one's value, None where not asked for."""
+    return {"number": number, "customer_id": customer_id, "status": status_, "placed_at": placed_at}
+
+
+@api.index(operation_id="list_orders", summary="List orders")
+async def list_orders(
+    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(SORT, order_filters))]
 ) -> OrderPage:
     """Orders, a page at a time, sorted, filtered."""
-    filters = {
-        "number": number,
-        "customer_id": customer_id,
-        "status": status_,
-        "placed_at": placed_at,
-    }
-    params = ListParams(page=page, page_size=page_size, sort=sort, filters=filters)
     return OrderPage.model_validate(await orders.read_page(db, params, READS), from_attributes=True)
 
 

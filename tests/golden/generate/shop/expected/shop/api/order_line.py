@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from shop.db import DbSession
-from shop.kit.api import Endpoints, PageNumber, page_size_query, sort_query
+from shop.kit.api import Endpoints, Filters, sort_query
 from shop.kit.crud import Reads
 from shop.kit.listing import ListParams
 from shop.kit.schemas import MAX_INT
@@ -54,25 +54,26 @@ READS = Reads(
 )
 
 
-@api.index(operation_id="list_order_lines", summary="List order lines")
-async def list_order_lines(
-    db: DbSession,
-    page: PageNumber = 1,
-    page_size: Annotated[int, page_size_query(order_lines)] = order_lines.page_size,
-    sort: Annotated[str | None, SORT] = None,
+async def order_line_filters(
     order_id: Annotated[int, Query(ge=1, le=MAX_INT)] | None = None,
     product_id: Annotated[int, Query(ge=1, le=MAX_INT)] | None = None,
     quantity: Annotated[int, Query(ge=-MAX_INT - 1, le=MAX_INT)] | None = None,
     unit_price: Annotated[Decimal, Query(max_digits=10, decimal_places=2)] | None = None,
-) -> OrderLinePage:
-    """Order lines, a page at a time, sorted, filtered."""
-    filters = {
+) -> Filters:
+    """The list's filters (`api.filters`): each one's value, None where not asked for."""
+    return {
         "order_id": order_id,
         "product_id": product_id,
         "quantity": quantity,
         "unit_price": unit_price,
     }
-    params = ListParams(page=page, page_size=page_size, sort=sort, filters=filters)
+
+
+@api.index(operation_id="list_order_lines", summary="List order lines")
+async def list_order_lines(
+    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(SORT, order_line_filters))]
+) -> OrderLinePage:
+    """Order lines, a page at a time, sorted, filtered."""
     return OrderLinePage.model_validate(
         await order_lines.read_page(db, params, READS), from_attributes=True
     )

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from shop.db import DbSession
-from shop.kit.api import Endpoints, PageNumber, page_size_query, search_query, sort_query
+from shop.kit.api import Endpoints, Filters, sort_query
 from shop.kit.crud import Reads
 from shop.kit.listing import ListParams
 from shop.kit.schemas import MAX_INT, SafeStr
@@ -58,13 +58,7 @@ READS = Reads(
 )
 
 
-@api.index(operation_id="list_products", summary="List products")
-async def list_products(
-    db: DbSession,
-    page: PageNumber = 1,
-    page_size: Annotated[int, page_size_query(products)] = products.page_size,
-    sort: Annotated[str | None, SORT] = None,
-    q: Annotated[SafeStr | None, search_query(products)] = None,
+async def product_filters(
     sku: Annotated[SafeStr, Query(max_length=32)] | None = None,
     name: Annotated[SafeStr, Query(max_length=200)] | None = None,
     price: Annotated[Decimal, Query(max_digits=10, decimal_places=2)] | None = None,
@@ -72,9 +66,9 @@ async def list_products(
     active: bool | None = None,
     category_id: Annotated[int, Query(ge=1, le=MAX_INT)] | None = None,
     launched_on: date | None = None,
-) -> ProductPage:
-    """Products, a page at a time, sorted, filtered and searched."""
-    filters = {
+) -> Filters:
+    """The list's filters (`api.filters`): each one's value, None where not asked for."""
+    return {
         "sku": sku,
         "name": name,
         "price": price,
@@ -83,7 +77,13 @@ async def list_products(
         "category_id": category_id,
         "launched_on": launched_on,
     }
-    params = ListParams(page=page, page_size=page_size, sort=sort, q=q, filters=filters)
+
+
+@api.index(operation_id="list_products", summary="List products")
+async def list_products(
+    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(SORT, product_filters))]
+) -> ProductPage:
+    """Products, a page at a time, sorted, filtered and searched."""
     return ProductPage.model_validate(
         await products.read_page(db, params, READS), from_attributes=True
     )
