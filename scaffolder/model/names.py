@@ -270,7 +270,7 @@ IMPORTED_NAMES = frozenset(
         *("Reads", "Ids", "ListParams", "CONFLICT", "UNAUTHORIZED", "Endpoints", "PageNumber"),
         *("TextInput", "SlugInput", "EmailInput", "UrlInput", "TextArea", "NumberInput"),
         *("DateInput", "TimeInput", "DateTimeInput", "JsonInput", "Checkbox", "RelatedSelect"),
-        *("MultiSelect", "Pages", "PageOf"),
+        *("MultiSelect", "Pages", "PageOf", "Filters", "Api", "HasId"),
         *("Column", "ModelAdmin"),
     }
 )
