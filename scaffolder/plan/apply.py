@@ -61,6 +61,7 @@ def write_private(target: Path, text: str) -> None:
     into place at the end), where half a file cannot be read. ~3,600 files for a
     100-resource `new`: a temporary file each cost ~0.5 ms of system time."""
     new = not target.exists()
+    checkpoint("write")
     with target.open("w", encoding="utf-8", newline="") as handle:
         if new:
             os.fchmod(handle.fileno(), 0o644)

@@ -75,7 +75,7 @@ def scratch(tmp_path: Path) -> Path:
 MOMENTS = {
     "prepare": "planning, nothing written",
     "snapshot": "the undo snapshot written, nothing else",
-    "write:6": "five files renamed into place, the sixth in its temporary file",
+    "write:6": "five files written (`new` in place, in its hidden directory), not the sixth",
 }
 GENERATE = ["generate", "resource", "Post", "title:str(200)", "author:ref(User)"]
 
