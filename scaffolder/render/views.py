@@ -90,7 +90,8 @@ class _View(Generic[M]):
         self.views = views if views is not None else Views()
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):  # protocol probes (Jinja's __html__…)
+        if name.startswith("__") or name in ("model", "views"):
+            # protocol probes (Jinja's __html__…), and a view not made by __init__ (a copy)
             raise AttributeError(name)
         answer = self.views(getattr(self.model, name))
         self.__dict__[name] = answer
