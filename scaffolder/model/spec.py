@@ -80,14 +80,6 @@ class EnumType:
 
 
 @dataclass(frozen=True)
-class CheckSpec:
-    """A CHECK constraint: its short name and SQL condition (portable SQLite/PostgreSQL)."""
-
-    name: str  # quantity_min → ck_order_lines_quantity_min
-    sql: str  # quantity >= 1
-
-
-@dataclass(frozen=True)
 class Relation:
     """The relational side of a `ref` (many-to-one) or `many` (many-to-many) field."""
 
@@ -195,31 +187,6 @@ class Field:
     def indexed(self) -> bool:
         """Gets a database index: `index`, and every foreign key (joins and deletes use it)."""
         return self.index or self.is_ref
-
-    @property
-    def check_constraints(self) -> tuple[CheckSpec, ...]:
-        """CHECK constraints enforcing `min`/`max` in the database, shared by model and migration.
-
-        Names are the `constraint_name` part of the `ck_<table>_<name>` naming convention.
-        """
-        column = self.column_name
-        checks: list[CheckSpec] = []
-        if column is None:
-            return ()
-        quoted = f'"{column}"'  # a column may be named like an SQL keyword (`group`, `order`)
-        if self.min_value is not None:
-            checks.append(CheckSpec(f"{column}_min", f"{quoted} >= {self.min_value}"))
-        if self.max_value is not None:
-            checks.append(CheckSpec(f"{column}_max", f"{quoted} <= {self.max_value}"))
-        if self.min_length:
-            checks.append(
-                CheckSpec(f"{column}_min_length", f"length({quoted}) >= {self.min_length}")
-            )
-        if self.max_length is not None and (self.length is None or self.max_length < self.length):
-            checks.append(
-                CheckSpec(f"{column}_max_length", f"length({quoted}) <= {self.max_length}")
-            )
-        return tuple(checks)
 
     @property
     def required(self) -> bool:
@@ -436,10 +403,6 @@ class Resource:
     @property
     def unique_fields(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.unique)
-
-    @property
-    def check_constraints(self) -> tuple[CheckSpec, ...]:
-        return tuple(c for f in self.fields for c in f.check_constraints)
 
     @property
     def related_models(self) -> tuple[Names, ...]:

@@ -18,7 +18,8 @@ from typing import Any, Generic, TypeVar
 
 from scaffolder.model.spec import Field, QueryField, Referrer, Resource
 from scaffolder.model.types import FieldType, TypeInfo
-from scaffolder.render import python_types, samples
+from scaffolder.render import python_types, samples, sql
+from scaffolder.render.sql import CheckSpec
 
 M = TypeVar("M")
 
@@ -144,6 +145,11 @@ class FieldView(_View[Field]):
     def decimal_limit(self) -> Decimal:
         """Largest magnitude NUMERIC(precision, scale) holds: `decimal(5,2)` → 999.99."""
         return python_types.decimal_limit(self.model)
+
+    @cached_property
+    def check_constraints(self) -> tuple[CheckSpec, ...]:
+        """CHECK constraints enforcing `min`/`max` in the database (model and migration)."""
+        return sql.check_constraints(self.model)
 
     @cached_property
     def schema_name(self) -> str:
@@ -275,6 +281,11 @@ class ResourceView(_View[Resource]):
             return f"{self.alias(module)}.{name}"
 
         return re.sub(pattern, qualified, annotation)
+
+    @cached_property
+    def check_constraints(self) -> tuple[CheckSpec, ...]:
+        """Every CHECK constraint of the resource's table, in field order."""
+        return sql.resource_check_constraints(self.model)
 
     @cached_property
     def a_label(self) -> str:

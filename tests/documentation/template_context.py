@@ -30,7 +30,7 @@ CLASSES = (
     ("scaffolder.model.spec", "EnumType"),
     ("scaffolder.model.spec", "EnumMember"),
     ("scaffolder.model.spec", "Default"),
-    ("scaffolder.model.spec", "CheckSpec"),
+    ("scaffolder.render.sql", "CheckSpec"),
     ("scaffolder.model.spec", "AdminOptions"),
     ("scaffolder.model.spec", "ApiOptions"),
     ("scaffolder.model.spec", "QueryField"),
