@@ -82,6 +82,6 @@ def apply(
         remove_stale_temp_files(project, paths, [STATE_DIR, BASE_DIR])
     elif undoable:
         apply_undoably(project, plan, changed)
-    else:
-        apply_plan(plan, project, changed)
+    else:  # `new`'s own directory, which nobody sees before it is complete
+        apply_plan(plan, project, changed, private=True)
     return changed

@@ -125,7 +125,8 @@ def main() -> None:
     finally:
         # The run is over. Frozen objects are left out of the garbage collections the
         # interpreter makes as it exits, which would otherwise walk every object of the
-        # libraries imported (libcst's node classes, Jinja, the spec): ~75 ms of a
-        # `generate resource`. Everything still runs its finalizers but for objects in
-        # reference cycles, and scaffold leaves nothing there to flush or close.
+        # libraries imported (Jinja, rich, the spec's model; ~75 ms of a `generate
+        # resource` when it imported libcst too). Everything still runs its finalizers
+        # but for objects in reference cycles, and scaffold leaves nothing there to
+        # flush or close.
         gc.freeze()

@@ -1,4 +1,4 @@
-"""Edits of hand-owned files (wiring), as libcst codemods.
+"""Edits of hand-owned files (wiring): codemods that edit text where `ast` locates it.
 
 Each codemod is idempotent and reports what it did: `applied`, `present` (nothing
 to do: the wiring is already there, perhaps written by hand), or `unable` (the file

@@ -1,4 +1,4 @@
-"""The wiring edits scaffold makes, as small libcst transformations, each with its undo:
+"""The wiring edits scaffold makes, each with its undo:
 
 - an import `from X import Y [as Z]` at module level (`ensure_import`);
 - an element of a module-level list literal: `NAV`, `ADMIN_RESOURCES`, `__all__`
@@ -7,64 +7,257 @@
 - an attribute of a class (relationships on `User`), and an import under
   `if TYPE_CHECKING:` for its annotation.
 
-Presence is decided by comparing normalised code, so wiring that is already there
-(written by scaffold or by hand, formatted differently) is never duplicated.
+They edit text, by line: the standard library's `ast` says where each statement,
+list element and imported name is, and an edit inserts or removes the lines (inside
+a list or an import, the span) it concerns, so every other byte of the file — the
+user's comments, blank lines, layout, hand-added lines — stays as it was. (They were
+libcst transformations, whose import alone cost ~150 ms of `generate resource`.)
 
-Edits work on a parsed module (`Change` in, `Change` out), so a run parses each
-wired file once and prints it once however many edits it gets (`apply_edits`):
-wiring 100 resources is ~800 edits of the same few files. `edit_text` applies one
-edit to a text (the LibCST-style before/after tests use it).
+Presence is decided by comparing code without whitespace or comments, so wiring that
+is already there (written by scaffold or by hand, formatted differently) is never
+duplicated.
+
+A run parses each wired file once into a `Document` (`apply_edits`) and edits that:
+each statement is a piece of text of its own, so adding one is a list insertion
+whatever the size of the file (wiring 100 resources is ~1000 edits of the same few
+files). `edit_text` applies one edit to a text (the before/after tests use it).
 """
 
 from __future__ import annotations
 
+import ast
+import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property
 from pathlib import Path
-
-import libcst as cst
 
 from scaffolder.codemods import EditedFile, EditResult, Outcome
 
-Body = list[cst.BaseStatement]
-#: Edits a block's body: the new body, or None when there is nothing to do.
-BlockEdit = Callable[[Body], Body | None]
+#: (module, name, bound name) of a `from module import name [as bound]`.
+Imported = tuple[str, str, str]
+#: Nodes whose body the edits reach into (a class's attributes, a function's statements).
+BLOCKS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If)
 
 
 @dataclass(frozen=True)
 class Change:
-    """What a codemod did to one parsed module (None: the file does not parse)."""
+    """What a codemod did to a document (edited in place when `applied`)."""
 
     outcome: Outcome
-    tree: cst.Module | None  # the new tree (the same object unless applied)
     manual: str | None = None  # when unable: the code to add by hand, and where
 
 
-#: A codemod: the module as parsed (None if it does not parse) → what it did.
-TreeEdit = Callable[[cst.Module | None], Change]
+@dataclass(frozen=True)
+class ListInfo:
+    """A list literal inside a statement's text: offsets into that text."""
+
+    normals: tuple[str, ...]  # each element's code, without whitespace
+    last_end: int | None  # just after the last element (None: empty list)
+    close: int  # the closing bracket
 
 
-def parse(text: str) -> cst.Module | None:
-    """The module, or None when the text is not valid Python (edits are then `unable`)."""
+class Piece:
+    """Whole lines of a file: one statement (or those sharing its lines), or, without
+    `nodes`, the blank and comment lines between statements. A block the edits reach
+    into (function, class, `if`) keeps its statements apart in `body`, after its
+    header `lines`. `base` is the line number lines[0] has in the nodes' positions;
+    `shift` the indentation added to the lines after they were parsed."""
+
+    def __init__(
+        self,
+        lines: list[str],
+        nodes: tuple[ast.stmt, ...] = (),
+        base: int = 1,
+        body: list[Piece] | None = None,
+        shift: int = 0,
+    ) -> None:
+        self.lines, self.nodes, self.base, self.body, self.shift = lines, nodes, base, body, shift
+        self.list_info: ListInfo | None = None  # set after an append (the nodes are then stale)
+
+    def code(self) -> str:
+        head = "".join(self.lines)
+        return head if self.body is None else head + "".join(p.code() for p in self.body)
+
+    @property
+    def is_gap(self) -> bool:
+        return not self.nodes
+
+    @property
+    def has_comment(self) -> bool:
+        return any(line.lstrip().startswith("#") for line in self.lines)
+
+    def offset(self, lineno: int, col: int) -> int:
+        """The index in `code()` (of a piece without body) of a node position."""
+        row = lineno - self.base
+        before = sum(len(line) for line in self.lines[:row])
+        line = self.lines[row][self.shift :]
+        return before + self.shift + _column(line, col)
+
+    def source(self, node: ast.expr | ast.stmt | ast.alias) -> str:
+        text = self.code()
+        return text[self.offset(node.lineno, node.col_offset) : _end(self, node)]
+
+    @cached_property
+    def imports(self) -> frozenset[Imported]:
+        found: set[Imported] = set()
+        for node in self.nodes:
+            if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                module = node.module
+                found.update((module, a.name, a.asname or a.name) for a in node.names)
+        return frozenset(found)
+
+    @cached_property
+    def is_import(self) -> bool:
+        return any(isinstance(node, ast.Import | ast.ImportFrom) for node in self.nodes)
+
+    @cached_property
+    def normal(self) -> str | None:
+        """The statement's code without whitespace or comments; None for several."""
+        return _normal(self.source(self.nodes[0])) if len(self.nodes) == 1 else None
+
+    @cached_property
+    def assigned(self) -> frozenset[str]:
+        names: set[str] = set()
+        for node in self.nodes:
+            if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names.add(node.target.id)
+            elif isinstance(node, ast.Assign):
+                names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        return frozenset(names)
+
+
+def _column(line: str, byte_offset: int) -> int:
+    """`ast`'s column (a UTF-8 byte offset) as an index into `line`."""
+    if line.isascii():
+        return byte_offset
+    return len(line.encode("utf-8")[:byte_offset].decode("utf-8", errors="ignore"))
+
+
+def _normal(code: str) -> str:
+    return "".join(code.split())
+
+
+class Document:
+    """A Python file as pieces (`Piece`) that the edits replace, insert and remove."""
+
+    def __init__(self, text: str) -> None:
+        lines = io.StringIO(text, newline="").readlines()  # \n, \r\n and \r, as Python
+        self.newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+        if lines and not lines[-1].endswith(("\n", "\r")):
+            lines[-1] += self.newline
+        module = ast.parse("".join(lines))
+        self.pieces = _pieces(lines, module.body, 0, len(lines), blocks=True)
+
+    @property
+    def code(self) -> str:
+        return "".join(piece.code() for piece in self.pieces)
+
+    def statements(self, source: str, indent: str = "") -> list[Piece]:
+        """`source` (statements, unindented) as pieces to insert at `indent`."""
+        source = source.replace("\n", self.newline)
+        pieces = Document(source).pieces
+        if not indent:
+            return pieces
+        indented = [[indent + line if line.strip() else line for line in p.lines] for p in pieces]
+        return [
+            Piece(lines, p.nodes, p.base, shift=len(indent))
+            for lines, p in zip(indented, pieces, strict=True)
+        ]
+
+
+def _pieces(
+    lines: list[str], nodes: Sequence[ast.stmt], start: int, end: int, *, blocks: bool
+) -> list[Piece]:
+    """`lines[start:end]` as pieces: each group of statements sharing lines, and the
+    lines between groups. `blocks`: module level, where blocks get their bodies."""
+    pieces: list[Piece] = []
+    at = start
+    for group in _groups(nodes):
+        first = _first_line(group[0]) - 1
+        last = max(node.end_lineno or node.lineno for node in group)
+        if first > at:
+            pieces.append(Piece(lines[at:first], base=at + 1))
+        node = group[0]
+        if blocks and len(group) == 1 and _indented_block(lines, node):
+            assert isinstance(node, BLOCKS)
+            header = _header_end(lines, node)
+            body = _pieces(lines, node.body, header, last, blocks=False)
+            pieces.append(Piece(lines[first:header], tuple(group), first + 1, body))
+        else:
+            pieces.append(Piece(lines[first:last], tuple(group), first + 1))
+        at = last
+    if end > at:
+        pieces.append(Piece(lines[at:end], base=at + 1))
+    return pieces
+
+
+def _groups(nodes: Sequence[ast.stmt]) -> list[list[ast.stmt]]:
+    """Statements in groups that share lines (`a = 1; b = 2`): each a piece."""
+    groups: list[list[ast.stmt]] = []
+    for node in nodes:
+        if groups and _first_line(node) <= (groups[-1][-1].end_lineno or 0):
+            groups[-1].append(node)
+        else:
+            groups.append([node])
+    return groups
+
+
+def _first_line(node: ast.stmt) -> int:
+    """A statement's first line: its first decorator's, if any."""
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return min([node.lineno, *(d.lineno for d in node.decorator_list)])
+    return node.lineno
+
+
+def _indented_block(lines: list[str], node: ast.stmt) -> bool:
+    """A function, class or `if` (without else) whose body is on lines of its own."""
+    if not isinstance(node, BLOCKS) or (isinstance(node, ast.If) and node.orelse):
+        return False
+    first = node.body[0]
+    return not lines[_first_line(first) - 1][: first.col_offset].strip()
+
+
+def _header_end(lines: list[str], node: ast.stmt) -> int:
+    """The index of the first line after a block's header: its body's first statement,
+    less the blank and comment lines above it (they belong to the body)."""
+    assert isinstance(node, BLOCKS)
+    end = _first_line(node.body[0]) - 1
+    while end - 1 > node.lineno - 1 and _blank_or_comment(lines[end - 1]):
+        end -= 1
+    return end
+
+
+def _blank_or_comment(line: str) -> bool:
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#")
+
+
+def parse(text: str) -> Document | None:
+    """The document, or None when the text is not valid Python (edits are then `unable`)."""
     try:
-        return cst.parse_module(text)
-    except cst.ParserSyntaxError:
+        return Document(text)
+    except (SyntaxError, ValueError):  # ValueError: a null byte
         return None
 
 
+#: A codemod: the document (None if the file does not parse) → what it did.
+TreeEdit = Callable[[Document | None], Change]
+
+
 def apply_edits(text: str, edits: Sequence[TreeEdit]) -> tuple[str, list[str]]:
-    """`text` after `edits`, in order (parsed and printed once), and the manual steps left."""
-    tree = original = parse(text)
+    """`text` after `edits`, in order (parsed once), and the manual steps left."""
+    document = parse(text)
     manual: list[str] = []
+    applied = False
     for edit in edits:
-        change = edit(tree)
+        change = edit(document)
         if change.outcome is Outcome.UNABLE:
             manual.append(change.manual or "")
-        tree = change.tree
-    if tree is None or tree is original:
+        applied = applied or change.outcome is Outcome.APPLIED
+    if document is None or not applied:
         return text, manual
-    return tree.code, manual
+    return document.code, manual
 
 
 def run_edits(
@@ -75,7 +268,7 @@ def run_edits(
     """Apply wiring codemods in memory, in order, several per file. Pure: writes nothing.
 
     Files are read from disk, or from `sources` (texts this run renders anew); each
-    is parsed once and printed once, whatever the number of its edits.
+    is parsed once, whatever the number of its edits.
     """
     by_file: dict[str, list[TreeEdit]] = {}
     for path, edit in edits:
@@ -97,354 +290,407 @@ def _read_text(path: Path) -> str | None:
 
 def edit_text(edit: TreeEdit, text: str) -> EditResult:
     """One edit applied to a text."""
-    tree = parse(text)
-    change = edit(tree)
-    if change.outcome is not Outcome.APPLIED or change.tree is None:
+    document = parse(text)
+    change = edit(document)
+    if change.outcome is not Outcome.APPLIED or document is None:
         return EditResult(change.outcome, text, change.manual)
-    return EditResult(change.outcome, change.tree.code, change.manual)
-
-
-def _normal(code: str) -> str:
-    return "".join(code.split())
-
-
-@lru_cache(maxsize=1 << 16)
-def _code(node: cst.CSTNode) -> str:
-    """The source of a node. Nodes are immutable and hashed by identity, and an edit keeps
-    the nodes it does not change, so each statement is printed once per run, not per edit."""
-    return cst.Module(body=[]).code_for_node(node)
-
-
-@lru_cache(maxsize=1 << 16)
-def _normal_code(node: cst.CSTNode) -> str:
-    return _normal(_code(node))
+    return EditResult(change.outcome, document.code, change.manual)
 
 
 def _unparsable(manual: str) -> Change:
-    return Change(Outcome.UNABLE, None, manual + " (the file does not parse)")
+    return Change(Outcome.UNABLE, manual + " (the file does not parse)")
 
 
-def _edit_block(
-    tree: cst.Module | None,
-    matches: Callable[[cst.BaseStatement], bool],
-    edit: BlockEdit,
-    manual: str,
-    *,
-    required: bool = True,
-) -> Change:
-    """Apply `edit` to the body of the first module-level block `matches` selects.
-
-    A missing block is `unable` (with `manual`, the code to add by hand) when the
-    edit adds wiring, and `present` (nothing to remove) when `required` is False.
-    """
-    if tree is None:
-        return _unparsable(manual)
-    for index, node in enumerate(tree.body):
-        if not matches(node) or not isinstance(node, cst.FunctionDef | cst.ClassDef | cst.If):
-            continue
-        block = node.body
-        if not isinstance(block, cst.IndentedBlock):
-            break
-        new_body = edit(list(block.body))
-        if new_body is None:
-            return Change(Outcome.PRESENT, tree)
-        body = list(tree.body)
-        body[index] = node.with_changes(body=block.with_changes(body=new_body))
-        return Change(Outcome.APPLIED, tree.with_changes(body=body))
-    if required:
-        return Change(Outcome.UNABLE, tree, manual)
-    return Change(Outcome.PRESENT, tree)
+def _block(
+    document: Document, matches: Callable[[ast.stmt], bool]
+) -> tuple[Piece, list[Piece]] | None:
+    """The first module-level block `matches` selects, and its body; None when there is
+    none, or its body is not on lines of its own (`def f(): pass`)."""
+    for piece in document.pieces:
+        if piece.nodes and matches(piece.nodes[0]):
+            return (piece, piece.body) if piece.body is not None else None
+    return None
 
 
-def _function(name: str) -> Callable[[cst.BaseStatement], bool]:
-    return lambda node: isinstance(node, cst.FunctionDef) and node.name.value == name
+def _indent(body: list[Piece]) -> str:
+    first = next(p for p in body if not p.is_gap).lines[0]
+    return first[: len(first) - len(first.lstrip())]
 
 
-def _class(name: str) -> Callable[[cst.BaseStatement], bool]:
-    return lambda node: isinstance(node, cst.ClassDef) and node.name.value == name
+def _remove(pieces: list[Piece], index: int) -> None:
+    """Remove a statement, with the blank lines above it (not comments: they stay)."""
+    del pieces[index]
+    if index > 0 and pieces[index - 1].is_gap and not pieces[index - 1].has_comment:
+        del pieces[index - 1]
 
 
-def _type_checking(node: cst.BaseStatement) -> bool:
-    return isinstance(node, cst.If) and _code(node.test) == "TYPE_CHECKING" and not node.orelse
+def _keep_a_statement(document: Document, body: list[Piece], indent: str) -> None:
+    """A body left without statements gets `pass`, so the file stays Python."""
+    if all(p.is_gap for p in body):
+        body += document.statements("pass\n", indent)
+
+
+def _function(name: str) -> Callable[[ast.stmt], bool]:
+    return lambda node: (
+        isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and (node.name == name)
+    )
+
+
+def _class(name: str) -> Callable[[ast.stmt], bool]:
+    return lambda node: isinstance(node, ast.ClassDef) and node.name == name
+
+
+def _type_checking(node: ast.stmt) -> bool:
+    return (
+        isinstance(node, ast.If)
+        and isinstance(node.test, ast.Name)
+        and node.test.id == "TYPE_CHECKING"
+        and not node.orelse
+    )
 
 
 # ------------------------------------------------------------------ imports
 
 
-def _imports(node: cst.ImportFrom, module: str, name: str, bound: str) -> bool:
-    if node.module is None or _code(node.module) != module:
-        return False
-    if isinstance(node.names, cst.ImportStar):
-        return False
-    return any(_alias_is(alias, name, bound) for alias in node.names)
+def _has_import(pieces: Sequence[Piece], key: Imported) -> bool:
+    return any(key in piece.imports for piece in pieces)
 
 
-def _alias_is(alias: cst.ImportAlias, name: str, bound: str) -> bool:
-    imported = _code(alias.name)
-    return imported == name and (_code(alias.asname.name) if alias.asname else imported) == bound
+def _after_imports(pieces: Sequence[Piece]) -> int:
+    """Where an import goes: after the last top-level import; without any, after the
+    module's docstring (or at the top, below its leading comments)."""
+    last = max((i for i, p in enumerate(pieces) if p.is_import), default=None)
+    if last is not None:
+        return last + 1
+    first = next((i for i, p in enumerate(pieces) if not p.is_gap), len(pieces))
+    if first < len(pieces) and _is_docstring(pieces[first].nodes[0]):
+        return first + 1
+    return first
 
 
-def _has_import(
-    statements: Sequence[cst.BaseStatement], module: str, name: str, bound: str
-) -> bool:
-    key = (module, name, bound)
-    return any(key in _imported(statement) for statement in statements)
-
-
-@lru_cache(maxsize=1 << 16)
-def _imported(statement: cst.BaseStatement) -> frozenset[tuple[str, str, str]]:
-    """(module, name, bound name) of each `from module import name [as bound]` of a
-    statement: worked out once per statement per run, not once per edit."""
-    if not isinstance(statement, cst.SimpleStatementLine):
-        return frozenset()
-    found: set[tuple[str, str, str]] = set()
-    for small in statement.body:
-        if (
-            isinstance(small, cst.ImportFrom)
-            and small.module is not None
-            and not isinstance(small.names, cst.ImportStar)
-        ):
-            module = _code(small.module)
-            for alias in small.names:
-                name = _code(alias.name)
-                found.add((module, name, _code(alias.asname.name) if alias.asname else name))
-    return frozenset(found)
-
-
-@lru_cache(maxsize=1 << 16)
-def _is_import(statement: cst.BaseStatement) -> bool:
-    return isinstance(statement, cst.SimpleStatementLine) and any(
-        isinstance(x, cst.Import | cst.ImportFrom) for x in statement.body
+def _is_docstring(node: ast.stmt) -> bool:
+    return (
+        isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
     )
 
 
-def _last_import(statements: Sequence[cst.BaseStatement]) -> int:
-    """Index of the last top-level import statement, -1 if none."""
-    return max((i for i, s in enumerate(statements) if _is_import(s)), default=-1)
-
-
 def ensure_import(
-    tree: cst.Module | None, module: str, name: str, alias: str | None = None
+    document: Document | None, module: str, name: str, alias: str | None = None
 ) -> Change:
     """Add `from module import name [as alias]` after the module's last top-level import."""
     line = f"from {module} import {name}" + (f" as {alias}" if alias else "")
-    if tree is None:
-        return Change(Outcome.UNABLE, None, f"{line}  (the file does not parse)")
-    if _has_import(tree.body, module, name, alias or name):
-        return Change(Outcome.PRESENT, tree)
-    body = list(tree.body)
-    body.insert(_last_import(body) + 1, cst.parse_statement(line + "\n"))
-    return Change(Outcome.APPLIED, tree.with_changes(body=body))
+    if document is None:
+        return Change(Outcome.UNABLE, f"{line}  (the file does not parse)")
+    if _has_import(document.pieces, (module, name, alias or name)):
+        return Change(Outcome.PRESENT)
+    at = _after_imports(document.pieces)
+    document.pieces[at:at] = document.statements(line + "\n")
+    return Change(Outcome.APPLIED)
 
 
 def remove_import(
-    tree: cst.Module | None, module: str, name: str, alias: str | None = None
+    document: Document | None, module: str, name: str, alias: str | None = None
 ) -> Change:
-    """Remove `name [as alias]` from `from module import …` (the whole line if it was alone)."""
-    if tree is None:
-        return Change(Outcome.UNABLE, None, f"remove `from {module} import {name}`")
-    bound = alias or name
-    if not _has_import(tree.body, module, name, bound):
-        return Change(Outcome.PRESENT, tree)
-    body: Body = []
-    for statement in tree.body:
-        small = statement.body[0] if isinstance(statement, cst.SimpleStatementLine) else None
-        if isinstance(small, cst.ImportFrom) and _imports(small, module, name, bound):
-            assert not isinstance(small.names, cst.ImportStar)
-            rest = [a for a in small.names if not _alias_is(a, name, bound)]
-            if not rest:
-                continue
-            rest[-1] = rest[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
-            statement = statement.with_changes(body=[small.with_changes(names=rest)])
-        body.append(statement)
-    return Change(Outcome.APPLIED, tree.with_changes(body=body))
+    """Remove `name [as alias]` from `from module import …` (the whole statement if it was
+    alone); other names, and the statement's layout and comments, stay."""
+    if document is None:
+        return Change(Outcome.UNABLE, f"remove `from {module} import {name}`")
+    key = (module, name, alias or name)
+    if not _has_import(document.pieces, key):
+        return Change(Outcome.PRESENT)
+    pieces = document.pieces
+    while (index := next((i for i, p in enumerate(pieces) if key in p.imports), None)) is not None:
+        text = _without_import(pieces[index], key)
+        if text is None:
+            _remove(pieces, index)
+        else:
+            pieces[index : index + 1] = document.statements(text)
+    return Change(Outcome.APPLIED)
 
 
-def ensure_type_checking_import(tree: cst.Module | None, module: str, name: str) -> Change:
+def _without_import(piece: Piece, key: Imported) -> str | None:
+    """The text of `piece` without its first import of `key` (a name of a statement, or
+    the statement of a line it shares with others); None when nothing would be left."""
+    statements = piece.nodes
+    for position, node in enumerate(statements):
+        if not (isinstance(node, ast.ImportFrom) and node.module == key[0] and not node.level):
+            continue
+        names = node.names
+        matching = [i for i, a in enumerate(names) if (a.name, a.asname or a.name) == key[1:]]
+        if not matching:
+            continue
+        if len(names) > 1:
+            spans = [(piece.offset(a.lineno, a.col_offset), _end(piece, a)) for a in names]
+            return _without(piece.code(), spans, matching[0], trailing_comma=False)
+        if len(statements) == 1:
+            return None
+        spans = [(piece.offset(s.lineno, s.col_offset), _end(piece, s)) for s in statements]
+        return _without(piece.code(), spans, position, trailing_comma=False, separator=";")
+    raise AssertionError(f"{piece.code()!r} does not import {key}")
+
+
+def _end(piece: Piece, node: ast.expr | ast.stmt | ast.alias) -> int:
+    """The index in `piece.code()` just after `node`."""
+    assert node.end_lineno is not None
+    assert node.end_col_offset is not None
+    return piece.offset(node.end_lineno, node.end_col_offset)
+
+
+def _without(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    index: int,
+    *,
+    trailing_comma: bool,
+    separator: str = ",",
+) -> str:
+    """`text` without the element `spans[index]` of a comma-separated sequence (a list's
+    elements, an import's names): its whole lines when it stands on lines of its own,
+    else the element and its comma. The last element leaves the comma before it, where
+    `trailing_comma` allows it (a list: ruff then keeps one element a line)."""
+    start, end = spans[index]
+    line_start = text.rfind("\n", 0, start) + 1
+    after = _skip_comma(text, end, separator)
+    line_end = text.find("\n", after)
+    rest = text[after : len(text) if line_end < 0 else line_end]
+    own_line = not text[line_start:start].strip() and (not rest.strip() or rest.lstrip()[0] == "#")
+    if own_line and line_end >= 0:
+        return text[:line_start] + text[line_end + 1 :]
+    if index + 1 < len(spans):
+        return text[:start] + text[spans[index + 1][0] :]
+    if index > 0 and not trailing_comma:
+        return text[: spans[index - 1][1]] + text[end:]
+    return text[:start] + text[after:]
+
+
+def _skip_comma(text: str, at: int, separator: str = ",") -> int:
+    """Past the comma (`separator`) that follows offset `at` (and the spaces after it on
+    the line, unless a comment follows); `at` when none follows."""
+    index = at
+    while index < len(text) and text[index] in " \t":
+        index += 1
+    if index >= len(text) or text[index] != separator:
+        return at
+    index += 1
+    spaced = index
+    while spaced < len(text) and text[spaced] in " \t":
+        spaced += 1
+    return index if spaced >= len(text) or text[spaced] in "#\r\n" else spaced
+
+
+def ensure_type_checking_import(document: Document | None, module: str, name: str) -> Change:
     """`from module import name` inside the module's `if TYPE_CHECKING:` block (made if missing)."""
     line = f"from {module} import {name}"
-
-    def add(body: Body) -> Body | None:
-        if _has_import(body, module, name, name):
-            return None
-        return [*body, cst.parse_statement(line + "\n")]
-
-    result = _edit_block(tree, _type_checking, add, f"{line} under `if TYPE_CHECKING:`")
-    if result.outcome is not Outcome.UNABLE or tree is None:
-        return result
-    with_typing = ensure_import(tree, "typing", "TYPE_CHECKING").tree
-    assert with_typing is not None
-    block = cst.parse_statement(f"if TYPE_CHECKING:\n    {line}\n")
-    body = list(with_typing.body)
-    body.insert(_last_import(body) + 1, block.with_changes(leading_lines=[cst.EmptyLine()]))
-    return Change(Outcome.APPLIED, with_typing.with_changes(body=body))
+    if document is None:
+        return _unparsable(f"{line} under `if TYPE_CHECKING:`")
+    found = _block(document, _type_checking)
+    if found is not None:
+        _, body = found
+        if _has_import(body, (module, name, name)):
+            return Change(Outcome.PRESENT)
+        body += document.statements(line + "\n", _indent(body))
+        return Change(Outcome.APPLIED)
+    ensure_import(document, "typing", "TYPE_CHECKING")
+    at = _after_imports(document.pieces)
+    block = f"\nif TYPE_CHECKING:\n    {line}\n"
+    document.pieces[at:at] = document.statements(block)
+    return Change(Outcome.APPLIED)
 
 
 # ------------------------------------------------------------------ list items
 
 
-def _assigned_list(node: cst.BaseSmallStatement, variable: str) -> cst.List | None:
-    if isinstance(node, cst.Assign) and len(node.targets) == 1:
-        target, value = node.targets[0].target, node.value
-    elif isinstance(node, cst.AnnAssign) and node.value is not None:
+def _list_node(piece: Piece, variable: str) -> ast.List | None:
+    """The list literal `piece` assigns to `variable` (`X = [...]`, `X: T = [...]`)."""
+    node = piece.nodes[0] if piece.nodes and piece.body is None else None
+    if isinstance(node, ast.Assign) and len(node.targets) == 1:
+        target, value = node.targets[0], node.value
+    elif isinstance(node, ast.AnnAssign) and node.value is not None:
         target, value = node.target, node.value
     else:
         return None
-    if isinstance(target, cst.Name) and target.value == variable and isinstance(value, cst.List):
+    if isinstance(target, ast.Name) and target.id == variable and isinstance(value, ast.List):
         return value
     return None
 
 
-def _edit_list(
-    tree: cst.Module | None,
-    variable: str,
-    edit: Callable[[list[cst.BaseElement]], list[cst.BaseElement] | None],
-    manual: str,
-    *,
-    required: bool,
-) -> Change:
-    if tree is None:
-        return _unparsable(manual)
-    for index, statement in enumerate(tree.body):
-        if not isinstance(statement, cst.SimpleStatementLine):
-            continue
-        small = statement.body[0]
-        value = _assigned_list(small, variable)
-        if value is None:
-            continue
-        elements = edit(list(value.elements))
-        if elements is None:
-            return Change(Outcome.PRESENT, tree)
-        new_small = small.with_changes(value=value.with_changes(elements=elements))
-        body = list(tree.body)
-        body[index] = statement.with_changes(body=[new_small, *statement.body[1:]])
-        return Change(Outcome.APPLIED, tree.with_changes(body=body))
-    if required:
-        return Change(Outcome.UNABLE, tree, manual + f" (no `{variable} = [...]` found)")
-    return Change(Outcome.PRESENT, tree)
+def _list_of(piece: Piece, variable: str) -> ListInfo | None:
+    """Where the elements of the list `piece` assigns to `variable` are, if it does."""
+    if piece.list_info is not None:  # appended to: the nodes' positions are stale
+        return piece.list_info if variable in piece.assigned else None
+    value = _list_node(piece, variable)
+    if value is None:
+        return None
+    elements = value.elts
+    normals = tuple(_normal(piece.source(element)) for element in elements)
+    last_end = _end(piece, elements[-1]) if elements else None
+    return ListInfo(normals, last_end, _end(piece, value) - 1)
 
 
-def ensure_list_item(tree: cst.Module | None, variable: str, item: str) -> Change:
+def _list_piece(document: Document, variable: str) -> tuple[int, ListInfo] | None:
+    for index, piece in enumerate(document.pieces):
+        info = _list_of(piece, variable) if piece.nodes else None
+        if info is not None:
+            return index, info
+    return None
+
+
+def ensure_list_item(document: Document | None, variable: str, item: str) -> Change:
     """Append `item` (source of an expression) to the list literal assigned to `variable`."""
+    manual = f"add `{item},` to the list `{variable}`"
+    if document is None:
+        return _unparsable(manual)
+    found = _list_piece(document, variable)
+    if found is None:
+        return Change(Outcome.UNABLE, manual + f" (no `{variable} = [...]` found)")
+    index, info = found
+    if _normal(item) in info.normals:
+        return Change(Outcome.PRESENT)
+    piece = document.pieces[index]
+    text, last_end, close = _appended(piece.code(), info, item)
+    appended = Piece(io.StringIO(text, newline="").readlines(), piece.nodes, piece.base)
+    appended.list_info = ListInfo((*info.normals, _normal(item)), last_end, close)
+    document.pieces[index] = appended
+    return Change(Outcome.APPLIED)
 
-    def append(elements: list[cst.BaseElement]) -> list[cst.BaseElement] | None:
-        wanted = _normal(item)
-        if any(_normal_code(e.value) == wanted for e in elements):
-            return None
-        if elements:
-            space = cst.SimpleWhitespace(" ")
-            elements[-1] = elements[-1].with_changes(comma=cst.Comma(whitespace_after=space))
-        return [*elements, cst.Element(cst.parse_expression(item))]
 
-    return _edit_list(
-        tree, variable, append, f"add `{item},` to the list `{variable}`", required=True
-    )
+def _appended(text: str, info: ListInfo, item: str) -> tuple[str, int, int]:
+    """`text` with `item` after the list's last element: `, item` in place of the
+    element's comma, as libcst did (ruff lays the list out afterwards); on a line of its
+    own when a comment follows the last element, which stays where it is. The new text,
+    the end of `item` in it, and the new offset of the closing bracket."""
+    if info.last_end is None:
+        close = info.close + len(item)
+        return text[: info.close] + item + text[info.close :], close, close
+    end = info.last_end
+    after = _skip_comma(text, end)
+    line_end = text.find("\n", after)
+    if line_end < 0 or not text[after:line_end].lstrip().startswith("#"):
+        added = ", " + item
+        return (
+            text[:end] + added + text[after:],
+            end + len(added),
+            info.close + len(added) - (after - end),
+        )
+    comma = "" if after > end else ","
+    row = text[text.rfind("\n", 0, end) + 1 : end]
+    indent = row[: len(row) - len(row.lstrip())]
+    line = f"{indent}{item},\n"
+    new = text[:end] + comma + text[end : line_end + 1] + line + text[line_end + 1 :]
+    item_end = line_end + 1 + len(comma) + len(indent) + len(item)
+    return new, item_end, info.close + len(comma) + len(line)
 
 
-def remove_list_item(tree: cst.Module | None, variable: str, item: str) -> Change:
-    """Remove `item` from the list literal assigned to `variable`."""
-
-    def drop(elements: list[cst.BaseElement]) -> list[cst.BaseElement] | None:
-        kept = [e for e in elements if _normal_code(e.value) != _normal(item)]
-        return None if len(kept) == len(elements) else kept
-
-    return _edit_list(tree, variable, drop, f"remove `{item}` from `{variable}`", required=False)
+def remove_list_item(document: Document | None, variable: str, item: str) -> Change:
+    """Remove `item` from the list literal assigned to `variable` (its line, if its own)."""
+    if document is None:
+        return _unparsable(f"remove `{item}` from `{variable}`")
+    found = _list_piece(document, variable)
+    wanted = _normal(item)
+    if found is None or wanted not in found[1].normals:
+        return Change(Outcome.PRESENT)
+    while found is not None and wanted in found[1].normals:
+        index, _ = found
+        piece = Document(document.pieces[index].code()).pieces[0]  # positions anew
+        value = _list_node(piece, variable)
+        assert value is not None
+        spans = [(piece.offset(e.lineno, e.col_offset), _end(piece, e)) for e in value.elts]
+        at = [_normal(piece.source(e)) for e in value.elts].index(wanted)
+        document.pieces[index : index + 1] = document.statements(
+            _without(piece.code(), spans, at, trailing_comma=True)
+        )
+        found = _list_piece(document, variable)
+    return Change(Outcome.APPLIED)
 
 
 # ------------------------------------------------------------------ statements and attributes
 
 
-def _same_statement(statement: str) -> Callable[[cst.BaseStatement], bool]:
-    wanted = _normal(statement)
-    return lambda node: _normal_code(node) == wanted
-
-
-def ensure_statement_in_function(tree: cst.Module | None, function: str, statement: str) -> Change:
+def ensure_statement_in_function(
+    document: Document | None, function: str, statement: str
+) -> Change:
     """Append `statement` to the body of the module-level function `function`."""
-
-    def append(body: Body) -> Body | None:
-        if any(map(_same_statement(statement), body)):
-            return None
-        return [*body, cst.parse_statement(statement)]
-
     manual = f"add `{statement.strip()}` at the end of `{function}()`"
-    return _edit_block(tree, _function(function), append, manual)
+    if document is None:
+        return _unparsable(manual)
+    found = _block(document, _function(function))
+    if found is None:
+        return Change(Outcome.UNABLE, manual)
+    _, body = found
+    wanted = _normal(statement)
+    if any(p.normal == wanted for p in body):
+        return Change(Outcome.PRESENT)
+    body += document.statements(statement, _indent(body))
+    return Change(Outcome.APPLIED)
 
 
-def remove_statement_in_function(tree: cst.Module | None, function: str, statement: str) -> Change:
+def remove_statement_in_function(
+    document: Document | None, function: str, statement: str
+) -> Change:
     """Remove `statement` from the body of `function` (if nothing is left, `pass` stays)."""
-
-    def drop(body: Body) -> Body | None:
-        kept = [s for s in body if not _same_statement(statement)(s)]
-        if len(kept) == len(body):
-            return None
-        return kept or [cst.parse_statement("pass\n")]
-
-    manual = f"remove `{statement.strip()}` from `{function}()`"
-    return _edit_block(tree, _function(function), drop, manual, required=False)
-
-
-def _assigned_names(node: cst.BaseStatement) -> set[str]:
-    names: set[str] = set()
-    if isinstance(node, cst.SimpleStatementLine):
-        for small in node.body:
-            if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
-                names.add(small.target.value)
-            elif isinstance(small, cst.Assign):
-                names.update(
-                    t.target.value for t in small.targets if isinstance(t.target, cst.Name)
-                )
-    return names
+    if document is None:
+        return _unparsable(f"remove `{statement.strip()}` from `{function}()`")
+    found = _block(document, _function(function))
+    wanted = _normal(statement)
+    if found is None or not any(p.normal == wanted for p in found[1]):
+        return Change(Outcome.PRESENT)
+    _, body = found
+    indent = _indent(body)
+    for index in reversed(range(len(body))):
+        if index < len(body) and body[index].normal == wanted:  # `_remove` takes two at most
+            _remove(body, index)
+    _keep_a_statement(document, body, indent)
+    return Change(Outcome.APPLIED)
 
 
 def ensure_class_attribute(
-    tree: cst.Module | None, class_name: str, attribute: str, statement: str
+    document: Document | None, class_name: str, attribute: str, statement: str
 ) -> Change:
     """Add `statement` (defining `attribute`) after the last attribute of `class_name`.
 
-    Comments above the first method (such as "added below this line") move above
+    Comments above the first method (such as "added below this line") stay above
     the new attribute, so they keep describing where generated attributes go.
     """
-
-    def add(members: Body) -> Body | None:
-        if any(attribute in _assigned_names(m) for m in members):
-            return None
-        position = next(
-            (i for i, m in enumerate(members) if isinstance(m, cst.FunctionDef | cst.ClassDef)),
-            len(members),
-        )
-        new = cst.parse_statement(statement)
-        if position < len(members) and isinstance(new, cst.SimpleStatementLine):
-            following = members[position]
-            assert isinstance(following, cst.FunctionDef | cst.ClassDef)
-            if any(line.comment is not None for line in following.leading_lines):
-                new = new.with_changes(leading_lines=list(following.leading_lines))
-                members[position] = following.with_changes(leading_lines=[cst.EmptyLine()])
-        return [*members[:position], new, *members[position:]]
-
     manual = f"add `{statement.strip()}` to class `{class_name}`"
-    return _edit_block(tree, _class(class_name), add, manual)
+    if document is None:
+        return _unparsable(manual)
+    found = _block(document, _class(class_name))
+    if found is None:
+        return Change(Outcome.UNABLE, manual)
+    _, body = found
+    if any(attribute in p.assigned for p in body):
+        return Change(Outcome.PRESENT)
+    new = document.statements(statement, _indent(body))
+    at = next((i for i, p in enumerate(body) if p.nodes and _is_definition(p.nodes[0])), None)
+    if at is None:
+        body += new
+    elif at > 0 and body[at - 1].is_gap and body[at - 1].has_comment:
+        body[at:at] = [*new, Piece([document.newline])]  # below the comment, a line apart
+    else:  # after the last attribute, above the blank lines before the method
+        if at > 0 and body[at - 1].is_gap:
+            at -= 1
+        body[at:at] = new
+    return Change(Outcome.APPLIED)
 
 
-def remove_class_attribute(tree: cst.Module | None, class_name: str, attribute: str) -> Change:
+def _is_definition(node: ast.stmt) -> bool:
+    return isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+
+
+def remove_class_attribute(document: Document | None, class_name: str, attribute: str) -> Change:
     """Remove the statement defining `attribute` in `class_name`, keeping comments above it."""
-
-    def drop(members: Body) -> Body | None:
-        for i, member in enumerate(members):
-            if attribute not in _assigned_names(member):
-                continue
-            removed = members.pop(i)
-            following = members[i] if i < len(members) else None
-            comments = isinstance(removed, cst.SimpleStatementLine) and any(
-                line.comment is not None for line in removed.leading_lines
-            )
-            if comments and isinstance(following, cst.SimpleStatementLine | cst.FunctionDef):
-                assert isinstance(removed, cst.SimpleStatementLine)
-                members[i] = following.with_changes(
-                    leading_lines=[*removed.leading_lines, *following.leading_lines]
-                )
-            return members
-        return None
-
-    manual = f"remove `{attribute}` from class `{class_name}`"
-    return _edit_block(tree, _class(class_name), drop, manual, required=False)
+    if document is None:
+        return _unparsable(f"remove `{attribute}` from class `{class_name}`")
+    found = _block(document, _class(class_name))
+    if found is None:
+        return Change(Outcome.PRESENT)
+    _, body = found
+    index = next((i for i, p in enumerate(body) if attribute in p.assigned), None)
+    if index is None:
+        return Change(Outcome.PRESENT)
+    indent = _indent(body)
+    _remove(body, index)
+    _keep_a_statement(document, body, indent)
+    return Change(Outcome.APPLIED)

@@ -13,7 +13,6 @@ import os
 import re
 import secrets
 import shutil
-import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,6 +39,7 @@ from scaffolder.project.skeleton import (
 )
 from scaffolder.render.escape import text_problem
 from scaffolder.render.formatting import format_python
+from scaffolder.scratch import scratch_directory
 from scaffolder.spec import load_spec
 from scaffolder.spec.json_schema import SCHEMA_PATH, schema_text, with_modeline
 from scaffolder.state import (
@@ -266,7 +266,7 @@ def _new_directory(destination: Path, *, dry_run: bool) -> Iterator[Path]:
     is left, and a staging directory a killed run left is removed by the next one.
     """
     if dry_run:
-        with tempfile.TemporaryDirectory(prefix="scaffold-new-") as scratch:
+        with scratch_directory("scaffold-new-") as scratch:
             yield Path(scratch)
         return
     destination = destination.resolve()

@@ -8,7 +8,7 @@ typed inputs and outputs:
    anew if its blueprint changed;
 2. migration (`migration`): the revisions the spec change (and a skeleton upgrade)
    needs;
-3. wiring (`wiring`): the libcst edits of the hand-owned files, in memory;
+3. wiring (`wiring`): the edits of the hand-owned files, in memory;
 4. layout (`layout`): one ruff pass over all the Python the run rendered or edited;
 5. plan (`planning`): per file, what to do — three-way merging the files the user
    edited;
@@ -30,6 +30,7 @@ from scaffolder.checkpoints import checkpoint
 from scaffolder.generation.layout import lay_out
 from scaffolder.generation.migration import derive_migrations
 from scaffolder.generation.planning import orphans_of, plan_run
+from scaffolder.generation.plurals import earlier_plurals, pinned_note
 from scaffolder.generation.project_state import ProjectState, applied_spec
 from scaffolder.generation.rendering import Tree, render_resources, reused_tree
 from scaffolder.generation.skeleton import skeleton_unchanged, upgrade_skeleton
@@ -39,6 +40,8 @@ from scaffolder.model.spec import Spec
 from scaffolder.plan import Plan
 from scaffolder.plan.planner import read_text
 from scaffolder.render.catalog import stray_warnings
+from scaffolder.spec import parse_spec
+from scaffolder.spec.edit import set_plurals
 from scaffolder.spec.json_schema import SCHEMA_PATH, schema_text
 from scaffolder.state import MANIFEST_PATH, PROJECT_OWNER, SPEC_FILE, SPEC_PATH
 
@@ -68,7 +71,11 @@ def prepare(
     """
     checkpoint("prepare")
     state = ProjectState.load(project)
-    old = applied_spec(project, spec, spec_text)
+    pinned = earlier_plurals(state, spec)
+    if pinned:  # a project made before plural words were kept: its names stay
+        spec_text = set_plurals(spec_text, SPEC_FILE, pinned)
+        spec = parse_spec(spec_text, SPEC_FILE)
+    old = applied_spec(project, spec, spec_text, pinned)
     rendering = render_resources(spec, state, progress)
     upgrade = upgrade_skeleton(project)
     migrations = derive_migrations(state, old, spec, upgrade.files)
@@ -84,7 +91,8 @@ def prepare(
     new_state = next_state(
         state, spec_text, tree, orphans, rendering.fingerprints, wiring, upgrade.state
     )
-    warnings = [*migrations.warnings, *upgrade.warnings, *migrations.upgrade_notes]
+    warnings = [*pinned_note(pinned), *migrations.warnings, *upgrade.warnings]
+    warnings += migrations.upgrade_notes
     warnings += _stray_warnings(project)
     names = [r.name for r in spec.resources]
     return Generation(plan, new_state, names, migrations.path, warnings)

@@ -1,4 +1,4 @@
-"""Stage 3, wiring: the libcst edits that make the resources reachable from the
+"""Stage 3, wiring: the edits that make the resources reachable from the
 hand-owned skeleton files (model imports, routers, admin registry, navigation),
 applied in memory (`scaffolder.codemods.wiring`).
 
@@ -79,7 +79,7 @@ def wire(
     same = unchanged_wiring(state, old == spec, bool(skeleton))
     if same is not None:
         return Wiring(same)
-    from scaffolder.codemods.edits import run_edits  # libcst: only when edits run
+    from scaffolder.codemods.edits import run_edits  # ast: only when edits run
     from scaffolder.codemods.wiring import wiring_edits
 
     edits = wiring_edits(spec, old, state.package)

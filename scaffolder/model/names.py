@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import keyword
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -176,8 +177,7 @@ def pluralize(word: str) -> str:
     """
     if rails_plural(word.lower()) == word.lower():
         return word
-    plural = _engine().plural_noun(word.lower())
-    return _same_case(word, plural) if isinstance(plural, str) and plural else word + "s"
+    return earlier_pluralize(word)
 
 
 def singularize(word: str) -> str:
@@ -193,13 +193,29 @@ def many_key(name: str) -> str:
     return f"{head}{sep}{singularize(last) if last else last}_ids"
 
 
-def _pluralize_last(words: str, separator: str) -> str:
+def earlier_pluralize(word: str) -> str:
+    """The plural scaffold gave one word before it kept plural and uncountable words as
+    Rails does (2026-12-04): inflect's, always (`Staff` → `Staffs`, `Values` → `Valuess`).
+    Only to recognise the names of projects made then (`generation.plurals`)."""
+    plural = _engine().plural_noun(word.lower())
+    return _same_case(word, plural) if isinstance(plural, str) and plural else word + "s"
+
+
+def earlier_plural_label(class_name: str) -> str:
+    """The plural label scaffold derived for `class_name` before 2026-12-04 (`Staffs`,
+    `Office staffs`): as `plural:`, it gives back every name that release derived."""
+    return _pluralize_last(humanize(class_name), " ", earlier_pluralize)
+
+
+def _pluralize_last(
+    words: str, separator: str, plural_of_word: Callable[[str], str] = pluralize
+) -> str:
     """`blog_post` → `blog_posts`, `Blog post` → `Blog posts`: the last word made plural."""
     head, sep, last = words.rpartition(separator)
-    plural = pluralize(last.lower())
+    plural = plural_of_word(last.lower())
     if plural.startswith(last.lower()):  # a suffix (`R0` → `R0s`): keep the word as written
         return head + sep + last + plural[len(last) :]
-    return head + sep + pluralize(last)
+    return head + sep + plural_of_word(last)
 
 
 def plural_of(name: str) -> str:
@@ -254,7 +270,7 @@ IMPORTED_NAMES = frozenset(
         *("Reads", "Ids", "ListParams", "CONFLICT", "UNAUTHORIZED", "Endpoints", "PageNumber"),
         *("TextInput", "SlugInput", "EmailInput", "UrlInput", "TextArea", "NumberInput"),
         *("DateInput", "TimeInput", "DateTimeInput", "JsonInput", "Checkbox", "RelatedSelect"),
-        *("MultiSelect", "Pages", "PageOf"),
+        *("MultiSelect", "Pages", "PageOf", "Filters", "Api", "HasId"),
         *("Column", "ModelAdmin"),
     }
 )
@@ -296,6 +312,13 @@ class Names:
     def model_import(self) -> str:
         """The model class in an import statement (`Page as PageModel`)."""
         return model_import(self.class_name)
+
+    @property
+    def pytest_collects(self) -> bool:
+        """Whether pytest would take this resource's classes (`TestimonialRead`) for test
+        classes where a test module imports them, and warn that it cannot collect them:
+        such modules import the schema or model module instead (`testimonial_schemas`)."""
+        return self.class_name.startswith("Test")
 
     @classmethod
     def derive(

@@ -217,6 +217,13 @@ class QueryField:
     def is_many(self) -> bool:
         return self.field is not None and self.field.is_many
 
+    @property
+    def is_numeric(self) -> bool:
+        """A number a list shows right-aligned: an int, float or decimal field, or `id`."""
+        if self.field is None:
+            return self.name == "id"
+        return self.field.is_numeric
+
 
 @dataclass(frozen=True)
 class OrderKey:

@@ -1,4 +1,5 @@
-"""Applying a plan: the only code that writes project files. Every write is atomic.
+"""Applying a plan: the only code that writes project files. Every write is atomic
+(but in a directory nobody sees yet: `new`'s, renamed into place once complete).
 
 Before writing, `apply_plan` refuses a plan that would write through a symbolic link
 leading out of the project (`templates/post` linked to a directory elsewhere): scaffold
@@ -16,7 +17,7 @@ import os
 import re
 import shlex
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path, PurePosixPath
 
 from scaffolder.checkpoints import checkpoint
@@ -53,16 +54,37 @@ def write_atomic(target: Path, text: str) -> None:
         raise
 
 
-def apply_plan(plan: Plan, project: Path, extra: Mapping[str, str | None] | None = None) -> None:
-    """Write every op of `plan` that writes, then `extra` files (state), atomically each;
-    an `extra` path mapped to None is removed. Refuses (UsageError, nothing written) when
+def write_private(target: Path, text: str) -> None:
+    """Write `text` to `target` in place, as `write_atomic` leaves it (a new file gets
+    mode 644), without its temporary file and rename: for a directory nobody sees
+    until the run is over (`scaffold new` makes the project in a hidden sibling, renamed
+    into place at the end), where half a file cannot be read. ~3,600 files for a
+    100-resource `new`: a temporary file each cost ~0.5 ms of system time."""
+    new = not target.exists()
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        if new:
+            os.fchmod(handle.fileno(), 0o644)
+        handle.write(text)
+
+
+def apply_plan(
+    plan: Plan,
+    project: Path,
+    extra: Mapping[str, str | None] | None = None,
+    *,
+    private: bool = False,
+) -> None:
+    """Write every op of `plan` that writes, then `extra` files (state), atomically each
+    (`private`: a directory nobody sees yet, written in place, `write_private`); an
+    `extra` path mapped to None is removed. Refuses (UsageError, nothing written) when
     a path to change leads out of the project through a symbolic link."""
     extra = extra or {}
     refuse_links_out(project, [*(op.path for op in plan.changes), *extra])
     remove_stale_temp_files(project, [*(op.path for op in plan.ops), *extra])
+    write = _private_writer() if private else write_atomic
     for op in plan.writes:
         assert op.text is not None
-        write_atomic(project / op.path, op.text)
+        write(project / op.path, op.text)
     for op in plan.removals:
         target = project / op.path
         target.unlink(missing_ok=True)
@@ -72,7 +94,20 @@ def apply_plan(plan: Plan, project: Path, extra: Mapping[str, str | None] | None
         if text is None:
             (project / path).unlink(missing_ok=True)
         else:
-            write_atomic(project / path, text)
+            write(project / path, text)
+
+
+def _private_writer() -> Callable[[Path, str], None]:
+    """`write_private`, making each directory once (a run writes many files per directory)."""
+    made: set[Path] = set()
+
+    def write(target: Path, text: str) -> None:
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        write_private(target, text)
+
+    return write
 
 
 def refuse_links_out(project: Path, paths: Iterable[str]) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
-import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, redirect_stderr
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from scaffolder.errors import UsageError
+from scaffolder.scratch import scratch_directory
 
 #: Source prefixes and schemes of a blueprint that is not a local directory.
 _URL_PREFIXES = ("git+", "gh:", "gl:", "git@", "https://", "http://", "ssh://", "file://")
@@ -96,7 +96,7 @@ def render_skeleton(
     from copier.errors import CopierError, UnsafeTemplateError
 
     template = source or str(project_blueprint())
-    with tempfile.TemporaryDirectory(prefix="scaffold-new-") as scratch, _quiet_copier(interactive):
+    with scratch_directory("scaffold-new-") as scratch, _quiet_copier(interactive):
         destination = Path(scratch) / "project"
         try:
             with _copier_worker()(

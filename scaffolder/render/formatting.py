@@ -12,12 +12,12 @@ import io
 import json
 import re
 import subprocess
-import tempfile
 import textwrap
 import tokenize
 from pathlib import Path
 
 from scaffolder.errors import ScaffoldError
+from scaffolder.scratch import scratch_directory
 
 #: Settings the generated project's pyproject also has, so its own `ruff format
 #: --check` agrees with what scaffold writes.
@@ -40,7 +40,7 @@ def format_python(tree: dict[str, str], package: str) -> dict[str, str]:
     python = {path: text for path, text in tree.items() if path.endswith(".py")}
     if not python:
         return dict(tree)
-    with tempfile.TemporaryDirectory(prefix="scaffold-ruff-") as scratch:
+    with scratch_directory("scaffold-ruff-") as scratch:
         root = Path(scratch)
         for path, text in python.items():
             target = root / path

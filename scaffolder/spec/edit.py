@@ -56,3 +56,16 @@ def remove_resource(text: str, file: str, name: str) -> str:
     stream = io.StringIO()
     new_yaml().dump(doc, stream)
     return stream.getvalue()
+
+
+def set_plurals(text: str, file: str, plurals: dict[str, str]) -> str:
+    """The spec text with `plural:` set on each resource of `plurals` (resource → plural),
+    right after its name (round-trip: comments and order kept)."""
+    doc: Any = parse_yaml(text, file)
+    resources = doc.get("resources") if doc is not None else None
+    for name, plural in plurals.items():
+        if resources and name in resources:
+            resources[name].insert(0, "plural", plural)
+    stream = io.StringIO()
+    new_yaml().dump(doc, stream)
+    return stream.getvalue()

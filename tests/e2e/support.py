@@ -37,6 +37,14 @@ from scaffolder.cli import app
 
 # --- a throwaway PostgreSQL server ------------------------------------------------
 
+#: Warnings the generated suite must not raise, made errors where the e2e tests run it:
+#: an SAWarning is a real defect (a link that would not be saved), and a class of the
+#: application that pytest takes for a test class (`TestimonialRead`) is noise users see.
+STRICT_WARNINGS = (
+    *("-W", "error::sqlalchemy.exc.SAWarning"),
+    *("-W", "error::pytest.PytestCollectionWarning"),
+)
+
 #: Set in CI: a missing PostgreSQL is then a failure, not a skip.
 REQUIRE_ENV = "SCAFFOLD_REQUIRE_POSTGRES"
 

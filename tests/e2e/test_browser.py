@@ -19,10 +19,15 @@ free port, on a fresh SQLite database with a superuser from `createsuperuser`.
   WCAG 2.2 A/AA rules at 0 violations, at 1366 and 390 px, light and dark, and
   nothing wider than the phone's screen.
 
+- Numbers, on the shop example: the admin's and the public list of products show Price
+  and Stock (decimal, int) right-aligned in tabular figures, header too, each column's
+  text ending on one right edge, at 1366 and 390 px.
+
 Without chromium the tests are skipped, unless SCAFFOLD_REQUIRE_BROWSER is set (CI
 sets it), which makes that a failure. With SCAFFOLD_SCREENSHOTS=1 they also save
-docs/screenshots/: admin-list.png, admin-search.png, html-form.png and
-<page>-desktop.png / <page>-phone.png of every kind of page (commit them).
+docs/screenshots/: admin-list.png, admin-search.png, html-form.png,
+<page>-desktop.png / <page>-phone.png of every kind of page and
+admin-numbers-desktop.png / -phone.png (commit them).
 """
 
 from __future__ import annotations
@@ -446,5 +451,91 @@ def test_every_page_meets_wcag_and_fits_the_screen(
             assert overflow(page) == [], f"{name} is wider than a {width} px phone"
         if scheme == "light":
             screenshot(page, f"{name}-{screen}.png")
+    finally:
+        context.close()
+
+
+# --- numbers: right-aligned in figures of one width (the shop example's prices) ---------
+
+#: (sku, name, price, stock) of the products the shop is seeded with: lengths that differ.
+PRODUCTS = [
+    ("SKU-1000", "Claw hammer", "19.99", 120),
+    ("SKU-1001", "Cordless drill, 18 V", "1249.00", 7),
+    ("SKU-1002", "Wood screws (box of 200)", "4.50", 2350),
+    ("SKU-1003", "Garden hose, 25 m", "39.95", 0),
+]
+
+#: Per header label: [text-align, font-variant-numeric, right edge of the text] of the
+#: header, then of each cell of its column (a Range measures the text, not the cell).
+COLUMNS_JS = """() => {
+  const table = document.querySelector('main table');
+  const headers = [...table.tHead.rows[0].cells];
+  const measure = cell => {
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    const style = getComputedStyle(cell);
+    return [style.textAlign, style.fontVariantNumeric, range.getBoundingClientRect().right];
+  };
+  const columns = {};
+  headers.forEach((header, index) => {
+    const cells = [...table.tBodies[0].rows].map(row => row.cells[index]);
+    columns[header.textContent.trim()] = [header, ...cells].map(measure);
+  });
+  return columns;
+}"""
+
+
+@pytest.fixture(scope="module")
+def shop_url(
+    example_project: Callable[[str], Project], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The shop example (products with prices and stock), served and seeded."""
+    shop = example_project("shop")
+    tmp = tmp_path_factory.mktemp("browser-shop")
+    env = {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp / 'shop.db'}"}
+    shop.run("alembic", "upgrade", "head", env=env)
+    shop.run("shop", "createsuperuser", "--email", EMAIL, "--password", PASSWORD, env=env)
+    with shop.serve(env, tmp / "server.log") as url:
+        token = str(
+            api(url, "/api/auth/token", {"username": EMAIL, "password": PASSWORD})["access_token"]
+        )
+        category = api(url, "/api/categories", {"name": "Tools"}, token)["id"]
+        for sku, name, price, stock in PRODUCTS:
+            product = {"sku": sku, "name": name, "price": price, "stock": stock}
+            api(url, "/api/products", {**product, "category_id": category}, token)
+        yield url
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_numbers_are_right_aligned_in_tabular_figures(
+    browser: Browser, shop_url: str, screen: str
+) -> None:
+    """Price and Stock (decimal, int) line up on the right, header too, in the admin and
+    on the public list; text columns stay left; nothing overflows a phone."""
+    width, height = SCREENS[screen]
+    context = browser.new_context(base_url=shop_url, viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        log_in(page, "/admin/products/")
+        for path in ("/admin/products/", "/products/"):
+            page.goto(path)
+            expect(page.locator("main tbody tr")).to_have_count(len(PRODUCTS))
+            columns = page.evaluate(COLUMNS_JS)
+            for label in ("Price", "Stock"):
+                cells = columns[label]
+                assert {(align, figures) for align, figures, _ in cells} == {
+                    ("right", "tabular-nums")
+                }, (path, label, cells)
+                edges = [right for _, _, right in cells]
+                assert max(edges) - min(edges) < 1, (path, label, edges)  # one right edge
+            for label in ("Sku", "Name"):
+                assert {align for align, _, _ in columns[label]} == {"start"}, (path, label)
+            if screen == "phone":
+                assert overflow(page) == [], f"{path} is wider than a {width} px phone"
+            if path.startswith("/admin/"):
+                # on a phone the table scrolls inside its box: to its numbers, for the picture
+                page.locator("main thead th", has_text="Stock").scroll_into_view_if_needed()
+                screenshot(page, f"admin-numbers-{screen}.png")
     finally:
         context.close()

@@ -50,7 +50,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from e2e.spec_strategies import KNOWN_BROKEN, Spec, documented_rejection, spec_yaml, specs
-from e2e.support import REQUIRE_ENV, PostgresServer, find_bindir
+from e2e.support import REQUIRE_ENV, STRICT_WARNINGS, PostgresServer, find_bindir
 from scaffolder.cli import app
 
 pytestmark = pytest.mark.e2e
@@ -101,7 +101,7 @@ def gates(mypy_cache: Path) -> list[Gate]:
         Gate("alembic upgrade", ("alembic", "upgrade", "head")),
         Gate("alembic check", ("alembic", "check")),
         Gate("mypy", ("mypy", "--cache-dir", str(mypy_cache), ".")),
-        Gate("pytest", ("pytest", "-q", "-x", "-p", "no:cacheprovider")),
+        Gate("pytest", ("pytest", "-q", "-x", "-p", "no:cacheprovider", *STRICT_WARNINGS)),
     ]
     if PYRIGHT:
         listed.append(Gate("pyright", ("pyright", "--pythonpath", sys.executable)))
@@ -113,7 +113,10 @@ def postgres_gates() -> list[Gate]:
     return [
         Gate("alembic upgrade on PostgreSQL", ("alembic", "upgrade", "head")),
         Gate("alembic check on PostgreSQL", ("alembic", "check")),
-        Gate("pytest on PostgreSQL", ("pytest", "-q", "-x", "-p", "no:cacheprovider")),
+        Gate(
+            "pytest on PostgreSQL",
+            ("pytest", "-q", "-x", "-p", "no:cacheprovider", *STRICT_WARNINGS),
+        ),
     ]
 
 

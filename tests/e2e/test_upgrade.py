@@ -51,7 +51,12 @@ HAND_EDITS = {
     ],
     # a test of their own (a file scaffold never wrote)
     "tests/post/test_teaser.py": ["def test_a_long_body_is_cut_at_a_word() -> None:"],
+    # a test added to a generated module, using its `headers` fixture (gone from it since
+    # the kit: the generated tests use `writer` of tests/conftest.py, which keeps `headers`)
+    "tests/post/test_api.py": ["def test_a_new_post_has_its_excerpt_at_once("],
 }
+#: The hand-added test that uses the fixture the old module defined (`headers`).
+OLD_FIXTURE_TEST = "tests/post/test_api.py::test_a_new_post_has_its_excerpt_at_once"
 
 #: The service edit, as the user carries it over to the new release's code: the kit's
 #: Crud, subclassed with the rule in its `prepare` hook.
@@ -205,4 +210,6 @@ def test_a_project_of_the_release_before_the_kit_upgrades_keeping_its_edits(
     differing = {path for path in expected if upgraded[path] != expected[path]}
     assert differing <= set(HAND_EDITS), "files the user never touched differ from `new`"
 
+    # the test written against the old module's `headers` fixture still runs, and passes
+    assert "1 passed" in run(project, "pytest", "-q", "-p", "no:cacheprovider", OLD_FIXTURE_TEST)
     check_green(project)

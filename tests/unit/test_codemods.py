@@ -206,3 +206,181 @@ def test_a_batch_of_edits_gives_what_editing_one_at_a_time_gives() -> None:
     assert batched.count("tag_api") == 2
     assert manual == ["add `x()` at the end of `missing()`"]
     assert apply_edits(batched, edits[:-1]) == (batched, [])  # a second run changes nothing
+
+
+# ------------------------------------------------------------------ the user's own layout
+
+HAND_FORMATTED = '''"""Routers, as a user keeps them."""
+
+from fastapi import FastAPI  # the framework
+
+from app import (  # grouped by hand
+    health,
+    pages,   # the home page
+)
+from app.api import comment as comment_api ;  import os
+
+
+# routers are included in this order:
+def include_routers( app : FastAPI ) -> None :
+    """Include every router."""
+    app.include_router(health.router)   # first: the load balancer asks it
+
+    app.include_router( pages.router )
+    app.include_router(comment_api.router, prefix = "/api")  # mine
+    # more below
+
+
+def hand_written() -> None:  # not scaffold's
+    pass
+'''
+
+
+def without_lines(text: str, lines: list[str]) -> str:
+    """`text` less one occurrence of each of `lines` (whole lines, with their newline)."""
+    kept = text.splitlines(keepends=True)
+    for line in lines:
+        kept.remove(line)
+    return "".join(kept)
+
+
+def test_wiring_adds_lines_and_leaves_every_other_byte_as_the_user_wrote_it() -> None:
+    statement = 'app.include_router(post_api.router, prefix="/api")\n'
+    first = on_text(ensure_import, HAND_FORMATTED, "app.api", "post", alias="post_api")
+    second = on_text(ensure_statement_in_function, first.text, "include_routers", statement)
+    assert (first.outcome, second.outcome) == (Outcome.APPLIED, Outcome.APPLIED)
+    added = ["from app.api import post as post_api\n", "    " + statement]
+    assert without_lines(second.text, added) == HAND_FORMATTED
+    # after the last import (the one sharing its line), at the end of the function's
+    # statements (before the comment that follows them)
+    assert "import os\nfrom app.api import post as post_api\n\n\n# routers" in second.text
+    assert 'prefix = "/api")  # mine\n    ' + statement + "    # more below\n" in second.text
+
+
+def test_wiring_written_by_hand_in_another_layout_is_present() -> None:
+    """Spacing, a trailing comment and a parenthesised import: the same code."""
+    present = [
+        on_text(ensure_import, HAND_FORMATTED, "app", "pages"),
+        on_text(ensure_import, HAND_FORMATTED, "app.api", "comment", alias="comment_api"),
+        on_text(
+            ensure_statement_in_function,
+            HAND_FORMATTED,
+            "include_routers",
+            'app.include_router(comment_api.router, prefix="/api")\n',
+        ),
+        on_text(
+            ensure_statement_in_function,
+            HAND_FORMATTED,
+            "include_routers",
+            "app.include_router(pages.router)\n",
+        ),
+    ]
+    assert [result.outcome for result in present] == [Outcome.PRESENT] * 4
+    assert {result.text for result in present} == {HAND_FORMATTED}
+
+
+def test_removing_wiring_takes_its_lines_only() -> None:
+    from scaffolder.codemods.edits import remove_import, remove_statement_in_function
+
+    statement = 'app.include_router(comment_api.router, prefix="/api")\n'
+    unwired = on_text(remove_statement_in_function, HAND_FORMATTED, "include_routers", statement)
+    assert unwired.outcome is Outcome.APPLIED
+    assert unwired.text == HAND_FORMATTED.replace(
+        '    app.include_router(comment_api.router, prefix = "/api")  # mine\n', ""
+    )
+    parenthesised = on_text(remove_import, HAND_FORMATTED, "app", "pages")
+    assert parenthesised.text == HAND_FORMATTED.replace("    pages,   # the home page\n", "")
+    shared_line = on_text(remove_import, HAND_FORMATTED, "app.api", "comment", alias="comment_api")
+    assert shared_line.text == HAND_FORMATTED.replace(
+        "from app.api import comment as comment_api ;  import os\n", "import os\n"
+    )  # the other statement of its line stays (libcst's version dropped the line)
+
+
+def test_list_item_after_a_commented_element_goes_on_a_line_of_its_own() -> None:
+    from scaffolder.codemods.edits import remove_list_item
+
+    text = (
+        "NAV: list[NavItem] = [\n"
+        '    NavItem(label="Home", url="/"),  # keep first\n'
+        '    NavItem(label="Catégories", url="/c/")  # hand-added, no comma\n'
+        "]  # the end\n"
+    )
+    item = 'NavItem(label="Été", url="/e/")'
+    first = on_text(ensure_list_item, text, "NAV", item)
+    assert first.text == (
+        "NAV: list[NavItem] = [\n"
+        '    NavItem(label="Home", url="/"),  # keep first\n'
+        '    NavItem(label="Catégories", url="/c/"),  # hand-added, no comma\n'
+        f"    {item},\n"
+        "]  # the end\n"
+    )
+    second = on_text(ensure_list_item, first.text, "NAV", '"x"')
+    # the next goes after it as after any element: ", item" in place of its comma
+    assert second.text == first.text.replace(f"    {item},\n", f'    {item}, "x"\n')
+    assert on_text(ensure_list_item, second.text, "NAV", item).outcome is Outcome.PRESENT
+    removed = on_text(remove_list_item, first.text, "NAV", item)
+    assert removed.text == first.text.replace(f"    {item},\n", "")
+
+
+def test_a_file_with_windows_line_ends_keeps_them() -> None:
+    text = ROUTES.replace("\n", "\r\n")
+    result = on_text(ensure_import, text, "app.api", "post", alias="post_api")
+    assert result.text == on_text(
+        ensure_import, ROUTES, "app.api", "post", alias="post_api"
+    ).text.replace("\n", "\r\n")
+
+
+def test_a_class_attribute_after_decorated_methods_and_hand_added_attributes() -> None:
+    from scaffolder.codemods.edits import remove_class_attribute
+
+    text = (
+        "class User(Base):\n"
+        "    id: Mapped[int]  # key\n"
+        "    nickname = None ; avatar = None\n"
+        "\n"
+        "    @property\n"
+        "    def name(self) -> str:\n"
+        '        return ""\n'
+    )
+    statement = "posts: Mapped[list[Post]] = relationship()\n"
+    first = on_text(ensure_class_attribute, text, "User", "posts", statement)
+    assert first.text == text.replace("avatar = None\n", "avatar = None\n    " + statement)
+    assert on_text(ensure_class_attribute, text, "User", "avatar", "avatar = 1\n").outcome is (
+        Outcome.PRESENT
+    )
+    assert on_text(remove_class_attribute, first.text, "User", "posts").text == text
+
+
+def test_list_edits_in_a_batch_give_what_one_at_a_time_gives() -> None:
+    """A batch keeps where the list's elements are between edits, without parsing again."""
+    from functools import partial
+
+    from scaffolder.codemods.edits import apply_edits, remove_list_item
+
+    texts = [
+        "X = []\n",
+        "X = [  # none yet\n]\n",
+        "X: list[str] = [\n    'é',  # accented\n]\nY = 1\n",
+        "X = [a,\n     b]  # end\n",
+    ]
+    edits: list[TreeEdit] = [
+        partial(ensure_list_item, variable="X", item=item) for item in ("n1", "'ü'", "n1", "n3")
+    ]
+    edits.append(partial(remove_list_item, variable="X", item="'ü'"))
+    edits.append(partial(ensure_list_item, variable="X", item="n4"))
+    for text in texts:
+        one_at_a_time = text
+        for edit in edits:
+            one_at_a_time = edit_text(edit, one_at_a_time).text
+        batched, manual = apply_edits(text, edits)
+        assert (batched, manual) == (one_at_a_time, [])
+        assert compile(batched, "x", "exec")
+        assert [batched.count(n) for n in ("n1", "'ü'", "n3", "n4")] == [1, 0, 1, 1]
+
+
+def test_removing_every_copy_of_a_statement_leaves_pass() -> None:
+    from scaffolder.codemods.edits import remove_statement_in_function
+
+    text = "def include_routers(app):\n\n    app.x()\n\n    app.x()\n"
+    result = on_text(remove_statement_in_function, text, "include_routers", "app.x()\n")
+    assert result.text == "def include_routers(app):\n    pass\n"

@@ -65,7 +65,7 @@ def test_every_import_is_the_standard_library_or_a_declared_dependency() -> None
 def test_the_scan_sees_third_party_imports() -> None:
     """The scan itself works: it finds the libraries scaffold is known to use."""
     names = imported_top_level_names()
-    assert {"typer", "libcst", "jinja2", "copier", "ruamel", "rich"} <= names.keys()
+    assert {"typer", "jinja2", "copier", "ruamel", "rich"} <= names.keys()
     assert "typer" in declared_distributions()
 
 
@@ -92,3 +92,13 @@ def test_json_output_and_printed_data_need_no_click(tmp_path: Path) -> None:
     schema = scaffold_without_click("schema", cwd=tmp_path)
     assert schema.returncode == 0, schema.stderr
     assert '"$schema"' in schema.stdout
+
+
+def test_installed_versions_are_what_importlib_metadata_says() -> None:
+    """The render context's versions, read off dist-info directories, are the real ones."""
+    from importlib import metadata
+
+    from scaffolder.generation.project_state import installed_version
+
+    for name in ("jinja2", "ruff", "typer"):
+        assert installed_version(name) == metadata.version(name)

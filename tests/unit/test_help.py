@@ -197,8 +197,13 @@ SCAFFOLD = f"{shlex.quote(sys.executable)} -m scaffolder"
 
 
 def test_show_completion_prints_the_bash_script_without_a_terminal() -> None:
-    """Typer detects the shell from the parent process (here bash), not from a TTY."""
-    result = run_in_bash(f"{SCAFFOLD} --show-completion")
+    """Typer detects the shell from the parent process (here bash), not from a TTY.
+
+    The `exit $?` keeps bash the parent: bash runs a script's last command by exec,
+    and the scaffold process would then look past it, at whatever started pytest
+    (no shell at all under `setsid` or a CI runner, and the test failed there).
+    """
+    result = run_in_bash(f"{SCAFFOLD} --show-completion; exit $?")
     assert result.returncode == 0, result.stderr
     assert "_SCAFFOLD_COMPLETE=complete_bash" in result.stdout
     assert result.stdout.rstrip().endswith("-F _scaffold_completion scaffold")

@@ -160,15 +160,15 @@ def test_a_failure_midway_leaves_no_trace(tmp_path: Path, monkeypatch: pytest.Mo
     from scaffolder.plan import apply
 
     written: list[Path] = []
-    write_atomic = apply.write_atomic
+    write_private = apply.write_private  # `new` writes in a directory of its own
 
     def explode(target: Path, text: str) -> None:
         if len(written) == 10:
             raise RuntimeError("boom")
-        write_atomic(target, text)
+        write_private(target, text)
         written.append(target)
 
-    monkeypatch.setattr(apply, "write_atomic", explode)
+    monkeypatch.setattr(apply, "write_private", explode)
     result = runner.invoke(app, ["new", str(tmp_path / "demo"), "--defaults"])
     assert isinstance(result.exception, RuntimeError)
     assert len(written) == 10
@@ -235,3 +235,39 @@ def test_manifest_and_base_record_every_generated_file(tmp_path: Path) -> None:
     assert data["version"] == 1
     assert text == json.dumps(data, indent=2, sort_keys=True) + "\n"
     assert Manifest.from_json(text) == manifest
+
+
+def test_files_written_in_place_get_the_mode_atomic_writes_give(tmp_path: Path) -> None:
+    """`new` writes its own directory in place (`write_private`): its files get mode 644,
+    as `write_atomic` gives, whatever the umask; an existing file keeps its mode."""
+    import os
+
+    from scaffolder.plan.apply import write_atomic, write_private
+
+    previous = os.umask(0o077)
+    try:
+        write_private(tmp_path / "private.py", "x = 1\n")
+        write_atomic(tmp_path / "atomic.py", "x = 1\n")
+    finally:
+        os.umask(previous)
+    modes = {p.name: p.stat().st_mode & 0o777 for p in tmp_path.iterdir()}
+    assert modes == {"private.py": 0o644, "atomic.py": 0o644}
+    (tmp_path / "private.py").chmod(0o600)
+    write_private(tmp_path / "private.py", "x = 2\n")
+    assert (tmp_path / "private.py").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "private.py").read_text() == "x = 2\n"
+
+
+def test_scratch_directories_go_to_memory_unless_tmpdir_is_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scaffolder.scratch import scratch_directory, scratch_parent
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    assert scratch_parent() is None  # the user's choice wins
+    monkeypatch.delenv("TMPDIR")
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    assert scratch_parent() == str(tmp_path)
+    with scratch_directory("scaffold-test-") as scratch:
+        assert Path(scratch).parent == tmp_path
+    assert list(tmp_path.iterdir()) == []

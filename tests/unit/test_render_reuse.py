@@ -244,20 +244,20 @@ def test_another_ruff_or_jinja_renders_everything_again(
 ) -> None:
     """They shape the text as much as the templates do: a recorded rendering made with
     another version is not reused."""
-    import importlib.metadata
+    from scaffolder.generation import project_state
 
     project = tmp_path / "proj"
     shutil.copytree(empty_project, project)
     (project / "scaffold.yaml").write_text(SPEC)
     _sync(project)
-    real = importlib.metadata.version
+    real = project_state.installed_version
     for upgraded in ("ruff", "jinja2"):
         monkeypatch.setattr(
-            importlib.metadata,
-            "version",
+            project_state,
+            "installed_version",
             lambda name, upgraded=upgraded: "99.0" if name == upgraded else real(name),
         )
         rendered.clear()
         assert plan_sync(project).plan.changes_nothing
         assert rendered == ["Author", "Post", "Tag"], upgraded
-        monkeypatch.setattr(importlib.metadata, "version", real)
+        monkeypatch.setattr(project_state, "installed_version", real)

@@ -157,6 +157,28 @@ def test_admin_list_columns_search_and_filters_follow_the_spec() -> None:
     assert not any("templates/admin/" in path for path in tree)  # the kit's templates serve
 
 
+def test_columns_of_numbers_are_declared_numeric_in_the_admin_and_the_list_page() -> None:
+    # int, float and decimal fields and the id: right-aligned (kit.css, class "num")
+    tree = shop()
+    product = tree["blog/admin/product.py"]
+    for name in ("price", "stock"):
+        declared = f"lambda product: product.{name}, sort=Product.{name}, numeric=True),"
+        assert declared in product
+    assert 'Column("Sku", lambda product: product.sku, sort=Product.sku),' in product
+    assert 'Column("Active", lambda product: product.active, sort=Product.active),' in product
+    assert product.count("numeric=True") == 2
+    assert "numeric=True" in tree["blog/admin/order_line.py"].split('"Order"')[0]  # the ID
+    results = tree["blog/templates/product/_results.html"]
+    assert '{"label": "Price", "sort_key": "price", "numeric": true}' in results
+    assert '{"label": "Name", "sort_key": "name"}' in results
+    assert '<td class="whole num">{{ product.price }}</td>' in results
+    assert "<td>{{ product.name }}</td>" in results
+    assert results.count('"numeric": true') == results.count('class="whole num"') == 2
+    order = tree["blog/templates/order/_results.html"]
+    assert '<th scope="row" class="num"><a href="{{ path }}{{ order.id }}">' in order
+    assert "numeric" not in blog()["blog/admin/post.py"]  # its list shows no number
+
+
 def test_form_widgets_follow_the_field_types() -> None:
     # the inputs are those declared in forms/post.py (`form`), laid out by the kit's macro
     form = blog()["blog/templates/post/form.html"]

@@ -2,7 +2,7 @@
 
 A `Column` names its header, how to read the value from a row (`lambda post:
 post.title`, checked by mypy), the model attribute it sorts by and, optionally, a
-link. A `Filter` names the list parameter it sets (the key of a model attribute,
+link, and whether it holds numbers (shown right-aligned, in figures of one width). A `Filter` names the list parameter it sets (the key of a model attribute,
 `Post.status.key`), how to read its text from the query string, and the values the
 sidebar lists. Nothing here looks into a model: a typo is a type error.
 """
@@ -54,11 +54,13 @@ def display(value: object) -> str:
 
 @dataclass(frozen=True)
 class Cell:
-    """One cell of a change list, read: its text, its link, whether to show it whole."""
+    """One cell of a change list, read: its text, its link, whether to show it whole,
+    whether it is a number (its column's `numeric`)."""
 
     text: str
     href: str | None = None
     whole: bool = False
+    numeric: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,12 +81,15 @@ class Column(Generic[M]):
 
     `sort`: the attribute its header sorts by (a sort key the service declares), None
     for a header that does not sort. `href`: where a cell links (a related row's admin).
+    `numeric`: the column holds numbers (an int, float or decimal field): its header
+    and cells are right-aligned, in tabular figures, as spreadsheets show them.
     """
 
     label: str
     value: Callable[[M], object]
     sort: QueryableAttribute[Any] | None = None
     href: Callable[[M], str | None] | None = None
+    numeric: bool = False
 
     @property
     def sort_key(self) -> str:
@@ -96,9 +101,9 @@ class Column(Generic[M]):
         return self.href(row) if self.href is not None else None
 
     def read(self, row: M) -> Cell:
-        """The cell: text, link and whether it is shown whole, the value read once."""
+        """The cell: text, link, whether it is shown whole and a number, the value read once."""
         value = self.value(row)
-        return Cell(display(value), self.link(row), isinstance(value, WHOLE))
+        return Cell(display(value), self.link(row), isinstance(value, WHOLE), self.numeric)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ import itertools
 from collections.abc import Awaitable, Callable, Generator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
@@ -14,10 +14,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from blog.db import create_engine, create_sessionmaker
+from blog.models.base import HasId
 from blog.settings import Settings
 from tests.helpers import bearer_headers
 
 T = TypeVar("T")
+M = TypeVar("M", bound=HasId)
 
 _numbers = itertools.count(1)
 
@@ -73,23 +75,37 @@ def count_queries() -> Generator[QueryCount]:
 Json = dict[str, Any]
 
 
+@dataclass(frozen=True)
+class Api(Generic[M]):
+    """One resource's JSON API as its tests know it, declared once in its test_api.py: the
+    URL, the factories (valid input, the rows it refers to saved; a saved row) and the
+    schemas that read its answers and its changes."""
+
+    url: str
+    new_data: Callable[[AsyncSession], Awaitable[BaseModel]]
+    create: Callable[[AsyncSession], Awaitable[M]]
+    read: type[BaseModel]
+    update: type[BaseModel]
+    by_alias: bool = False  # the schemas' keys are aliases of their fields
+
+    def json(self, data: BaseModel) -> Json:
+        """`data` as a client sends it."""
+        return data.model_dump(mode="json", by_alias=self.by_alias)
+
+
 def check_api_crud(
     client: TestClient,
-    url: str,
+    settings: Settings,
     headers: Mapping[str, str],
-    data: BaseModel,
+    api: Api[Any],
     changes: Json,
-    *,
-    read: type[BaseModel],
-    update: type[BaseModel],
     round_trip: set[str],
-    by_alias: bool = False,
 ) -> None:
-    """POST `data`, GET it back, PATCH `changes`, DELETE: the `round_trip` keys read back
-    as written, each answer with its status code."""
-    created = client.post(
-        url, json=data.model_dump(mode="json", by_alias=by_alias), headers=headers
-    )
+    """POST valid input, GET it back, PATCH `changes`, DELETE: the `round_trip` keys read
+    back as written, each answer with its status code."""
+    url, read = api.url, api.read
+    data = in_database(settings, api.new_data)
+    created = client.post(url, json=api.json(data), headers=headers)
     assert created.status_code == 201, created.text
     body = read.model_validate(created.json())
     assert body.model_dump(include=round_trip) == data.model_dump(include=round_trip)
@@ -100,7 +116,7 @@ def check_api_crud(
 
     updated = client.patch(row, json=changes, headers=headers)
     assert updated.status_code == 200, updated.text
-    expected = update.model_validate(changes).model_dump(exclude_unset=True)
+    expected = api.update.model_validate(changes).model_dump(exclude_unset=True)
     after = read.model_validate(updated.json())
     assert after.model_dump(include=round_trip & set(expected)) == {
         key: value for key, value in expected.items() if key in round_trip
@@ -113,18 +129,21 @@ def check_api_crud(
 
 def check_api_list(
     client: TestClient,
-    url: str,
-    row_id: int,
+    settings: Settings,
+    api: Api[M],
     *,
-    rows: int,
     sort: str | None,
     filter_on: str | None = None,
-    search: str | None = None,
+    search: Callable[[M], str] | None = None,
+    rows: int = 20,
 ) -> None:
-    """The list at `url`, holding `rows` rows: each item as GET shows it, as many queries
-    for one item as for all, sorted by `sort` (the order checked for `id`; None: the API
-    sorts on nothing and ignores the parameter), filtered on `filter_on` with row `row_id`'s
-    own value, searched for `search` (text of row `row_id`)."""
+    """The list holding `rows` saved rows: each item as GET shows it, as many queries for
+    one item as for all, sorted by `sort` (the order checked for `id`; None: the API sorts
+    on nothing and ignores the parameter), filtered on `filter_on` with the first row's
+    own value, searched for the text `search` reads from the first row."""
+    url = api.url
+    created = [in_database(settings, api.create) for _ in range(rows)]
+    row_id = created[0].id
     items = client.get(url, params={"page_size": rows}).json()["items"]
     assert len(items) == rows
     assert items[:3] == [client.get(f"{url}/{item['id']}").json() for item in items[:3]]
@@ -147,7 +166,7 @@ def check_api_list(
     if filter_on is not None:
         matches.append((filter_on, client.get(f"{url}/{row_id}").json()[filter_on]))
     if search is not None:
-        matches.append(("q", search))
+        matches.append(("q", search(created[0])))
     for param, value in matches:
         found = client.get(url, params={param: value, "page_size": rows})
         assert found.status_code == 200, found.text
@@ -160,20 +179,21 @@ def check_api_list(
 
 def check_api_refuses(
     client: TestClient,
-    url: str,
+    settings: Settings,
     headers: Mapping[str, str],
-    data: Json,
+    api: Api[Any],
     *,
     invalid: Json,
     required: set[str],
     missing: Mapping[str, str],
     unique: Sequence[str] = (),
-    another: Json | None = None,
 ) -> None:
     """Bad writes answered so that a client can act on them: 422 naming the key of each
-    `invalid` value and of each `required` key left out or, once `data` is stored, set to
-    null by a PATCH; 409 with its message for each `missing` referenced row (the key given
-    an id no row has); 409 for each `unique` key that `another` valid row asks for too."""
+    `invalid` value and of each `required` key left out or, once a valid row is stored,
+    set to null by a PATCH; 409 with its message for each `missing` referenced row (the
+    key given an id no row has); 409 for each `unique` key another valid row asks for too."""
+    url = api.url
+    data = api.json(in_database(settings, api.new_data))
     for key, value in invalid.items():
         response = client.post(url, json=data | {key: value}, headers=headers)
         assert response.status_code == 422, (key, response.text)
@@ -191,8 +211,8 @@ def check_api_refuses(
     for key in required:
         response = client.patch(f"{url}/{stored.json()['id']}", json={key: None}, headers=headers)
         assert response.status_code == 422, (key, response.text)
-    assert not unique or another is not None, "a unique value is checked against another row"
     for key in unique:
-        response = client.post(url, json=(another or {}) | {key: data[key]}, headers=headers)
+        another = api.json(in_database(settings, api.new_data))
+        response = client.post(url, json=another | {key: data[key]}, headers=headers)
         assert response.status_code == 409, (key, response.text)
         assert "already exists" in response.json()["detail"]

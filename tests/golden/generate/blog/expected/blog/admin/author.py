@@ -1,9 +1,3 @@
-"""Admin of authors: what its change list shows, searches and filters.
-
-The kit (`kit/admin/`) serves the pages from these declarations: list, add, change,
-delete, bulk actions. Override a page or hook by subclassing `ModelAdmin` here.
-"""
-
 from blog.forms.author import author_form
 from blog.kit.admin.columns import Column
 from blog.kit.admin.options import ModelAdmin
@@ -14,7 +8,7 @@ from blog.services.author import authors
 
 
 class AuthorAdmin(ModelAdmin[Author]):
-    """The admin of authors; override pages or hooks (`can`, `on_change`) here."""
+    """The admin of authors (kit/admin/); override pages or hooks (`can`, `on_change`) here."""
 
 
 admin = site.register(

@@ -1,9 +1,3 @@
-"""Admin of comments: what its change list shows, searches and filters.
-
-The kit (`kit/admin/`) serves the pages from these declarations: list, add, change,
-delete, bulk actions. Override a page or hook by subclassing `ModelAdmin` here.
-"""
-
 from sqlalchemy.orm import joinedload
 
 from blog.auth.service import users
@@ -18,7 +12,7 @@ from blog.services.post import posts
 
 
 class CommentAdmin(ModelAdmin[Comment]):
-    """The admin of comments; override pages or hooks (`can`, `on_change`) here."""
+    """The admin of comments (kit/admin/); override pages or hooks (`can`, `on_change`) here."""
 
 
 admin = site.register(
@@ -28,7 +22,7 @@ admin = site.register(
         form=comment_form,
         stored=CommentRead,
         columns=(
-            Column("ID", lambda comment: comment.id, sort=Comment.id),
+            Column("ID", lambda comment: comment.id, sort=Comment.id, numeric=True),
             Column(
                 "Post",
                 lambda comment: comment.post,

@@ -1,9 +1,3 @@
-"""Admin of posts: what its change list shows, searches and filters.
-
-The kit (`kit/admin/`) serves the pages from these declarations: list, add, change,
-delete, bulk actions. Override a page or hook by subclassing `ModelAdmin` here.
-"""
-
 from sqlalchemy.orm import joinedload
 
 from blog.forms.post import post_form
@@ -17,7 +11,7 @@ from blog.services.post import posts
 
 
 class PostAdmin(ModelAdmin[Post]):
-    """The admin of posts; override pages or hooks (`can`, `on_change`) here."""
+    """The admin of posts (kit/admin/); override pages or hooks (`can`, `on_change`) here."""
 
 
 admin = site.register(

@@ -1,9 +1,4 @@
-"""What the API and forms accept and return for comments.
-
-`CommentCreate` and `CommentUpdate` validate input like the database would
-(lengths, bounds, formats), so invalid data is a 422 with a message per field,
-never a database error.
-"""
+"""What the API and forms accept and return for comments, checked as the database would."""
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 

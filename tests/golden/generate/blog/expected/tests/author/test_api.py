@@ -6,47 +6,29 @@ from blog.schemas.author import AuthorRead, AuthorUpdate
 from blog.settings import Settings
 from tests.author.factories import create_author, new_author_data
 from tests.post.factories import create_post
-from tests.resources import check_api_crud, check_api_list, check_api_refuses, in_database
+from tests.resources import Api, check_api_crud, check_api_list, check_api_refuses, in_database
 
-URL = "/api/authors"
+API = Api("/api/authors", new_author_data, create_author, read=AuthorRead, update=AuthorUpdate)
 
 
 def test_create_read_update_delete(
     client: TestClient, settings: Settings, writer: dict[str, str]
 ) -> None:
-    check_api_crud(
-        client,
-        URL,
-        writer,
-        in_database(settings, new_author_data),
-        {"name": "Name 1"},
-        read=AuthorRead,
-        update=AuthorUpdate,
-        # the keys a client writes and reads back unchanged
-        round_trip={"name", "email", "bio", "website"},
-    )
+    # the keys a client writes and reads back unchanged
+    round_trip = {"name", "email", "bio", "website"}
+    check_api_crud(client, settings, writer, API, {"name": "Name 1"}, round_trip)
 
 
 def test_list(client: TestClient, settings: Settings) -> None:
-    created = [in_database(settings, create_author) for _ in range(20)]
-    check_api_list(
-        client,
-        URL,
-        created[0].id,
-        rows=20,
-        sort="id",
-        filter_on="name",
-        search=created[0].name,
-    )
+    check_api_list(client, settings, API, sort="id", filter_on="name", search=lambda row: row.name)
 
 
 def test_bad_input(client: TestClient, settings: Settings, writer: dict[str, str]) -> None:
-    data, another = (in_database(settings, new_author_data).model_dump(mode="json") for _ in "ab")
     check_api_refuses(
         client,
-        URL,
+        settings,
         writer,
-        data,
+        API,
         invalid={
             "not_a_field": 1,
             "name": "x" * 121,
@@ -56,7 +38,6 @@ def test_bad_input(client: TestClient, settings: Settings, writer: dict[str, str
         required={"name", "email"},
         missing={},
         unique=("email",),
-        another=another,
     )
 
 
@@ -64,10 +45,10 @@ def test_delete_is_409_while_posts_refer_to_it(
     client: TestClient, settings: Settings, writer: dict[str, str]
 ) -> None:
     post = in_database(settings, create_post)
-    response = client.delete(f"{URL}/{post.author_id}", headers=writer)
+    response = client.delete(f"{API.url}/{post.author_id}", headers=writer)
     assert response.status_code == 409
     # The answer names what refers to it: the resource, the field, the row.
     detail = response.json()["detail"]
     assert detail.startswith("Cannot delete the author \u201c"), detail
     assert "1 post (author): \u201c" + str(post) + "”" in detail
-    assert client.get(f"{URL}/{post.author_id}").status_code == 200
+    assert client.get(f"{API.url}/{post.author_id}").status_code == 200

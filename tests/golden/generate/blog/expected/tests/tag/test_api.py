@@ -4,54 +4,32 @@ from fastapi.testclient import TestClient
 
 from blog.schemas.tag import TagRead, TagUpdate
 from blog.settings import Settings
-from tests.resources import check_api_crud, check_api_list, check_api_refuses, in_database
+from tests.resources import Api, check_api_crud, check_api_list, check_api_refuses
 from tests.tag.factories import create_tag, new_tag_data
 
-URL = "/api/tags"
+API = Api("/api/tags", new_tag_data, create_tag, read=TagRead, update=TagUpdate)
 
 
 def test_create_read_update_delete(
     client: TestClient, settings: Settings, writer: dict[str, str]
 ) -> None:
-    check_api_crud(
-        client,
-        URL,
-        writer,
-        in_database(settings, new_tag_data),
-        {"name": "Name 1"},
-        read=TagRead,
-        update=TagUpdate,
-        # the keys a client writes and reads back unchanged
-        round_trip={"name"},
-    )
+    # the keys a client writes and reads back unchanged
+    round_trip = {"name"}
+    check_api_crud(client, settings, writer, API, {"name": "Name 1"}, round_trip)
 
 
 def test_list(client: TestClient, settings: Settings) -> None:
-    created = [in_database(settings, create_tag) for _ in range(20)]
-    check_api_list(
-        client,
-        URL,
-        created[0].id,
-        rows=20,
-        sort="id",
-        filter_on="name",
-        search=created[0].name,
-    )
+    check_api_list(client, settings, API, sort="id", filter_on="name", search=lambda row: row.name)
 
 
 def test_bad_input(client: TestClient, settings: Settings, writer: dict[str, str]) -> None:
-    data, another = (in_database(settings, new_tag_data).model_dump(mode="json") for _ in "ab")
     check_api_refuses(
         client,
-        URL,
+        settings,
         writer,
-        data,
-        invalid={
-            "not_a_field": 1,
-            "name": "x" * 51,
-        },
+        API,
+        invalid={"not_a_field": 1, "name": "x" * 51},
         required={"name"},
         missing={},
         unique=("name",),
-        another=another,
     )

@@ -1,9 +1,3 @@
-"""Admin of categories: what its change list shows, searches and filters.
-
-The kit (`kit/admin/`) serves the pages from these declarations: list, add, change,
-delete, bulk actions. Override a page or hook by subclassing `ModelAdmin` here.
-"""
-
 from sqlalchemy.orm import joinedload
 
 from shop.forms.category import category_form
@@ -16,7 +10,7 @@ from shop.services.category import categories
 
 
 class CategoryAdmin(ModelAdmin[Category]):
-    """The admin of categories; override pages or hooks (`can`, `on_change`) here."""
+    """The admin of categories (kit/admin/); override pages or hooks (`can`, `on_change`) here."""
 
 
 admin = site.register(

@@ -1,9 +1,3 @@
-"""Admin of orders: what its change list shows, searches and filters.
-
-The kit (`kit/admin/`) serves the pages from these declarations: list, add, change,
-delete, bulk actions. Override a page or hook by subclassing `ModelAdmin` here.
-"""
-
 from sqlalchemy.orm import joinedload
 
 from shop.auth.service import users
@@ -17,7 +11,7 @@ from shop.services.order import orders
 
 
 class OrderAdmin(ModelAdmin[Order]):
-    """The admin of orders; override pages or hooks (`can`, `on_change`) here."""
+    """The admin of orders (kit/admin/); override pages or hooks (`can`, `on_change`) here."""
 
 
 admin = site.register(
@@ -27,7 +21,7 @@ admin = site.register(
         form=order_form,
         stored=OrderRead,
         columns=(
-            Column("ID", lambda order: order.id, sort=Order.id),
+            Column("ID", lambda order: order.id, sort=Order.id, numeric=True),
             Column("Number", lambda order: order.number, sort=Order.number),
             Column("Customer", lambda order: order.customer, sort=Order.customer_id),
             Column("Status", lambda order: order.status, sort=Order.status),

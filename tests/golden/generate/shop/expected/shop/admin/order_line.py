@@ -1,9 +1,3 @@
-"""Admin of order lines: what its change list shows, searches and filters.
-
-The kit (`kit/admin/`) serves the pages from these declarations: list, add, change,
-delete, bulk actions. Override a page or hook by subclassing `ModelAdmin` here.
-"""
-
 from sqlalchemy.orm import joinedload
 
 from shop.forms.order_line import order_line_form
@@ -18,7 +12,7 @@ from shop.services.product import products
 
 
 class OrderLineAdmin(ModelAdmin[OrderLine]):
-    """The admin of order lines; override pages or hooks (`can`, `on_change`) here."""
+    """The admin of order lines (kit/admin/); override pages or hooks (`can`, `on_change`) here."""
 
 
 admin = site.register(
@@ -28,7 +22,7 @@ admin = site.register(
         form=order_line_form,
         stored=OrderLineRead,
         columns=(
-            Column("ID", lambda order_line: order_line.id, sort=OrderLine.id),
+            Column("ID", lambda order_line: order_line.id, sort=OrderLine.id, numeric=True),
             Column(
                 "Order",
                 lambda order_line: order_line.order,
@@ -41,7 +35,12 @@ admin = site.register(
                 sort=OrderLine.product_id,
                 href=lambda order_line: f"/admin/products/{order_line.product_id}/",
             ),
-            Column("Quantity", lambda order_line: order_line.quantity, sort=OrderLine.quantity),
+            Column(
+                "Quantity",
+                lambda order_line: order_line.quantity,
+                sort=OrderLine.quantity,
+                numeric=True,
+            ),
         ),
         list_load=(joinedload(OrderLine.order), joinedload(OrderLine.product)),
         filters=(

@@ -1,9 +1,3 @@
-"""Admin of products: what its change list shows, searches and filters.
-
-The kit (`kit/admin/`) serves the pages from these declarations: list, add, change,
-delete, bulk actions. Override a page or hook by subclassing `ModelAdmin` here.
-"""
-
 from sqlalchemy.orm import joinedload
 
 from shop.forms.product import product_form
@@ -17,7 +11,7 @@ from shop.services.product import products
 
 
 class ProductAdmin(ModelAdmin[Product]):
-    """The admin of products; override pages or hooks (`can`, `on_change`) here."""
+    """The admin of products (kit/admin/); override pages or hooks (`can`, `on_change`) here."""
 
 
 admin = site.register(
@@ -29,8 +23,8 @@ admin = site.register(
         columns=(
             Column("Sku", lambda product: product.sku, sort=Product.sku),
             Column("Name", lambda product: product.name, sort=Product.name),
-            Column("Price", lambda product: product.price, sort=Product.price),
-            Column("Stock", lambda product: product.stock, sort=Product.stock),
+            Column("Price", lambda product: product.price, sort=Product.price, numeric=True),
+            Column("Stock", lambda product: product.stock, sort=Product.stock, numeric=True),
             Column("Active", lambda product: product.active, sort=Product.active),
             Column(
                 "Category",

@@ -1,9 +1,4 @@
-"""What the API and forms accept and return for orders.
-
-`OrderCreate` and `OrderUpdate` validate input like the database would
-(lengths, bounds, formats), so invalid data is a 422 with a message per field,
-never a database error.
-"""
+"""What the API and forms accept and return for orders, checked as the database would."""
 
 from uuid import UUID
 

@@ -1,9 +1,4 @@
-"""What the API and forms accept and return for products.
-
-`ProductCreate` and `ProductUpdate` validate input like the database would
-(lengths, bounds, formats), so invalid data is a 422 with a message per field,
-never a database error.
-"""
+"""What the API and forms accept and return for products, checked as the database would."""
 
 from datetime import date
 from decimal import Decimal

@@ -1,10 +1,4 @@
-"""Database operations on categories, shared by the API, the HTML views and the admin.
-
-`categories` is the kit's `Crud` (kit/crud.py) declared for categories: what a
-list searches, sorts and filters, which values are unique, which rows must exist, what
-deleting does to the rows referring to them. Change behaviour here, by declaration, or
-subclass `Crud` and override a method.
-"""
+"""Database operations on categories for the API, pages and admin: the kit's `Crud`, declared."""
 
 from sqlalchemy.orm import joinedload
 

@@ -1,10 +1,4 @@
-"""Web pages for categories: list, detail, create, edit and delete.
-
-The kit's `Pages` (kit/pages.py) serves them under /categories/ from this declaration:
-what they show is in templates/category/, the form's inputs in forms/category.py,
-what is valid in the schemas and how rows are stored in services/category.py.
-Subclass `Pages` and override a method to change what a page does.
-"""
+"""Web pages for categories at /categories/, served by the kit's `Pages` (kit/pages.py)."""
 
 from shop.forms.category import category_form
 from shop.kit.pages import Pages

@@ -1,10 +1,4 @@
-"""Web pages for orders: list, detail, create, edit and delete.
-
-The kit's `Pages` (kit/pages.py) serves them under /orders/ from this declaration:
-what they show is in templates/order/, the form's inputs in forms/order.py,
-what is valid in the schemas and how rows are stored in services/order.py.
-Subclass `Pages` and override a method to change what a page does.
-"""
+"""Web pages for orders at /orders/, served by the kit's `Pages` (kit/pages.py)."""
 
 from shop.forms.order import order_form
 from shop.kit.pages import Pages

@@ -5,46 +5,35 @@ from fastapi.testclient import TestClient
 from shop.schemas.order_line import OrderLineRead, OrderLineUpdate
 from shop.settings import Settings
 from tests.order_line.factories import create_order_line, new_order_line_data
-from tests.resources import check_api_crud, check_api_list, check_api_refuses, in_database
+from tests.resources import Api, check_api_crud, check_api_list, check_api_refuses
 
-URL = "/api/order-lines"
+API = Api(
+    "/api/order-lines",
+    new_order_line_data,
+    create_order_line,
+    read=OrderLineRead,
+    update=OrderLineUpdate,
+)
 
 
 def test_create_read_update_delete(
     client: TestClient, settings: Settings, writer: dict[str, str]
 ) -> None:
-    check_api_crud(
-        client,
-        URL,
-        writer,
-        in_database(settings, new_order_line_data),
-        {"quantity": 1},
-        read=OrderLineRead,
-        update=OrderLineUpdate,
-        # the keys a client writes and reads back unchanged
-        round_trip={"order_id", "product_id", "quantity", "unit_price"},
-    )
+    # the keys a client writes and reads back unchanged
+    round_trip = {"order_id", "product_id", "quantity", "unit_price"}
+    check_api_crud(client, settings, writer, API, {"quantity": 1}, round_trip)
 
 
 def test_list(client: TestClient, settings: Settings) -> None:
-    created = [in_database(settings, create_order_line) for _ in range(20)]
-    check_api_list(
-        client,
-        URL,
-        created[0].id,
-        rows=20,
-        sort="id",
-        filter_on="order_id",
-    )
+    check_api_list(client, settings, API, sort="id", filter_on="order_id")
 
 
 def test_bad_input(client: TestClient, settings: Settings, writer: dict[str, str]) -> None:
-    data = in_database(settings, new_order_line_data).model_dump(mode="json")
     check_api_refuses(
         client,
-        URL,
+        settings,
         writer,
-        data,
+        API,
         invalid={
             "not_a_field": 1,
             "order_id": 0,

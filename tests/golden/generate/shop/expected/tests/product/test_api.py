@@ -6,57 +6,39 @@ from shop.schemas.product import ProductRead, ProductUpdate
 from shop.settings import Settings
 from tests.order_line.factories import create_order_line
 from tests.product.factories import create_product, new_product_data
-from tests.resources import check_api_crud, check_api_list, check_api_refuses, in_database
+from tests.resources import Api, check_api_crud, check_api_list, check_api_refuses, in_database
 
-URL = "/api/products"
+API = Api("/api/products", new_product_data, create_product, read=ProductRead, update=ProductUpdate)
 
 
 def test_create_read_update_delete(
     client: TestClient, settings: Settings, writer: dict[str, str]
 ) -> None:
-    check_api_crud(
-        client,
-        URL,
-        writer,
-        in_database(settings, new_product_data),
-        {"sku": "Sku 1"},
-        read=ProductRead,
-        update=ProductUpdate,
-        # the keys a client writes and reads back unchanged
-        round_trip={
-            "sku",
-            "name",
-            "description",
-            "price",
-            "stock",
-            "active",
-            "category_id",
-            "attributes",
-            "launched_on",
-        },
-    )
+    # the keys a client writes and reads back unchanged
+    round_trip = {
+        "sku",
+        "name",
+        "description",
+        "price",
+        "stock",
+        "active",
+        "category_id",
+        "attributes",
+        "launched_on",
+    }
+    check_api_crud(client, settings, writer, API, {"sku": "Sku 1"}, round_trip)
 
 
 def test_list(client: TestClient, settings: Settings) -> None:
-    created = [in_database(settings, create_product) for _ in range(20)]
-    check_api_list(
-        client,
-        URL,
-        created[0].id,
-        rows=20,
-        sort="id",
-        filter_on="sku",
-        search=created[0].sku,
-    )
+    check_api_list(client, settings, API, sort="id", filter_on="sku", search=lambda row: row.sku)
 
 
 def test_bad_input(client: TestClient, settings: Settings, writer: dict[str, str]) -> None:
-    data, another = (in_database(settings, new_product_data).model_dump(mode="json") for _ in "ab")
     check_api_refuses(
         client,
-        URL,
+        settings,
         writer,
-        data,
+        API,
         invalid={
             "not_a_field": 1,
             "sku": "x" * 33,
@@ -68,11 +50,8 @@ def test_bad_input(client: TestClient, settings: Settings, writer: dict[str, str
             "launched_on": "not a date",
         },
         required={"sku", "name", "price", "category_id"},
-        missing={
-            "category_id": "No category with id 2147483647.",
-        },
+        missing={"category_id": "No category with id 2147483647."},
         unique=("sku",),
-        another=another,
     )
 
 
@@ -80,10 +59,10 @@ def test_delete_is_409_while_order_lines_refer_to_it(
     client: TestClient, settings: Settings, writer: dict[str, str]
 ) -> None:
     order_line = in_database(settings, create_order_line)
-    response = client.delete(f"{URL}/{order_line.product_id}", headers=writer)
+    response = client.delete(f"{API.url}/{order_line.product_id}", headers=writer)
     assert response.status_code == 409
     # The answer names what refers to it: the resource, the field, the row.
     detail = response.json()["detail"]
     assert detail.startswith("Cannot delete the product \u201c"), detail
     assert "1 order line (product): \u201c" + str(order_line) + "”" in detail
-    assert client.get(f"{URL}/{order_line.product_id}").status_code == 200
+    assert client.get(f"{API.url}/{order_line.product_id}").status_code == 200
