@@ -14,6 +14,7 @@ from scaffolder.migrate.columns import migration_type
 from scaffolder.model.names import constraint_name
 from scaffolder.model.spec import Field, OrderingIndex, Resource, creation_order
 from scaffolder.render.escape import python_str as py_str
+from scaffolder.render.sql import check_constraints
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def create_table_lines(resource: Resource, deferred: set[tuple[str, str]]) -> li
                 f'op.create_index(op.f("{index_name}"), {py_str(table)}, '
                 f"[{py_str(column)}]{unique})"
             )
-        for check in field.check_constraints:
+        for check in check_constraints(field):
             check_name = constraint_name(f"ck_{table}_{check.name}")
             constraints.append(
                 f'sa.CheckConstraint({py_str(check.sql)}, name=op.f("{check_name}"))'

@@ -26,6 +26,7 @@ from scaffolder.model.names import constraint_name
 from scaffolder.model.spec import Field, Resource, Spec, creation_order
 from scaffolder.model.types import FieldType
 from scaffolder.render.escape import python_str as py_str
+from scaffolder.render.sql import check_constraints
 
 #: What existing rows get in a new NOT NULL column without a default (the user is warned).
 _FILL = {
@@ -245,7 +246,7 @@ def _column_extras(table: str, f: Field) -> tuple[list[str], list[str]]:
         unique = ", unique=True" if f.unique else ""
         up.append(f'batch_op.create_index(op.f("{index_name}"), [{py_str(column)}]{unique})')
         down.insert(0, f'batch_op.drop_index(op.f("{index_name}"))')
-    for check in f.check_constraints:
+    for check in check_constraints(f):
         name = constraint_name(f"ck_{table}_{check.name}")
         up.append(f'batch_op.create_check_constraint(op.f("{name}"), {py_str(check.sql)})')
         down.insert(0, f'batch_op.drop_constraint(op.f("{name}"), type_="check")')

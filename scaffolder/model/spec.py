@@ -6,7 +6,6 @@ attributes of these classes and never compute names or types themselves.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -78,14 +77,6 @@ class EnumType:
 
     def member(self, value: str) -> EnumMember:
         return next(m for m in self.members if m.value == value)
-
-
-@dataclass(frozen=True)
-class CheckSpec:
-    """A CHECK constraint: its short name and SQL condition (portable SQLite/PostgreSQL)."""
-
-    name: str  # quantity_min → ck_order_lines_quantity_min
-    sql: str  # quantity >= 1
 
 
 @dataclass(frozen=True)
@@ -193,91 +184,9 @@ class Field:
         return self.name
 
     @property
-    def schema_name(self) -> str:
-        """The attribute of the Pydantic schemas: the API key, or `json_` (aliased `json`)
-        for a key that would hide a method of `BaseModel` (or the `**kwargs` of the
-        `__init__` that Pydantic's mypy plugin writes)."""
-        key = self.api_name
-        return f"{key}_" if key in PYDANTIC_SHADOWED else key
-
-    @property
-    def python_type(self) -> str:
-        """Annotation of the model attribute, without `| None`."""
-        template = self.info.python_type
-        if self.enum is not None:
-            return self.enum.class_name
-        if self.relation is not None:
-            return template.format(target=self.relation.target)
-        return template
-
-    @property
-    def python_annotation(self) -> str:
-        """Annotation of the model attribute, `| None` included when nullable."""
-        return f"{self.python_type} | None" if self.nullable else self.python_type
-
-    @property
-    def column_type(self) -> str:
-        """SQLAlchemy column type expression (`String(120)`, `Numeric(10, 2)`, …)."""
-        if self.enum is not None:
-            return (
-                f"Enum({self.enum.class_name}, native_enum=False, "
-                f"length={self.enum.max_length}, values_callable=_enum_values)"
-            )
-        if self.relation is not None:
-            return "" if self.relation.many else "Integer()"
-        return self.info.column_type.format(
-            length=self.length, precision=self.precision, scale=self.scale
-        )
-
-    @property
-    def pydantic_type(self) -> str:
-        """Annotation in Pydantic schemas (before `| None`)."""
-        if self.enum is not None:
-            return self.enum.class_name
-        return self.info.pydantic_type
-
-    @property
-    def imports(self) -> tuple[str, ...]:
-        """`from X import Y` lines the model and schema annotations need."""
-        return tuple(i for i in (self.info.python_import, self.info.pydantic_import) if i)
-
-    @property
     def indexed(self) -> bool:
         """Gets a database index: `index`, and every foreign key (joins and deletes use it)."""
         return self.index or self.is_ref
-
-    @property
-    def check_constraints(self) -> tuple[CheckSpec, ...]:
-        """CHECK constraints enforcing `min`/`max` in the database, shared by model and migration.
-
-        Names are the `constraint_name` part of the `ck_<table>_<name>` naming convention.
-        """
-        column = self.column_name
-        checks: list[CheckSpec] = []
-        if column is None:
-            return ()
-        quoted = f'"{column}"'  # a column may be named like an SQL keyword (`group`, `order`)
-        if self.min_value is not None:
-            checks.append(CheckSpec(f"{column}_min", f"{quoted} >= {self.min_value}"))
-        if self.max_value is not None:
-            checks.append(CheckSpec(f"{column}_max", f"{quoted} <= {self.max_value}"))
-        if self.min_length:
-            checks.append(
-                CheckSpec(f"{column}_min_length", f"length({quoted}) >= {self.min_length}")
-            )
-        if self.max_length is not None and (self.length is None or self.max_length < self.length):
-            checks.append(
-                CheckSpec(f"{column}_max_length", f"length({quoted}) <= {self.max_length}")
-            )
-        return tuple(checks)
-
-    def default_in(self, resource: Resource) -> str:
-        """The default as Python in a class body of `resource`: `dt.date.fromisoformat(…)`
-        where a field named `date` hides the class `date.fromisoformat(…)` would use."""
-        assert self.default is not None
-        if self.type in (FieldType.DATE, FieldType.TIME, FieldType.DATETIME):
-            return resource.qualify(self.default.python)
-        return self.default.python
 
     @property
     def required(self) -> bool:
@@ -285,59 +194,10 @@ class Field:
         return not self.nullable and self.default is None and not self.is_many
 
     @property
-    def model_type(self) -> str | None:
-        """The explicit SQLAlchemy type of the model's `mapped_column`, or None.
-
-        None for datetimes (the project's `type_annotation_map` makes them UTC-aware)
-        and for refs/manys (the foreign key or association table gives the type).
-        """
-        if self.type is FieldType.DATETIME or self.relation is not None:
-            return None
-        return self.column_type
-
-    @property
-    def decimal_limit(self) -> Decimal:
-        """Largest magnitude NUMERIC(precision, scale) holds: `decimal(5,2)` → 999.99."""
-        scale = self.scale or 0
-        return (Decimal(10) ** ((self.precision or 12) - scale) - 1) + (
-            1 - Decimal(1).scaleb(-scale) if scale else Decimal(0)
-        )
-
-    @property
     def string_max_length(self) -> int | None:
         """Longest text a schema accepts: the tighter of `max` and the column length."""
         bounds = [n for n in (self.max_length, self.length) if n is not None]
         return min(bounds) if bounds else None
-
-    @property
-    def sample(self) -> str:
-        """A Python expression for a valid value of this field in generated tests.
-
-        It uses an `n: int` in scope, so unique fields get a different value per `n`.
-        """
-        from scaffolder.model.samples import sample_expression
-
-        return sample_expression(self)
-
-    @property
-    def example(self) -> object:
-        """An example API value (JSON-ready) for OpenAPI documentation."""
-        from scaffolder.model.samples import example_value
-
-        return example_value(self)
-
-    def bound_violation(self, upper: bool) -> str | None:
-        """A value just past `min`/`max` that only the CHECK constraint refuses (tests)."""
-        from scaffolder.model.samples import bound_violation
-
-        return bound_violation(self, upper)
-
-    @property
-    def invalid_example(self) -> str | None:
-        """A Python expression of an API value validation must refuse (422), or None."""
-        from scaffolder.model.samples import invalid_example
-
-        return invalid_example(self)
 
 
 @dataclass(frozen=True)
@@ -346,7 +206,6 @@ class QueryField:
 
     name: str  # spec name: `author`, `status`, `id`
     param: str  # query parameter / filter attribute: `author_id`, `status`, `id`
-    python_type: str  # type of a filter value: `int` for refs and manys
     field: Field | None  # None for id and timestamps
 
     @property
@@ -474,16 +333,10 @@ class Resource:
 
     def query_field(self, name: str) -> QueryField:
         """How list queries see the field or generated column `name`."""
-        if name == "id":
-            return QueryField(name, "id", "int", None)
-        if name in ("created_at", "updated_at"):
-            return QueryField(name, name, "datetime", None)
+        if name in ("id", "created_at", "updated_at"):
+            return QueryField(name, name, None)
         f = self.field(name)
-        if f.is_ref:
-            return QueryField(name, f.api_name, "int", f)
-        if f.is_many:
-            return QueryField(name, name, "int", f)
-        return QueryField(name, name, f.python_type, f)
+        return QueryField(name, f.api_name if f.is_ref else name, f)
 
     @property
     def ordering_index(self) -> OrderingIndex | None:
@@ -554,98 +407,9 @@ class Resource:
         """Fields the API returns (`write_only` ones, such as secrets, are never sent)."""
         return tuple(f for f in self.fields if not f.write_only)
 
-    @cached_property
-    def attribute_names(self) -> frozenset[str]:
-        """Every name a class body of this resource binds: fields, API keys, collections."""
-        fields = {f.name for f in self.fields} | {f.api_name for f in self.fields}
-        return frozenset(fields | {r.name for r in self.reverse})
-
-    @property
-    def shadowed_names(self) -> frozenset[str]:
-        """Type names the class bodies of this resource use but a field or collection hides.
-
-        In `class Post: list: Mapped[str]`, a later `Mapped[list[Tag]]` would name the
-        column, not the builtin: generated code writes `builtins.list` (and `dt.date`
-        for a field named `date`) instead.
-        """
-        return frozenset(self.attribute_names & (_CLASS_BODY_BUILTINS | _DATETIME_TYPES))
-
-    def alias(self, name: str) -> str:
-        """The name generated modules give an import that class bodies use: `name`, or
-        `_name` when a field of this resource would hide it (a field `relationship`
-        hides `relationship()` for the fields after it). Fields never start with `_`."""
-        return f"_{name}" if name in self.attribute_names else name
-
-    def import_as(self, name: str) -> str:
-        """What an import statement says for `name`: `name`, or `name as _name`."""
-        alias = self.alias(name)
-        return name if alias == name else f"{name} as {alias}"
-
-    def qualify(self, annotation: str) -> str:
-        """`annotation` with every shadowed type name qualified by its module."""
-        shadowed = self.shadowed_names
-        if not shadowed:
-            return annotation
-        pattern = r"(?<![\w.\"'])(" + "|".join(sorted(shadowed)) + r")\b"
-
-        def qualified(match: re.Match[str]) -> str:
-            name = match.group(1)
-            module = "dt" if name in _DATETIME_TYPES else "builtins"
-            return f"{self.alias(module)}.{name}"
-
-        return re.sub(pattern, qualified, annotation)
-
-    @property
-    def a_label(self) -> str:
-        """The label in running text, with its article: `a post`, `an order line`."""
-        label = self.names.label.lower()
-        return f"{'an' if label[:1] in 'aeiou' else 'a'} {label}"
-
-    @property
-    def samples_use_n(self) -> bool:
-        """Whether the sample values of the fields a client sets vary with `n`."""
-        return any(
-            re.search(r"\bn\b", f.sample) for f in self.creatable_fields if f.relation is None
-        )
-
-    @property
-    def round_trip_keys(self) -> tuple[str, ...]:
-        """Schema attributes a client writes and reads back: neither read-only nor write-only."""
-        return tuple(f.schema_name for f in self.fields if not (f.read_only or f.write_only))
-
-    @property
-    def has_schema_aliases(self) -> bool:
-        """Whether a schema attribute differs from its API key (`json_` for `json`)."""
-        return any(f.schema_name != f.api_name for f in self.fields)
-
     @property
     def unique_fields(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.unique)
-
-    @property
-    def check_constraints(self) -> tuple[CheckSpec, ...]:
-        return tuple(c for f in self.fields for c in f.check_constraints)
-
-    @property
-    def create_example(self) -> dict[str, object]:
-        """An example create payload (API names), for OpenAPI documentation."""
-        return {f.api_name: f.example for f in self.creatable_fields}
-
-    @property
-    def update_example(self) -> dict[str, object]:
-        """An example PATCH payload: one field changed.
-
-        A scalar field if there is one; else a nullable ref cleared (`null` needs no row
-        to exist: an id would name a row the generated tests may not have made); else
-        the first ref as the create example has it.
-        """
-        for f in self.creatable_fields:
-            if f.relation is None:
-                return {f.api_name: f.example}
-        for f in self.creatable_fields:
-            if f.is_ref and f.nullable:
-                return {f.api_name: None}
-        return dict(list(self.create_example.items())[:1])
 
     @property
     def related_models(self) -> tuple[Names, ...]:
@@ -667,24 +431,6 @@ class Resource:
         return tuple(user_names() if n == USER_RESOURCE else Names.derive(n) for n in seen)
 
     @property
-    def str_expression(self) -> str:
-        """The body of the model's `__str__`: the `display` field, else `<Label> #<id>`."""
-        fallback = f'f"{self.names.label} #{{self.id}}"'
-        f = self.display_field
-        if f is None or f.is_ref or f.is_many:
-            return fallback
-        value = f"self.{f.name}"
-        if f.is_textual:
-            text = value
-        elif f.enum is not None:
-            text = f"{value}.value"
-        else:
-            text = f"str({value})"
-        if not f.nullable:
-            return text
-        return f"{text} if {value} is not None else {fallback}"
-
-    @property
     def depends_on(self) -> tuple[str, ...]:
         """Resources this one refers to (for table creation order), without duplicates."""
         seen: dict[str, None] = {}
@@ -692,22 +438,6 @@ class Resource:
             if f.relation is not None:
                 seen[f.relation.target] = None
         return tuple(seen)
-
-
-#: Builtins that generated class bodies (models, schemas, filters) refer to.
-#: `datetime` types annotations use; generated modules also `import datetime as dt`.
-_DATETIME_TYPES = frozenset({"date", "datetime", "time"})
-_CLASS_BODY_BUILTINS = frozenset(
-    {"bool", "bytes", "dict", "float", "int", "list", "object", "property", "str", "type"}
-)
-
-
-#: Attributes of Pydantic's `BaseModel` (its v1 methods) that a schema field would hide,
-#: and the `**kwargs` of the `__init__` its mypy plugin writes for the read schemas.
-PYDANTIC_SHADOWED = frozenset(
-    {"construct", "copy", "dict", "from_orm", "json", "parse_file", "parse_obj", "parse_raw"}
-    | {"schema", "schema_json", "update_forward_refs", "validate", "kwargs"}
-)
 
 
 #: The resource every project has; specs may refer to it but never declare it.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ def make_environment(search_path: list[Path]) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(p) for p in search_path]),
         bytecode_cache=_bytecode_cache("blueprint"),
-        undefined=jinja2.StrictUndefined,
+        undefined=_strict_undefined(),
         autoescape=False,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -34,6 +35,30 @@ def make_environment(search_path: list[Path]) -> jinja2.Environment:
     )
     env.filters.update(filters.FILTERS)
     return env
+
+
+@cache
+def _strict_undefined() -> type[jinja2.StrictUndefined]:
+    """Jinja's StrictUndefined, naming the model class behind a view in its message
+    (`'scaffolder.model.spec.Resource object' has no attribute 'nmae'`): the class the
+    template-context reference documents."""
+    import jinja2
+
+    from scaffolder.render.views import model
+
+    class ModelUndefined(jinja2.StrictUndefined):
+        __slots__ = ()
+
+        def __init__(
+            self,
+            hint: str | None = None,
+            obj: object = jinja2.utils.missing,
+            name: str | None = None,
+            exc: type[jinja2.TemplateRuntimeError] = jinja2.UndefinedError,
+        ) -> None:
+            super().__init__(hint, model(obj), name, exc)
+
+    return ModelUndefined
 
 
 #: Delimiters of blueprints that generate Jinja templates (`*.html.jinja`): the blueprint's

@@ -23,7 +23,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import Any
 
-from scaffolder.model.spec import Referrer, Resource, Spec
+from scaffolder.model.spec import Resource, Spec
+from scaffolder.render.views import ReferrerView, ResourceView, Views, model
 
 #: One question a template asked: ("resource", name), ("has_resource", name),
 #: ("cycle_closing_ref", resource, field), ("cycle_closing_refs",) or ("spec",).
@@ -31,27 +32,37 @@ Read = tuple[str, ...]
 
 
 class RecordingSpec:
-    """The spec as templates see it, noting each question they ask of it."""
+    """The spec as templates see it (its resources in their views, `render.views`),
+    noting each question they ask of it."""
 
     def __init__(self, spec: Spec) -> None:
         self._spec = spec
+        self._views = Views()  # one rendering's: a view made once serves every template
         self.reads: set[Read] = set()
 
-    def resource(self, name: str) -> Resource:
+    def resource(self, name: str) -> ResourceView:
         self.reads.add(("resource", name))
-        return self._spec.resource(name)
+        view: ResourceView = self._views(self._spec.resource(name))
+        return view
+
+    def resource_view(self, resource: Resource) -> ResourceView:
+        """The resource being rendered, in its view (it reads nothing more of the spec)."""
+        view: ResourceView = self._views(resource)
+        return view
 
     def has_resource(self, name: str) -> bool:
         self.reads.add(("has_resource", name))
         return self._spec.has_resource(name)
 
-    def referrers(self, resource: Resource) -> tuple[Referrer, ...]:
+    def referrers(self, resource: ResourceView | Resource) -> tuple[ReferrerView, ...]:
         """The resources whose fields point at `resource`: what the answer is made of is
         those resources (the names come from `resource.reverse`, part of the resource)."""
-        for reverse in resource.reverse:
+        plain: Resource = model(resource)
+        for reverse in plain.reverse:
             self.reads.add(("has_resource", reverse.source))
             self.reads.add(("resource", reverse.source))
-        return self._spec.referrers(resource)
+        views: tuple[ReferrerView, ...] = self._views(self._spec.referrers(plain))
+        return views
 
     @property
     def cycle_closing_refs(self) -> _RecordingRefs:
@@ -61,7 +72,7 @@ class RecordingSpec:
         if name.startswith("__"):  # protocol probes (Jinja's __html__…) read nothing
             raise AttributeError(name)
         self.reads.add(("spec",))
-        return getattr(self._spec, name)
+        return self._views(getattr(self._spec, name))
 
 
 class _RecordingRefs:

@@ -1,7 +1,9 @@
 """The files generated for one resource: which template makes which path, for which layer.
 
 The table below is the whole file list of a resource; a template renders with
-`spec`, `resource` and `package` in its context and reads only their attributes.
+`spec`, `resource` and `package` in its context and reads only their attributes: the
+spec and resource in their views (`scaffolder.render.views`), which add to the model
+what generated code needs.
 """
 
 from __future__ import annotations
@@ -103,11 +105,9 @@ class ResourceRenderer:
 
     def render_file(self, blueprint: BlueprintFile, resource: Resource) -> str:
         """The text of one blueprint file for `resource` (unformatted)."""
-        return self._render(blueprint, resource, self.spec)
+        return self._render(blueprint, resource, RecordingSpec(self.spec))
 
-    def _render(
-        self, blueprint: BlueprintFile, resource: Resource, spec: Spec | RecordingSpec
-    ) -> str:
-        context = {"spec": spec, "resource": resource, "package": self.package}
+    def _render(self, blueprint: BlueprintFile, resource: Resource, spec: RecordingSpec) -> str:
+        context = {"spec": spec, "resource": spec.resource_view(resource), "package": self.package}
         env = self.html_env if blueprint.template.endswith(HTML_BLUEPRINT_SUFFIX) else self.env
         return render_template(env, blueprint.template, context)

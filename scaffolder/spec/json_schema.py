@@ -1,7 +1,8 @@
 """JSON Schema of `scaffold.yaml`, for editor completion and validation.
 
 Built from the key tables the loader uses (`keys.py`: each key declared once, with the
-schema of its value), so the schema cannot drift from what the loader accepts. It
+schema of its value, its default and whether null means it), so the schema cannot
+drift from what the loader accepts. It
 checks structure and spelling; the loader remains the authority on meaning
 (references, defaults, collisions).
 """
@@ -13,7 +14,15 @@ from typing import Any
 
 from scaffolder.model.types import TYPES, ArgKind
 from scaffolder.spec import names_check
-from scaffolder.spec.keys import ADMIN_KEYS, API_KEYS, FIELD_KEYS, RESOURCE_KEYS, TOP_KEYS, Key
+from scaffolder.spec.keys import (
+    ADMIN_KEYS,
+    API_KEYS,
+    FIELD_KEYS,
+    RESOURCE_KEYS,
+    TOP_KEYS,
+    Key,
+    Worked,
+)
 
 SCHEMA_ID = "https://scaffold.dev/schema/scaffold-v1.json"
 
@@ -33,14 +42,16 @@ def _type_pattern() -> str:
 
 def _property(key: Key, schema: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The schema of one key's value, described: `key.schema`, or `schema` for a key
-    that is a structure of its own. Null is allowed where the loader reads it as the
-    default."""
+    that is a structure of its own, with its default when that is a plain value. Null
+    is allowed where the loader reads it as the default."""
     given = key.schema if schema is None else schema
     assert given is not None, f"no schema for the key meaning {key.doc!r}"
     value = dict(given)
+    if key.default is not None and not isinstance(key.default, Worked):
+        value["default"] = key.default
     if "anyOf" in value:  # a list of names, which allows null itself
-        return {"description": key.doc, **value}
-    value.setdefault("description", key.doc)
+        return {"description": key.description, **value}
+    value.setdefault("description", key.description)
     if key.null_means_default:
         if "enum" in value:
             value["enum"] = [*value["enum"], None]
@@ -88,15 +99,14 @@ def spec_json_schema() -> dict[str, Any]:
         "type": "object",
         "additionalProperties": False,
         "required": ["version", "resources"],
-        "properties": {
-            "version": {"const": 1, "description": TOP_KEYS["version"].doc},
-            "resources": {
-                "description": TOP_KEYS["resources"].doc,
-                "type": ["object", "null"],
+        "properties": _properties(
+            TOP_KEYS,
+            resources={
+                "type": "object",
                 "propertyNames": {"pattern": names_check.RESOURCE_NAME.pattern},
                 "additionalProperties": resource,
             },
-        },
+        ),
     }
 
 
@@ -109,7 +119,7 @@ def _field_schema() -> dict[str, Any]:
     field_type = {
         "type": "string",
         "pattern": rf"^\s*{type_pattern}\s*$",
-        "description": FIELD_KEYS["type"].doc + "\n" + type_docs,
+        "description": FIELD_KEYS["type"].description + "\n" + type_docs,
     }
     field_long: dict[str, Any] = {
         "type": "object",

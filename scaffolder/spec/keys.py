@@ -1,11 +1,14 @@
 """Every key the spec language accepts, declared once: its meaning, the JSON Schema of its
-value, and whether `key:` with no value (null) means "the default".
+value (its kind), its default, and whether `key:` with no value (null) means "the
+default".
 
-The loader reads these tables for unknown-key errors and suggestions and for which
-field keys are true/false flags; the JSON Schema (`json_schema.py`) is built from
-them, descriptions included. A key added here is accepted, suggested, and completed by
-editors at once; its meaning — checks across keys, defaults, references — stays the
-loader's.
+The loader reads these tables for unknown-key errors and suggestions, for which field
+keys are true/false flags, and for the defaults that are plain values (`timestamps`,
+`ordering`, `layers`, `page_size`…); the JSON Schema (`json_schema.py`) and the
+reference (docs/reference/spec-keys.md) are built from them, descriptions and
+defaults included. A key added here is accepted, suggested, documented and completed
+by editors at once; its meaning — checks across keys, defaults worked out from the
+rest of the spec, references — stays the loader's.
 """
 
 from __future__ import annotations
@@ -24,20 +27,54 @@ ORDERING_ITEM = r"^-?[a-z][a-z0-9_]*$"
 
 
 @dataclass(frozen=True)
+class Worked:
+    """A default the loader works out from the rest of the spec, in words."""
+
+    text: str  # `the English plural of the name`
+
+
+@dataclass(frozen=True)
 class Key:
     """One key of a mapping of the spec."""
 
-    doc: str  # one line: what it means, and its default
+    doc: str  # one line: what it means
     #: The JSON Schema of its value; None when it is a structure of its own, which
     #: `json_schema.py` builds (a resource's fields, a field's type, the admin and api
     #: sections).
     schema: Mapping[str, Any] | None = None
     null_means_default: bool = False  # `key:` with no value is read as not given
+    #: What a spec gets without the key: a plain value (`True`, `20`, `["id"]`), which
+    #: the loader uses and the JSON Schema states; `Worked(...)` when the loader works
+    #: it out from the rest of the spec; None when there is none (required, or optional
+    #: with nothing in its place).
+    default: Any = None
 
     @property
     def is_flag(self) -> bool:
         """Whether its value is true or false (a field's `nullable`, `unique`…)."""
         return self.schema is not None and self.schema.get("type") == "boolean"
+
+    @property
+    def default_text(self) -> str | None:
+        """The default as a reader of the spec would write or say it (`true`, `[id]`)."""
+        return None if self.default is None else _yaml_text(self.default)
+
+    @property
+    def description(self) -> str:
+        """What the key means, with its default (the JSON Schema's description)."""
+        text = self.default_text
+        return self.doc if text is None else f"{self.doc} Default: {text}."
+
+
+def _yaml_text(value: Any) -> str:
+    """`value` as YAML flow text: `true`, `20`, `[api, html, admin]`, or a `Worked`'s words."""
+    if isinstance(value, Worked):
+        return value.text
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_yaml_text(v) for v in value) + "]"
+    return str(value)
 
 
 def names(pattern: str = names_check.FIELD_NAME.pattern) -> dict[str, Any]:
@@ -55,35 +92,44 @@ _POSITIVE = {"type": "integer", "minimum": 1}
 
 TOP_KEYS: dict[str, Key] = {
     "version": Key("Version of the spec format; must be 1.", {"const": 1}),
-    "resources": Key("Mapping of resource name (PascalCase, singular) to its declaration."),
+    "resources": Key(
+        "Mapping of resource name (PascalCase, singular) to its declaration; required, "
+        "`resources:` alone declares none yet.",
+        null_means_default=True,
+    ),
 }
 
 RESOURCE_KEYS: dict[str, Key] = {
     "fields": Key("Ordered mapping of field name to field (shorthand string or mapping)."),
     "plural": Key(
-        "Plural display name (default: English plural of the name).",
+        "Plural display name.",
         {"type": "string", "minLength": 1},
         null_means_default=True,
+        default=Worked("the English plural of the name"),
     ),
     "table": Key(
-        "Database table name (default: snake_case plural).",
+        "Database table name.",
         {"type": "string", "pattern": names_check.TABLE_NAME.pattern},
         null_means_default=True,
+        default=Worked("the snake_case plural"),
     ),
     "display": Key(
-        "Field that labels a row in selects and __str__ (default: first text field).",
+        "Field that labels a row in selects and __str__.",
         _FIELD_NAME,
         null_means_default=True,
+        default=Worked("the first str, email, slug or url field, else id"),
     ),
     "ordering": Key(
-        "Default order: field names, `-` prefix for descending (default: [id]).",
+        "Default order: field names, `-` prefix for descending.",
         names(ORDERING_ITEM),
+        default=["id"],
     ),
-    "timestamps": Key("Managed created_at / updated_at columns (default: true).", _FLAG),
+    "timestamps": Key("Managed created_at / updated_at columns.", _FLAG, default=True),
     "layers": Key(
-        "Which of api, html, admin to generate (default: all three).",
+        "Which of api, html, admin to generate.",
         {"type": "array", "items": {"enum": list(LAYER_NAMES)}, "uniqueItems": True},
         null_means_default=True,
+        default=list(LAYER_NAMES),
     ),
     "admin": Key("Admin screen options: list, search, filters, readonly.", None, True),
     "api": Key("REST list options: filters, sort, page_size, max_page_size.", None, True),
@@ -96,42 +142,78 @@ RESOURCE_KEYS: dict[str, Key] = {
 
 FIELD_KEYS: dict[str, Key] = {
     "type": Key("Field type with its arguments: str(200), decimal(10,2), enum(a, b), ref(Author)."),
-    "nullable": Key("The field may be empty (NULL); shorthand `?`.", _FLAG, True),
-    "unique": Key("No two rows may share a value.", _FLAG, True),
-    "index": Key("Create a database index on the column.", _FLAG, True),
+    "nullable": Key("The field may be empty (NULL); shorthand `?`.", _FLAG, True, False),
+    "unique": Key("No two rows may share a value.", _FLAG, True, False),
+    "index": Key("Create a database index on the column.", _FLAG, True, False),
     "default": Key(
         "Default value; must fit the type (an enum default must be one of its values).", {}
     ),
     "max_length": Key("Strings: maximum length (and the column length for str/slug).", _POSITIVE),
     "min": Key("Numbers: smallest value; strings: shortest length.", {"type": "number"}),
     "max": Key("Numbers: largest value; strings: longest length.", {"type": "number"}),
-    "label": Key("Human label in forms and tables (default: from the name).", {"type": "string"}),
+    "label": Key(
+        "Human label in forms and tables.",
+        {"type": "string"},
+        default=Worked("the name, humanized"),
+    ),
     "help": Key("Help text shown under form inputs and in the API docs.", {"type": "string"}),
-    "read_only": Key("Never set by the API or forms (computed or managed elsewhere).", _FLAG, True),
-    "write_only": Key("Never returned by the API (secrets).", _FLAG, True),
+    "read_only": Key(
+        "Never set by the API or forms (computed or managed elsewhere).", _FLAG, True, False
+    ),
+    "write_only": Key("Never returned by the API (secrets).", _FLAG, True, False),
     "renamed_from": Key("Previous field name: the migration renames the column.", _FIELD_NAME),
     "on_delete": Key(
-        "ref/many: restrict (default), cascade, or set_null (needs nullable).",
+        "ref/many: restrict, cascade, or set_null (needs nullable).",
         {"enum": list(ON_DELETE_NAMES)},
         null_means_default=True,
+        default=Worked("restrict for a ref, cascade for a many"),
     ),
     "back": Key(
-        "ref/many: name of the reverse collection on the target resource.", _FIELD_NAME, True
+        "ref/many: name of the reverse collection on the target resource.",
+        _FIELD_NAME,
+        null_means_default=True,
+        default=Worked("this resource's plural, snake_case"),
     ),
 }
 
 ADMIN_KEYS: dict[str, Key] = {
-    "list": Key("Columns of the admin list.", names()),
-    "search": Key("Text fields searched by the admin search box.", names()),
-    "filters": Key("Fields offered as filters in the admin sidebar.", names()),
-    "readonly": Key("Fields shown but not editable in the admin.", names()),
+    "list": Key(
+        "Columns of the admin list.",
+        names(),
+        default=Worked("the display field and up to three more"),
+    ),
+    "search": Key(
+        "Text fields searched by the admin search box.",
+        names(),
+        default=Worked("the first three text fields, long text aside"),
+    ),
+    "filters": Key(
+        "Fields offered as filters in the admin sidebar.",
+        names(),
+        default=Worked("the bool, enum and ref fields"),
+    ),
+    "readonly": Key(
+        "Fields shown but not editable in the admin.",
+        names(),
+        default=Worked("the read_only fields"),
+    ),
 }
 
 API_KEYS: dict[str, Key] = {
-    "filters": Key("Fields accepted as exact-match query filters on the list endpoint.", names()),
-    "sort": Key("Fields accepted by `sort` on the list endpoint.", names()),
-    "page_size": Key("Default page size of the list endpoint (20).", _POSITIVE),
-    "max_page_size": Key("Largest page size a client may ask for (100).", _POSITIVE),
+    "filters": Key(
+        "Fields accepted as exact-match query filters on the list endpoint.",
+        names(),
+        default=Worked("every field but json, long text and many ones"),
+    ),
+    "sort": Key(
+        "Fields accepted by `sort` on the list endpoint.",
+        names(),
+        default=Worked("id, the timestamps and every sortable field but long text"),
+    ),
+    "page_size": Key("Default page size of the list endpoint.", _POSITIVE, default=20),
+    "max_page_size": Key(
+        "Largest page size a client may ask for (at least page_size).", _POSITIVE, default=100
+    ),
 }
 
 #: The true/false keys of a long-form field, in declaration order.

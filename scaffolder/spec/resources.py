@@ -21,6 +21,7 @@ from scaffolder.spec.keys import (
     ADMIN_KEYS,
     API_KEYS,
     LAYER_NAMES,
+    RESOURCE_KEYS,
     Key,
 )
 from scaffolder.spec.raw import RawResource, Reporter, Spot, value_spot
@@ -44,14 +45,15 @@ class ResourceBuilder:
         self.field_list = fields
         self.unbuilt = {f.name for f in raw.fields} - self.fields.keys()
         self.reverse = reverse
-        timestamps = self.decl.get("timestamps", True)
+        default = bool(RESOURCE_KEYS["timestamps"].default)
+        timestamps = self.decl.get("timestamps", default)
         if not isinstance(timestamps, bool):
             loader._add(
                 value_spot(loader.pos, self.decl, "timestamps"),
                 f"resource `{raw.name}`: `timestamps` must be true or false",
-                example="timestamps: false",
+                example=f"timestamps: {'false' if default else 'true'}",
             )
-            timestamps = True
+            timestamps = default
         self.timestamps = timestamps
         self.generated = ("id", "created_at", "updated_at") if timestamps else ("id",)
 
@@ -187,12 +189,12 @@ class ResourceBuilder:
         why = self._reasons(lambda f: not f.is_sortable, "a {type} field cannot be sorted")
         chosen = self._name_list(self.decl, "ordering", self.all_names, why, "ordering")
         if not chosen:
-            return (OrderKey("id"),)
+            chosen = tuple(RESOURCE_KEYS["ordering"].default)
         return tuple(OrderKey(n.removeprefix("-"), n.startswith("-")) for n in chosen)
 
     def _layers(self) -> tuple[Layer, ...]:
         if "layers" not in self.decl or self.decl["layers"] is None:
-            return (Layer.API, Layer.HTML, Layer.ADMIN)
+            return tuple(Layer(name) for name in RESOURCE_KEYS["layers"].default)
         value = self.decl["layers"]
         pos = self.loader.pos
         if not isinstance(value, Sequence) or isinstance(value, str):
@@ -292,8 +294,9 @@ class ResourceBuilder:
         unsortable = self._reasons(lambda f: not f.is_sortable, "a {type} field cannot be sorted")
         filters = self._name_list(section, "filters", names, unfilterable, "api.filters")
         sort = self._name_list(section, "sort", names, unsortable, "api.sort")
-        page_size = self._positive(section, "page_size", 20)
-        max_page_size = self._positive(section, "max_page_size", max(100, page_size))
+        page_size = self._positive(section, "page_size", int(API_KEYS["page_size"].default))
+        largest = max(int(API_KEYS["max_page_size"].default), page_size)
+        max_page_size = self._positive(section, "max_page_size", largest)
         if max_page_size < page_size:
             self.add(
                 value_spot(self.loader.pos, section, "max_page_size"),

@@ -1,7 +1,7 @@
 """The reference of every spec key, generated from `scaffolder/spec/keys.py`.
 
-Each key is declared once there (its meaning, the JSON Schema of its value, whether
-`key:` with no value means the default); the loader's unknown-key checks and the
+Each key is declared once there (its meaning, the JSON Schema of its value, its
+default, whether `key:` with no value means the default); the loader's unknown-key checks and the
 editor schema are built from the same tables, so this page cannot drift from them.
 """
 
@@ -17,6 +17,7 @@ from scaffolder.spec.keys import (
     RESOURCE_KEYS,
     TOP_KEYS,
     Key,
+    Worked,
 )
 
 #: (heading, where the keys sit in a spec, the table).
@@ -34,13 +35,22 @@ def spec_keys_reference() -> str:
     parts: list[str] = []
     for heading, where, keys in SECTIONS:
         parts += [f"## {heading}", "", f"Keys of {where}.", ""]
-        parts += ["| key | value | `key:` alone | meaning |", "|---|---|---|---|"]
+        parts += ["| key | value | default | `key:` alone | meaning |", "|---|---|---|---|---|"]
         for name, key in keys.items():
             parts.append(
-                f"| `{name}` | {value_kind(key.schema)} | {alone(key)} | {_cell(key.doc)} |"
+                f"| `{name}` | {value_kind(key.schema)} | {default(key)} | {alone(key)} "
+                f"| {_cell(key.doc)} |"
             )
         parts.append("")
     return "\n".join(parts).rstrip("\n") + "\n"
+
+
+def default(key: Key) -> str:
+    """The default: a plain value as code, worked-out ones in words, `—` for none."""
+    text = key.default_text
+    if text is None:
+        return "—"
+    return _cell(text if isinstance(key.default, Worked) else f"`{text}`")
 
 
 def alone(key: Key) -> str:

@@ -1,11 +1,12 @@
 """What a blueprint template sees, generated from the model's own code and docstrings.
 
 Templates render with `spec`, `resource` and `package`, and read only attributes of
-the frozen model classes (DESIGN.md: templates never compute names or types). This
+the frozen model classes and of their views (`scaffolder/render/views.py`, which add
+what generated code needs; DESIGN.md: templates never compute names or types). This
 module writes their reference from the classes themselves: each class's docstring,
 each field with its type and the comment the source gives it (`#: …` above it, or
 `# …` after it), each property and public method with the first line of its
-docstring; then the Jinja filters the environment adds.
+docstring, then those of its view; then the Jinja filters the environment adds.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ CLASSES = (
     ("scaffolder.model.spec", "EnumType"),
     ("scaffolder.model.spec", "EnumMember"),
     ("scaffolder.model.spec", "Default"),
-    ("scaffolder.model.spec", "CheckSpec"),
+    ("scaffolder.render.sql", "CheckSpec"),
     ("scaffolder.model.spec", "AdminOptions"),
     ("scaffolder.model.spec", "ApiOptions"),
     ("scaffolder.model.spec", "QueryField"),
@@ -41,26 +42,52 @@ CLASSES = (
 )
 
 
+#: The view templates get instead of a model class: its members are listed with the class's.
+VIEWS = {
+    "Field": "FieldView",
+    "QueryField": "QueryFieldView",
+    "Referrer": "ReferrerView",
+    "Resource": "ResourceView",
+    "TypeInfo": "TypeInfoView",
+}
+
+
 def template_context() -> str:
     """The Markdown reference of every class in `CLASSES` and of the template filters."""
     import importlib
 
+    views = importlib.import_module("scaffolder.render.views")
     parts: list[str] = []
     for module_name, class_name in CLASSES:
         module = importlib.import_module(module_name)
-        parts.append(_class_section(module, class_name))
+        parts.append(_class_section(module, class_name, views))
     parts.append(_filters_section())
     return "\n".join(parts)
 
 
-def _class_section(module: ModuleType, class_name: str) -> str:
+def _class_section(module: ModuleType, class_name: str, views: ModuleType) -> str:
+    cls = getattr(module, class_name)
+    lines = [f"## `{class_name}`", "", _first_paragraph(inspect.getdoc(cls)), ""]
+    rows = _member_rows(module, class_name)
+    if class_name in VIEWS:
+        rows += _member_rows(views, VIEWS[class_name])
+    if rows:
+        lines += ["| attribute | type | meaning |", "|---|---|---|"]
+        lines += [
+            f"| `{name}` | {_cell(f'`{kind}`')} | {_cell(what)} |" for name, kind, what in rows
+        ]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _member_rows(module: ModuleType, class_name: str) -> list[tuple[str, str, str]]:
+    """(name, type, meaning) of each public member the class's source defines."""
     cls = getattr(module, class_name)
     source = inspect.getsource(module)
     node = next(
         n for n in ast.parse(source).body if isinstance(n, ast.ClassDef) and n.name == class_name
     )
     comments = _comments(source)
-    lines = [f"## `{class_name}`", "", _first_paragraph(inspect.getdoc(cls)), ""]
     rows: list[tuple[str, str, str]] = []
     members = [n for n in node.body if not isinstance(n, ast.Expr)]
     for member in members:
@@ -75,13 +102,7 @@ def _class_section(module: ModuleType, class_name: str) -> str:
                     rows.append((target.id, value, _comment_for(member, comments)))
         elif isinstance(member, ast.FunctionDef) and not member.name.startswith("_"):
             rows.append(_function_row(cls, member))
-    if rows:
-        lines += ["| attribute | type | meaning |", "|---|---|---|"]
-        lines += [
-            f"| `{name}` | {_cell(f'`{kind}`')} | {_cell(what)} |" for name, kind, what in rows
-        ]
-        lines.append("")
-    return "\n".join(lines)
+    return rows
 
 
 def _function_row(cls: type, node: ast.FunctionDef) -> tuple[str, str, str]:

@@ -1,4 +1,5 @@
-"""The template-context reference is generated from the model classes and is current.
+"""The template-context reference is generated from the model classes and their views,
+and is current.
 
 After changing the model, `pytest tests/documentation --update-golden` refreshes
 docs/_generated/template-context.md; review the diff.
@@ -17,9 +18,10 @@ def test_template_context_is_current(update_golden: bool) -> None:
 
 def test_every_public_attribute_a_template_uses_is_listed() -> None:
     from scaffolder.model.spec import Field, Resource
+    from scaffolder.render.views import FieldView, ResourceView
 
     text = template_context()
-    for cls in (Resource, Field):
+    for cls in (Resource, Field, ResourceView, FieldView):
         public = [n for n in vars(cls) if not n.startswith("_")]
         for name in public:
             assert f"| `{name}" in text, f"{cls.__name__}.{name} is not documented"

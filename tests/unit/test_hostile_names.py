@@ -26,10 +26,11 @@ import pytest
 
 from scaffolder.errors import SpecError
 from scaffolder.model.names import IMPORTED_NAMES, RESERVED_ROUTES, Names, pascal_case
-from scaffolder.model.spec import PYDANTIC_SHADOWED, Spec
+from scaffolder.model.spec import Spec
 from scaffolder.render.filters import RESERVED_LOCALS
 from scaffolder.render.formatting import format_python, ruff_binary
 from scaffolder.render.resource import ResourceRenderer
+from scaffolder.render.views import PYDANTIC_SHADOWED
 from scaffolder.spec import parse_spec
 
 PACKAGE = "app"

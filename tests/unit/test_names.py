@@ -23,6 +23,7 @@ from scaffolder.render.formatting import (
     wrap_long_lines,
 )
 from scaffolder.render.resource import ResourceRenderer
+from scaffolder.render.views import ResourceView
 from scaffolder.spec import load_spec, parse_spec
 
 ROOT = Path(__file__).parents[2]
@@ -241,7 +242,7 @@ def test_fields_that_would_hide_a_base_model_method_get_an_aliased_schema_attrib
         "      json: json?\n      dict: str?\n      kwargs: str?\n      title: str\n",
         "spec.yaml",
     )
-    post = spec.resource("Post")
+    post = ResourceView(spec.resource("Post"))
     assert [f.schema_name for f in post.fields] == ["json_", "dict_", "kwargs_", "title"]
     assert [f.api_name for f in post.fields] == ["json", "dict", "kwargs", "title"]
     assert post.has_schema_aliases
@@ -253,7 +254,7 @@ def test_fields_that_would_hide_a_class_body_name_get_a_private_import_alias() -
         "      relationship: str\n      dt: str\n      date: date = 2024-01-31\n",
         "spec.yaml",
     )
-    post = spec.resource("Post")
+    post = ResourceView(spec.resource("Post"))
     assert post.alias("relationship") == "_relationship"
     assert post.import_as("mapped_column") == "mapped_column"
     assert post.import_as("dt") == "dt as _dt"
@@ -352,7 +353,7 @@ def test_long_names_in_formatted_code_pass_ruff_check() -> None:
 
 
 def test_samples_of_long_or_padded_text_stay_short_expressions() -> None:
-    from scaffolder.model.samples import sample_expression
+    from scaffolder.render.samples import sample_expression
 
     spec = parse_spec(
         "version: 1\nresources:\n  Post:\n    fields:\n"
@@ -392,7 +393,7 @@ def test_an_enum_class_never_takes_the_name_of_a_generated_class() -> None:
 def test_text_samples_stay_within_both_bounds_for_every_row(
     declaration: str, shortest: int, longest: int
 ) -> None:
-    from scaffolder.model.samples import sample_expression
+    from scaffolder.render.samples import sample_expression
 
     spec = parse_spec(
         "version: 1\nresources:\n  Label:\n    fields:\n"
@@ -414,6 +415,6 @@ def test_the_update_example_of_a_resource_with_only_refs_clears_a_nullable_one()
         "  Link:\n    fields:\n      nav: ref(Nav)\n",
         "spec.yaml",
     )
-    assert spec.resource("Index").update_example == {"db_id": None}
-    assert spec.resource("Link").update_example == {"nav_id": 1}
-    assert list(spec.resource("Nav").update_example) == ["name"]
+    assert ResourceView(spec.resource("Index")).update_example == {"db_id": None}
+    assert ResourceView(spec.resource("Link")).update_example == {"nav_id": 1}
+    assert list(ResourceView(spec.resource("Nav")).update_example) == ["name"]

@@ -356,3 +356,22 @@ def test_services_declare_what_deleting_a_row_does_to_rows_referring_to_it() -> 
         '"unlink",\n            link=posts_tags.c.post_id,',
     )
     assert "Referrer(" not in tree["app/services/comment.py"]
+
+
+def test_admin_value_filters_import_the_type_of_their_values() -> None:
+    """A date or decimal admin filter parses its value with `TypeAdapter(<type>)`, so the
+    admin module imports the type (read through the field type's view: `info.python_import`)."""
+    spec = parse_spec(
+        "version: 1\nresources:\n  Event:\n    fields:\n      name: str\n"
+        "      day: date\n      price: decimal(8,2)\n"
+        "    admin:\n      filters: [day, price, created_at]\n",
+        "s.yaml",
+    )
+    assert_file(
+        render(spec),
+        "app/admin/event.py",
+        "from datetime import date, datetime",
+        "from decimal import Decimal",
+        "TypeAdapter(date).validate_strings",
+        "TypeAdapter(Decimal).validate_strings",
+    )

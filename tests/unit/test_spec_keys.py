@@ -12,7 +12,7 @@ from ruamel.yaml import YAML
 from scaffolder.errors import SpecError
 from scaffolder.spec import parse_spec
 from scaffolder.spec.json_schema import spec_json_schema
-from scaffolder.spec.keys import FIELD_FLAGS, FIELD_KEYS, RESOURCE_KEYS
+from scaffolder.spec.keys import API_KEYS, FIELD_FLAGS, FIELD_KEYS, RESOURCE_KEYS, Worked
 
 #: A value the loader accepts for each resource key, in a resource `Post` with `title`.
 RESOURCE_VALUES = {
@@ -121,3 +121,26 @@ def test_a_flag_is_true_or_false_for_both(key: str) -> None:
 
 def test_the_flags_are_the_boolean_keys() -> None:
     assert FIELD_FLAGS == ("nullable", "unique", "index", "read_only", "write_only")
+
+
+def test_the_plain_defaults_declared_are_what_a_spec_without_the_keys_gets() -> None:
+    spec = parse_spec("version: 1\nresources:\n  Post:\n    fields:\n      title: str\n")
+    post = spec.resource("Post")
+    assert post.timestamps is RESOURCE_KEYS["timestamps"].default
+    assert [str(key) for key in post.ordering] == RESOURCE_KEYS["ordering"].default
+    assert [layer.value for layer in post.layers] == RESOURCE_KEYS["layers"].default
+    assert post.api.page_size == API_KEYS["page_size"].default
+    assert post.api.max_page_size == API_KEYS["max_page_size"].default
+    for flag in FIELD_FLAGS:
+        assert getattr(post.field("title"), flag) is FIELD_KEYS[flag].default
+
+
+def test_the_schema_states_plain_defaults_and_describes_worked_out_ones() -> None:
+    resource = spec_json_schema()["properties"]["resources"]["additionalProperties"]
+    properties = resource["properties"]
+    for name, key in RESOURCE_KEYS.items():
+        if isinstance(key.default, Worked):
+            assert "default" not in properties[name]
+            assert properties[name]["description"].endswith(f"Default: {key.default.text}.")
+        elif key.default is not None:
+            assert properties[name]["default"] == key.default

@@ -18,6 +18,7 @@ from scaffolder.model.spec import (
     ReverseRelation,
     Spec,
 )
+from scaffolder.render.views import FieldView
 from scaffolder.spec import parse_spec
 
 
@@ -70,7 +71,7 @@ def test_max_length_sets_the_column_length_of_a_plain_str() -> None:
     f = one("type: str\nmax_length: 80")
     assert f.length == 80
     assert f.max_length == 80
-    assert f.column_type == "String(80)"
+    assert FieldView(f).column_type == "String(80)"
 
 
 def test_max_length_below_an_explicit_length_is_a_validation_bound() -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from scaffolder.model.spec import Field, OnDelete, Spec
 from scaffolder.model.types import FieldType
+from scaffolder.render.views import FieldView
 from scaffolder.spec import parse_spec
 
 
@@ -74,10 +75,10 @@ def test_scalar_type(written: str, expected: tuple[str, str, str, int | None], f
     python_type, column_type, pydantic_type, length = expected
     f = field(written) if form == "shorthand" else field(f"\n  type: {written}")
     assert f.type is FieldType(written.split("(")[0])
-    assert f.python_type == python_type
-    assert f.python_annotation == python_type
-    assert f.column_type == column_type
-    assert f.pydantic_type == pydantic_type
+    assert FieldView(f).python_type == python_type
+    assert FieldView(f).python_annotation == python_type
+    assert FieldView(f).column_type == column_type
+    assert FieldView(f).pydantic_type == pydantic_type
     assert f.length == length
     assert f.column_name == "x"
     assert f.api_name == "x"
@@ -108,7 +109,7 @@ def test_decimal_defaults_to_precision_12_scale_2() -> None:
     ],
 )
 def test_imports_the_annotations_need(written: str, imports: tuple[str, ...]) -> None:
-    assert field(written).imports == imports
+    assert FieldView(field(written)).imports == imports
 
 
 def test_type_categories() -> None:
@@ -141,8 +142,8 @@ def test_shorthand_and_long_form_mean_the_same(shorthand: str, long: str) -> Non
 def test_nullable_changes_the_annotation_and_requiredness() -> None:
     f = field("datetime?")
     assert f.nullable
-    assert f.python_type == "datetime"
-    assert f.python_annotation == "datetime | None"
+    assert FieldView(f).python_type == "datetime"
+    assert FieldView(f).python_annotation == "datetime | None"
     assert not f.required
 
 
@@ -274,10 +275,10 @@ def test_enum_values_and_class() -> None:
         ("PUBLISHED", "published"),
         ("ARCHIVED", "archived"),
     ]
-    assert f.python_type == "PostX"
-    assert f.pydantic_type == "PostX"
+    assert FieldView(f).python_type == "PostX"
+    assert FieldView(f).pydantic_type == "PostX"
     assert f.enum.max_length == len("published")
-    assert f.column_type == (
+    assert FieldView(f).column_type == (
         "Enum(PostX, native_enum=False, length=9, values_callable=_enum_values)"
     )
     assert f.default is not None
@@ -338,7 +339,7 @@ def test_enum_long_form() -> None:
     f = field("{type: 'enum(new, on hold)', default: on hold, nullable: true}")
     assert f.enum is not None
     assert f.nullable
-    assert f.python_annotation == "PostX | None"
+    assert FieldView(f).python_annotation == "PostX | None"
     assert f.default is not None
     assert f.default.python == "PostX.ON_HOLD"
 
@@ -350,10 +351,10 @@ def test_ref_field() -> None:
     f = spec_with("author: ref(Author)").resource("Post").field("author")
     assert f.type is FieldType.REF
     assert f.is_ref
-    assert f.python_type == "Author"
-    assert f.python_annotation == "Author"
-    assert f.pydantic_type == "int"
-    assert f.column_type == "Integer()"
+    assert FieldView(f).python_type == "Author"
+    assert FieldView(f).python_annotation == "Author"
+    assert FieldView(f).pydantic_type == "int"
+    assert FieldView(f).column_type == "Integer()"
     assert f.column_name == "author_id"
     assert f.api_name == "author_id"
     assert f.indexed
@@ -381,7 +382,7 @@ def test_nullable_ref_with_set_null_and_back() -> None:
         .resource("Post")
         .field("reviewer")
     )
-    assert f.python_annotation == "Author | None"
+    assert FieldView(f).python_annotation == "Author | None"
     assert f.relation is not None
     assert f.relation.on_delete is OnDelete.SET_NULL
     assert f.relation.on_delete.sql == "SET NULL"
@@ -403,7 +404,7 @@ def test_ref_to_the_builtin_user() -> None:
     assert f.relation is not None
     assert f.relation.target == "User"
     assert f.relation.target_table == "users"
-    assert f.python_type == "User"
+    assert FieldView(f).python_type == "User"
 
 
 def test_ref_to_itself() -> None:
@@ -432,10 +433,10 @@ def test_many_field() -> None:
     f = spec_with("tags: many(Tag)").resource("Post").field("tags")
     assert f.type is FieldType.MANY
     assert f.is_many
-    assert f.python_type == "list[Tag]"
-    assert f.pydantic_type == "list[int]"
+    assert FieldView(f).python_type == "list[Tag]"
+    assert FieldView(f).pydantic_type == "list[int]"
     assert f.column_name is None
-    assert f.column_type == ""
+    assert FieldView(f).column_type == ""
     assert f.api_name == "tag_ids"
     assert not f.required
     assert f.relation is not None
@@ -500,10 +501,10 @@ def test_blog_example_types() -> None:
     from scaffolder.spec import load_spec
 
     post = load_spec(example_path("blog")).resource("Post")
-    assert post.field("title").column_type == "String(200)"
+    assert FieldView(post.field("title")).column_type == "String(200)"
     assert post.field("slug").unique
     assert default_python(post.field("status")) == "PostStatus.DRAFT"
-    assert post.field("published_at").python_annotation == "datetime | None"
+    assert FieldView(post.field("published_at")).python_annotation == "datetime | None"
     assert default_python(post.field("views")) == "0"
     assert association(post.field("tags")) == "posts_tags"
 
@@ -518,8 +519,9 @@ def test_shop_example_types() -> None:
     assert status.enum.member("on hold").name == "ON_HOLD"
     price = spec.resource("Product").field("price")
     assert (price.precision, price.scale, price.nullable) == (10, 2, False)
-    assert spec.resource("Product").field("attributes").python_annotation == "JsonValue | None"
-    assert spec.resource("Order").field("number").column_type == "Uuid()"
+    attributes = FieldView(spec.resource("Product").field("attributes"))
+    assert attributes.python_annotation == "JsonValue | None"
+    assert FieldView(spec.resource("Order").field("number")).column_type == "Uuid()"
     quantity = spec.resource("OrderLine").field("quantity")
     assert quantity.min_value == 1
 

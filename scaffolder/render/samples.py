@@ -9,13 +9,10 @@ The generated test modules import `date`, `datetime`, `time`, `timedelta`, `UTC`
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from scaffolder.model.names import humanize
+from scaffolder.model.spec import Field
 from scaffolder.model.types import FieldType
-
-if TYPE_CHECKING:
-    from scaffolder.model.spec import Field
 
 #: Room left for the `n` suffix of text samples (`Title 123`).
 _SUFFIX = 4
