@@ -248,13 +248,6 @@ NOT_A_SCAFFOLD_PROJECT = (
 )
 
 
-def _write_files(root: Path, files: Mapping[str, str]) -> None:
-    for path, text in files.items():
-        target = root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text.encode("utf-8"))
-
-
 @contextmanager
 def _new_directory(destination: Path, *, dry_run: bool) -> Iterator[Path]:
     """A directory to make the project in, renamed into place when the block succeeds.
