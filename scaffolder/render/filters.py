@@ -27,17 +27,6 @@ def py_tuple(values: Any) -> str:
     return "(" + ", ".join(items) + ")"
 
 
-def py_value(value: Any) -> str:
-    """A Python literal of a JSON-like value (dicts, lists, strings, numbers, booleans, None)."""
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{py_str(str(k))}: {py_value(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(py_value(v) for v in value) + "]"
-    if isinstance(value, str):
-        return py_str(value)
-    return repr(value)
-
-
 #: Names the resource blueprints already use for their own variables (Python locals,
 #: parameters and module-level imports of views, admin, API and service modules, and the
 #: template context), which a resource's row variable must not shadow.
@@ -85,7 +74,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "model_import": model_import,
     "py_list": py_list,
     "py_tuple": py_tuple,
-    "py_value": py_value,
+    "py_value": escape.python_value,
     "form_input": forms.form_input,
     "input_class": forms.input_class,
 }

@@ -16,7 +16,15 @@ from functools import cached_property
 from types import MethodType
 from typing import Any, Generic, TypeVar
 
-from scaffolder.model.spec import Field, QueryField, Referrer, Resource
+from scaffolder.model.spec import (
+    Default,
+    Field,
+    OnDelete,
+    QueryField,
+    Referrer,
+    Relation,
+    Resource,
+)
 from scaffolder.model.types import FieldType, TypeInfo
 from scaffolder.render import python_types, samples, sql
 from scaffolder.render.sql import CheckSpec
@@ -159,15 +167,20 @@ class FieldView(_View[Field]):
         key = self.model.api_name
         return f"{key}_" if key in PYDANTIC_SHADOWED else key
 
+    @cached_property
+    def default(self) -> DefaultView | None:
+        """The default, with its Python literal; None when the field has none."""
+        default = self.model.default
+        return None if default is None else DefaultView(default, self.model)
+
     def default_in(self, resource: ResourceView | Resource) -> str:
         """The default as Python in a class body of `resource`: `dt.date.fromisoformat(…)`
         where a field named `date` hides the class `date.fromisoformat(…)` would use."""
-        default = self.model.default
-        assert default is not None
+        literal = python_types.default_literal(self.model)
         if self.model.type in (FieldType.DATE, FieldType.TIME, FieldType.DATETIME):
             shown = resource if isinstance(resource, ResourceView) else self.views(resource)
-            return shown.qualify(default.python)
-        return default.python
+            return shown.qualify(literal)
+        return literal
 
     @cached_property
     def sample(self) -> str:
@@ -188,6 +201,33 @@ class FieldView(_View[Field]):
     def invalid_example(self) -> str | None:
         """A Python expression of an API value validation must refuse (422), or None."""
         return samples.invalid_example(self.model)
+
+
+class DefaultView(_View[Default]):
+    """A field's default, with how generated code writes it. Made by its field's view: the
+    literal depends on the field (an enum default is a member of the field's enum)."""
+
+    def __init__(self, wrapped: Default, field: Field) -> None:
+        super().__init__(wrapped)
+        self.field = field
+
+    @cached_property
+    def python(self) -> str:
+        """The literal, e.g. `0`, `"draft"`, `Decimal("9.99")`, `PostStatus.DRAFT`."""
+        return python_types.default_literal(self.field)
+
+
+class RelationView(_View[Relation]):
+    """A `ref` or `many` field's relation (its `on_delete` is a view)."""
+
+
+class OnDeleteView(_View[OnDelete]):
+    """An `on_delete` choice, with how SQLAlchemy writes it."""
+
+    @cached_property
+    def sql(self) -> str:
+        """The `ondelete=` argument of SQLAlchemy's ForeignKey."""
+        return sql.on_delete_sql(self.model)
 
 
 class TypeInfoView(_View[TypeInfo]):
@@ -357,6 +397,8 @@ class ResourceView(_View[Resource]):
 
 _VIEWS: dict[type, Callable[[Any, Views], _View[Any]]] = {
     Field: FieldView,
+    OnDelete: OnDeleteView,
+    Relation: RelationView,
     QueryField: QueryFieldView,
     Referrer: ReferrerView,
     Resource: ResourceView,

@@ -44,9 +44,12 @@ CLASSES = (
 
 #: The view templates get instead of a model class: its members are listed with the class's.
 VIEWS = {
+    "Default": "DefaultView",
     "Field": "FieldView",
+    "OnDelete": "OnDeleteView",
     "QueryField": "QueryFieldView",
     "Referrer": "ReferrerView",
+    "Relation": "RelationView",
     "Resource": "ResourceView",
     "TypeInfo": "TypeInfoView",
 }
