@@ -322,7 +322,7 @@ class FieldBuilder:
 
     def _on_delete(self, many: bool, target: str) -> OnDelete:
         value = self.raw.option("on_delete")
-        if value is None:
+        if "on_delete" not in self.raw.options:
             # association rows belong to both sides: they go when either row goes
             return OnDelete.CASCADE if many else OnDelete.RESTRICT
         spot = self.raw.spot("on_delete")
@@ -353,7 +353,7 @@ class FieldBuilder:
 
     def _back(self) -> str | None:
         value = self.raw.option("back")
-        if value is None:
+        if "back" not in self.raw.options:
             return None
         spot = self.raw.spot("back")
         if (
