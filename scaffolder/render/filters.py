@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from scaffolder.model.names import model_import, model_ref
 from scaffolder.render import escape, forms
 from scaffolder.render.escape import python_str as py_str
+from scaffolder.render.python_names import model_import, model_ref
 
 
 def py_list(values: Any) -> str:

@@ -16,6 +16,7 @@ from functools import cached_property
 from types import MethodType
 from typing import Any, Generic, TypeVar
 
+from scaffolder.model.names import Names
 from scaffolder.model.spec import (
     Default,
     Field,
@@ -26,7 +27,7 @@ from scaffolder.model.spec import (
     Resource,
 )
 from scaffolder.model.types import FieldType, TypeInfo
-from scaffolder.render import python_types, samples, sql
+from scaffolder.render import python_names, python_types, samples, sql
 from scaffolder.render.sql import CheckSpec
 
 M = TypeVar("M")
@@ -277,6 +278,27 @@ class ReferrerView(_View[Referrer]):
     """A referring field of another resource (its `source` and `field` are views)."""
 
 
+class NamesView(_View[Names]):
+    """A resource's names, with those its generated modules write for its model."""
+
+    @cached_property
+    def model_ref(self) -> str:
+        """The model class as other modules name it (`PageModel` for `Page`)."""
+        return python_names.model_ref(self.model.class_name)
+
+    @cached_property
+    def model_import(self) -> str:
+        """The model class in an import statement (`Page as PageModel`)."""
+        return python_names.model_import(self.model.class_name)
+
+    @cached_property
+    def pytest_collects(self) -> bool:
+        """Whether pytest would take this resource's classes (`TestimonialRead`) for test
+        classes where a test module imports them, and warn that it cannot collect them:
+        such modules import the schema or model module instead (`testimonial_schemas`)."""
+        return self.model.class_name.startswith("Test")
+
+
 class ResourceView(_View[Resource]):
     """A resource, with the names its generated modules use and the prose about it."""
 
@@ -397,6 +419,7 @@ class ResourceView(_View[Resource]):
 
 _VIEWS: dict[type, Callable[[Any, Views], _View[Any]]] = {
     Field: FieldView,
+    Names: NamesView,
     OnDelete: OnDeleteView,
     Relation: RelationView,
     QueryField: QueryFieldView,

@@ -6,12 +6,7 @@ import math
 from decimal import Decimal
 from typing import Any
 
-from scaffolder.model.names import (
-    IMPORTED_NAMES,
-    Names,
-    enum_member_names,
-    pascal_case,
-)
+from scaffolder.model.names import Names, enum_member_names, pascal_case
 from scaffolder.model.spec import (
     Default,
     EnumMember,
@@ -23,6 +18,7 @@ from scaffolder.model.spec import (
 )
 from scaffolder.model.types import TYPE_NAMES, TYPES, ArgKind, FieldType
 from scaffolder.render.escape import text_problem
+from scaffolder.render.python_names import IMPORTED_NAMES
 from scaffolder.spec import names_check
 from scaffolder.spec.defaults import TEXT_HINT, DefaultError, convert_default
 from scaffolder.spec.keys import (

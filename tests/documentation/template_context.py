@@ -46,6 +46,7 @@ CLASSES = (
 VIEWS = {
     "Default": "DefaultView",
     "Field": "FieldView",
+    "Names": "NamesView",
     "OnDelete": "OnDeleteView",
     "QueryField": "QueryFieldView",
     "Referrer": "ReferrerView",
