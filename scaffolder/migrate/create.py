@@ -14,7 +14,7 @@ from scaffolder.migrate.columns import migration_type
 from scaffolder.model.names import constraint_name
 from scaffolder.model.spec import Field, OrderingIndex, Resource, creation_order
 from scaffolder.render.escape import python_str as py_str
-from scaffolder.render.sql import check_constraints
+from scaffolder.render.sql import check_constraints, on_delete_sql
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,10 @@ class ForeignKey:
         assert relation is not None
         assert relation.fk_column is not None
         return cls(
-            resource.names.table, relation.fk_column, relation.target_table, relation.on_delete.sql
+            resource.names.table,
+            relation.fk_column,
+            relation.target_table,
+            on_delete_sql(relation.on_delete),
         )
 
     def create_in_batch(self) -> str:
@@ -139,7 +142,7 @@ def association_lines(resource: Resource, field: Field) -> list[str]:
     assert relation.source_column is not None
     assert relation.target_column is not None
     table = relation.association_table
-    on_delete = relation.on_delete.sql
+    on_delete = on_delete_sql(relation.on_delete)
     source = ForeignKey(table, relation.source_column, resource.names.table, on_delete)
     target = ForeignKey(table, relation.target_column, relation.target_table, on_delete)
     primary_key = constraint_name(f"pk_{table}")

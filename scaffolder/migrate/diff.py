@@ -26,7 +26,7 @@ from scaffolder.model.names import constraint_name
 from scaffolder.model.spec import Field, Resource, Spec, creation_order
 from scaffolder.model.types import FieldType
 from scaffolder.render.escape import python_str as py_str
-from scaffolder.render.sql import check_constraints
+from scaffolder.render.sql import check_constraints, on_delete_sql
 
 #: What existing rows get in a new NOT NULL column without a default (the user is warned).
 _FILL = {
@@ -234,7 +234,7 @@ def _column_extras(table: str, f: Field) -> tuple[list[str], list[str]]:
     up: list[str] = []
     down: list[str] = []
     if f.relation is not None:
-        fk = ForeignKey(table, column, f.relation.target_table, f.relation.on_delete.sql)
+        fk = ForeignKey(table, column, f.relation.target_table, on_delete_sql(f.relation.on_delete))
         up.append(fk.create_in_batch())
         down.insert(0, fk.drop_in_batch())
     unique_name = constraint_name(f"uq_{table}_{column}")

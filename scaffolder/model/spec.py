@@ -22,11 +22,6 @@ class OnDelete(StrEnum):
     CASCADE = "cascade"
     SET_NULL = "set_null"
 
-    @property
-    def sql(self) -> str:
-        """The `ondelete=` argument of SQLAlchemy's ForeignKey."""
-        return self.value.replace("_", " ").upper()
-
 
 class Layer(StrEnum):
     """An optional layer of generated code (model, migration and tests are always there)."""
@@ -47,12 +42,16 @@ class Location:
 
 @dataclass(frozen=True)
 class Default:
-    """A field default: the Python value and its source-code literal."""
+    """A field default, as a value of the field's Python type."""
 
-    #: already converted to the field's Python type; left out of ==/hash, which the
-    #: literal below decides (a json default is a dict, and the model stays hashable)
+    #: already converted to the field's Python type (an enum's: the value's text); left
+    #: out of ==/hash, which `identity` decides (a json default is a dict, and the model
+    #: stays hashable)
     value: object = field(compare=False)
-    python: str = ""  # e.g. `0`, `'draft'`, `Decimal('9.99')`, `PostStatus.DRAFT`
+    identity: str = field(init=False)  # the value's type and repr: `Decimal:Decimal('9.99')`
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "identity", f"{type(self.value).__name__}:{self.value!r}")
 
 
 @dataclass(frozen=True)

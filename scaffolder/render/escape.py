@@ -143,6 +143,18 @@ def python_str(value: str) -> str:
     return " ".join(f'"{piece}"' for piece in _lines(units, _PIECE, keep_space=True))
 
 
+def python_value(value: Any) -> str:
+    """A Python literal of a JSON-like value (dicts, lists, strings, numbers, booleans, None)."""
+    if isinstance(value, dict):
+        items = (f"{python_str(str(k))}: {python_value(v)}" for k, v in value.items())
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(python_value(v) for v in value) + "]"
+    if isinstance(value, str):
+        return python_str(value)
+    return repr(value)
+
+
 def python_comment_lines(value: str, width: int = 60) -> list[str]:
     """The text of `#` comment lines that say `value`, each about `width` long.
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from scaffolder.model.names import model_import, model_ref
 from scaffolder.render import escape, forms
 from scaffolder.render.escape import python_str as py_str
+from scaffolder.render.python_names import model_import, model_ref
 
 
 def py_list(values: Any) -> str:
@@ -25,17 +25,6 @@ def py_tuple(values: Any) -> str:
     if len(items) == 1:
         return f"({items[0]},)"
     return "(" + ", ".join(items) + ")"
-
-
-def py_value(value: Any) -> str:
-    """A Python literal of a JSON-like value (dicts, lists, strings, numbers, booleans, None)."""
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{py_str(str(k))}: {py_value(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(py_value(v) for v in value) + "]"
-    if isinstance(value, str):
-        return py_str(value)
-    return repr(value)
 
 
 #: Names the resource blueprints already use for their own variables (Python locals,
@@ -85,7 +74,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "model_import": model_import,
     "py_list": py_list,
     "py_tuple": py_tuple,
-    "py_value": py_value,
+    "py_value": escape.python_value,
     "form_input": forms.form_input,
     "input_class": forms.input_class,
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from scaffolder.model.spec import Field, Spec
 from scaffolder.model.types import FieldType
+from scaffolder.render import python_types
 from scaffolder.render.escape import python_str as py_str
 
 #: The `kit.forms` class of each field type.
@@ -85,5 +86,5 @@ def _default(field: Field) -> list[str]:
     if field.type is FieldType.BOOL:
         return ['default="on"'] if field.default.value else []
     if field.type is FieldType.JSON:
-        return [f"default=json_text({field.default.python})"]
+        return [f"default=json_text({python_types.default_literal(field)})"]
     return [f"default={py_str(str(field.default.value))}"]

@@ -1,5 +1,6 @@
 """What each field type becomes in generated Python: the model attribute's annotation,
-the SQLAlchemy column type, the Pydantic annotation, and the imports they need.
+the SQLAlchemy column type, the Pydantic annotation, the imports they need, and the
+literal of a default.
 
 The model says what a field is (`decimal(10,2)`, nullable); this module says how the
 blueprints write it (`Numeric(10, 2)`, `Decimal | None`).
@@ -7,11 +8,13 @@ blueprints write it (`Numeric(10, 2)`, `Decimal | None`).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
 from scaffolder.model.spec import Field
 from scaffolder.model.types import FieldType
+from scaffolder.render.escape import python_str, python_value
 
 
 @dataclass(frozen=True)
@@ -135,3 +138,28 @@ def decimal_limit(field: Field) -> Decimal:
     return (Decimal(10) ** ((field.precision or 12) - scale) - 1) + (
         1 - Decimal(1).scaleb(-scale) if scale else Decimal(0)
     )
+
+
+def default_literal(field: Field) -> str:
+    """The field's default as Python source: `0`, `"draft"`, `Decimal("9.99")`,
+    `PostStatus.DRAFT`, `date.fromisoformat("2024-01-31")` (the loader checked it)."""
+    assert field.default is not None
+    value: object = field.default.value
+    if field.type is FieldType.JSON:
+        return python_value(value)
+    if field.enum is not None:
+        return f"{field.enum.class_name}.{field.enum.member(str(value)).name}"
+    if isinstance(value, str):
+        return python_str(value)
+    if isinstance(value, Decimal):
+        return f'Decimal("{value}")'
+    if field.type is FieldType.UUID:
+        return f'UUID("{value}")'
+    if field.type in _TEMPORAL:
+        assert isinstance(value, dt.date | dt.time)
+        return f'{_TEMPORAL[field.type]}.fromisoformat("{value.isoformat()}")'
+    return repr(value)  # int, float, bool
+
+
+#: The class whose `fromisoformat` writes a date, time or datetime default.
+_TEMPORAL = {FieldType.DATE: "date", FieldType.TIME: "time", FieldType.DATETIME: "datetime"}

@@ -1,12 +1,12 @@
-"""The CHECK constraints that enforce a field's `min`/`max` in the database, written the
-same by the model (`__table_args__`) and by the migrations (portable SQLite/PostgreSQL).
+"""SQL the model and the migrations write alike: the CHECK constraints that enforce a
+field's `min`/`max` (portable SQLite/PostgreSQL), and a foreign key's `ondelete=`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scaffolder.model.spec import Field, Resource
+from scaffolder.model.spec import Field, OnDelete, Resource
 
 
 @dataclass(frozen=True)
@@ -41,3 +41,8 @@ def check_constraints(field: Field) -> tuple[CheckSpec, ...]:
 def resource_check_constraints(resource: Resource) -> tuple[CheckSpec, ...]:
     """Every CHECK constraint of a resource's table, in field order."""
     return tuple(c for f in resource.fields for c in check_constraints(f))
+
+
+def on_delete_sql(choice: OnDelete) -> str:
+    """The `ondelete=` argument of SQLAlchemy's ForeignKey: `set_null` → `SET NULL`."""
+    return choice.value.replace("_", " ").upper()

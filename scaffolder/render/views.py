@@ -16,9 +16,18 @@ from functools import cached_property
 from types import MethodType
 from typing import Any, Generic, TypeVar
 
-from scaffolder.model.spec import Field, QueryField, Referrer, Resource
+from scaffolder.model.names import Names
+from scaffolder.model.spec import (
+    Default,
+    Field,
+    OnDelete,
+    QueryField,
+    Referrer,
+    Relation,
+    Resource,
+)
 from scaffolder.model.types import FieldType, TypeInfo
-from scaffolder.render import python_types, samples, sql
+from scaffolder.render import python_names, python_types, samples, sql
 from scaffolder.render.sql import CheckSpec
 
 M = TypeVar("M")
@@ -159,15 +168,20 @@ class FieldView(_View[Field]):
         key = self.model.api_name
         return f"{key}_" if key in PYDANTIC_SHADOWED else key
 
+    @cached_property
+    def default(self) -> DefaultView | None:
+        """The default, with its Python literal; None when the field has none."""
+        default = self.model.default
+        return None if default is None else DefaultView(default, self.model)
+
     def default_in(self, resource: ResourceView | Resource) -> str:
         """The default as Python in a class body of `resource`: `dt.date.fromisoformat(…)`
         where a field named `date` hides the class `date.fromisoformat(…)` would use."""
-        default = self.model.default
-        assert default is not None
+        literal = python_types.default_literal(self.model)
         if self.model.type in (FieldType.DATE, FieldType.TIME, FieldType.DATETIME):
             shown = resource if isinstance(resource, ResourceView) else self.views(resource)
-            return shown.qualify(default.python)
-        return default.python
+            return shown.qualify(literal)
+        return literal
 
     @cached_property
     def sample(self) -> str:
@@ -188,6 +202,33 @@ class FieldView(_View[Field]):
     def invalid_example(self) -> str | None:
         """A Python expression of an API value validation must refuse (422), or None."""
         return samples.invalid_example(self.model)
+
+
+class DefaultView(_View[Default]):
+    """A field's default, with how generated code writes it. Made by its field's view: the
+    literal depends on the field (an enum default is a member of the field's enum)."""
+
+    def __init__(self, wrapped: Default, field: Field) -> None:
+        super().__init__(wrapped)
+        self.field = field
+
+    @cached_property
+    def python(self) -> str:
+        """The literal, e.g. `0`, `"draft"`, `Decimal("9.99")`, `PostStatus.DRAFT`."""
+        return python_types.default_literal(self.field)
+
+
+class RelationView(_View[Relation]):
+    """A `ref` or `many` field's relation (its `on_delete` is a view)."""
+
+
+class OnDeleteView(_View[OnDelete]):
+    """An `on_delete` choice, with how SQLAlchemy writes it."""
+
+    @cached_property
+    def sql(self) -> str:
+        """The `ondelete=` argument of SQLAlchemy's ForeignKey."""
+        return sql.on_delete_sql(self.model)
 
 
 class TypeInfoView(_View[TypeInfo]):
@@ -235,6 +276,27 @@ class QueryFieldView(_View[QueryField]):
 
 class ReferrerView(_View[Referrer]):
     """A referring field of another resource (its `source` and `field` are views)."""
+
+
+class NamesView(_View[Names]):
+    """A resource's names, with those its generated modules write for its model."""
+
+    @cached_property
+    def model_ref(self) -> str:
+        """The model class as other modules name it (`PageModel` for `Page`)."""
+        return python_names.model_ref(self.model.class_name)
+
+    @cached_property
+    def model_import(self) -> str:
+        """The model class in an import statement (`Page as PageModel`)."""
+        return python_names.model_import(self.model.class_name)
+
+    @cached_property
+    def pytest_collects(self) -> bool:
+        """Whether pytest would take this resource's classes (`TestimonialRead`) for test
+        classes where a test module imports them, and warn that it cannot collect them:
+        such modules import the schema or model module instead (`testimonial_schemas`)."""
+        return self.model.class_name.startswith("Test")
 
 
 class ResourceView(_View[Resource]):
@@ -357,6 +419,9 @@ class ResourceView(_View[Resource]):
 
 _VIEWS: dict[type, Callable[[Any, Views], _View[Any]]] = {
     Field: FieldView,
+    Names: NamesView,
+    OnDelete: OnDeleteView,
+    Relation: RelationView,
     QueryField: QueryFieldView,
     Referrer: ReferrerView,
     Resource: ResourceView,

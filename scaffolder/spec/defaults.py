@@ -1,4 +1,5 @@
-"""Checking a default value against its field type and turning it into Python source."""
+"""Checking a default value against its field type and converting it to the type's
+Python value (how generated code writes it is `render/python_types.py`'s business)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,7 @@ from typing import Any
 
 from scaffolder.model.spec import Default, EnumType
 from scaffolder.model.types import INT32_RANGE, INT64_RANGE, SLUG_PATTERN, FieldType
-from scaffolder.render.escape import python_str, text_problem
-from scaffolder.render.filters import py_value
+from scaffolder.render.escape import text_problem
 from scaffolder.spec.yaml_io import plain
 from scaffolder.suggest import did_you_mean
 
@@ -48,7 +48,7 @@ def convert_default(
     if field_type is FieldType.JSON:
         data = plain(value)
         _check_json_text(data)
-        return Default(data, py_value(data))
+        return Default(data)
     if field_type is FieldType.ENUM:
         assert enum is not None
         return _enum_default(enum, _text(value, raw))
@@ -73,7 +73,7 @@ def convert_default(
                 hint="use true or false",
                 example="= false",
             )
-        return Default(bool(value), repr(bool(value)))
+        return Default(bool(value))
     if field_type in (FieldType.DATE, FieldType.DATETIME, FieldType.TIME):
         return _temporal_default(field_type, value, raw)
     if field_type is FieldType.UUID:
@@ -82,7 +82,7 @@ def convert_default(
 
 
 def _enum_default(enum: EnumType, text: str) -> Default:
-    """An enum's default: one of its values, written as its member."""
+    """An enum's default: one of its values."""
     values = [m.value for m in enum.members]
     if text not in values:
         raise DefaultError(
@@ -90,8 +90,7 @@ def _enum_default(enum: EnumType, text: str) -> Default:
             hint=did_you_mean(text, values) or "the default must be one of the values",
             example=f"= {_scalar(values[0])}",
         )
-    member = enum.member(text)
-    return Default(text, f"{enum.class_name}.{member.name}")
+    return Default(text)
 
 
 def _float_default(value: Any, raw: str | None) -> Default:
@@ -102,7 +101,7 @@ def _float_default(value: Any, raw: str | None) -> Default:
     if not math.isfinite(number):
         # `inf` and `nan` are not Python literals, and JSON cannot carry them
         raise DefaultError(f"default `{_text(value, raw)}` is not a finite number", example="= 0.5")
-    return Default(number, repr(number))
+    return Default(number)
 
 
 def _uuid_default(value: Any) -> Default:
@@ -114,7 +113,7 @@ def _uuid_default(value: Any) -> Default:
             f"default `{value}` is not a UUID",
             example="= 123e4567-e89b-12d3-a456-426614174000",
         ) from None
-    return Default(parsed, f'UUID("{parsed}")')
+    return Default(parsed)
 
 
 def _scalar(text: str) -> str:
@@ -161,7 +160,7 @@ def _string_default(field_type: FieldType, text: str) -> Default:
             example="= my-first-post",
         )
     _check_text(text)
-    return Default(text, python_str(text))
+    return Default(text)
 
 
 #: What a default holding a character no text may hold is told to do.
@@ -203,7 +202,7 @@ def _int_default(field_type: FieldType, value: Any) -> Default:
             if field_type is FieldType.INT
             else "use decimal(P,0) for larger whole numbers",
         )
-    return Default(int(value), str(int(value)))
+    return Default(int(value))
 
 
 def _decimal_default(value: Any, raw: str | None, precision: int, scale: int) -> Default:
@@ -227,7 +226,7 @@ def _decimal_default(value: Any, raw: str | None, precision: int, scale: int) ->
             hint=f"at most {precision - scale} digits before and {scale} after the point",
             example=example,
         )
-    return Default(number, f'Decimal("{number}")')
+    return Default(number)
 
 
 def _temporal_default(field_type: FieldType, value: Any, raw: str | None) -> Default:
@@ -245,10 +244,10 @@ def _temporal_default(field_type: FieldType, value: Any, raw: str | None) -> Def
                 if isinstance(value, dt.date) and not isinstance(value, dt.datetime)
                 else dt.date.fromisoformat(str(value))
             )
-            return Default(parsed_date, f'date.fromisoformat("{parsed_date.isoformat()}")')
+            return Default(parsed_date)
         if field_type is FieldType.TIME:
             parsed_time = dt.time.fromisoformat(str(value))
-            return Default(parsed_time, f'time.fromisoformat("{parsed_time.isoformat()}")')
+            return Default(parsed_time)
         # rebuilt from its ISO form: ruamel's TimeStamp subclass must not leak into the model
         parsed = dt.datetime.fromisoformat(
             value.isoformat() if isinstance(value, dt.datetime) else str(value)
@@ -263,4 +262,4 @@ def _temporal_default(field_type: FieldType, value: Any, raw: str | None) -> Def
             hint="add an offset such as +00:00 or Z",
             example=examples[field_type],
         )
-    return Default(parsed, f'datetime.fromisoformat("{parsed.isoformat()}")')
+    return Default(parsed)

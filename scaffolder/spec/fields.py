@@ -6,12 +6,7 @@ import math
 from decimal import Decimal
 from typing import Any
 
-from scaffolder.model.names import (
-    IMPORTED_NAMES,
-    Names,
-    enum_member_names,
-    pascal_case,
-)
+from scaffolder.model.names import Names, enum_member_names, pascal_case
 from scaffolder.model.spec import (
     Default,
     EnumMember,
@@ -23,6 +18,7 @@ from scaffolder.model.spec import (
 )
 from scaffolder.model.types import TYPE_NAMES, TYPES, ArgKind, FieldType
 from scaffolder.render.escape import text_problem
+from scaffolder.render.python_names import IMPORTED_NAMES
 from scaffolder.spec import names_check
 from scaffolder.spec.defaults import TEXT_HINT, DefaultError, convert_default
 from scaffolder.spec.keys import (
@@ -322,7 +318,7 @@ class FieldBuilder:
 
     def _on_delete(self, many: bool, target: str) -> OnDelete:
         value = self.raw.option("on_delete")
-        if value is None:
+        if "on_delete" not in self.raw.options:
             # association rows belong to both sides: they go when either row goes
             return OnDelete.CASCADE if many else OnDelete.RESTRICT
         spot = self.raw.spot("on_delete")
@@ -353,7 +349,7 @@ class FieldBuilder:
 
     def _back(self) -> str | None:
         value = self.raw.option("back")
-        if value is None:
+        if "back" not in self.raw.options:
             return None
         spot = self.raw.spot("back")
         if (

@@ -49,7 +49,9 @@ def _property(key: Key, schema: Mapping[str, Any] | None = None) -> dict[str, An
     value = dict(given)
     if key.default is not None and not isinstance(key.default, Worked):
         value["default"] = key.default
-    if "anyOf" in value:  # a list of names, which allows null itself
+    if "anyOf" in value:  # a list of names
+        if key.null_means_default:
+            value["anyOf"] = [*value["anyOf"], {"type": "null"}]
         return {"description": key.description, **value}
     value.setdefault("description", key.description)
     if key.null_means_default:

@@ -3,7 +3,8 @@ value (its kind), its default, and whether `key:` with no value (null) means "th
 default".
 
 The loader reads these tables for unknown-key errors and suggestions, for which field
-keys are true/false flags, and for the defaults that are plain values (`timestamps`,
+keys are true/false flags, for which keys written with no value are read as not
+written (`Given`), and for the defaults that are plain values (`timestamps`,
 `ordering`, `layers`, `page_size`…); the JSON Schema (`json_schema.py`) and the
 reference (docs/reference/spec-keys.md) are built from them, descriptions and
 defaults included. A key added here is accepted, suggested, documented and completed
@@ -13,7 +14,7 @@ rest of the spec, references — stays the loader's.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,12 +79,46 @@ def _yaml_text(value: Any) -> str:
 
 
 def names(pattern: str = names_check.FIELD_NAME.pattern) -> dict[str, Any]:
-    """The schema of a list of field names: like the loader, one name may stand alone,
-    and null means "the default"."""
+    """The schema of a list of field names: like the loader, one name may stand alone."""
     name = {"type": "string", "pattern": pattern}
-    return {
-        "anyOf": [{"type": "array", "items": name, "uniqueItems": True}, name, {"type": "null"}]
-    }
+    return {"anyOf": [{"type": "array", "items": name, "uniqueItems": True}, name]}
+
+
+class Given(Mapping[str, Any]):
+    """A mapping of the spec as the loader reads it: the keys written, less those written
+    with no value (`plural:`) whose declaration says null means the default — for the
+    loader, those were not written. Keys not in `keys` stay, to be reported.
+
+    The one place null is read by the declarations; positions and style are those of
+    the mapping read (`lc`, `fa`: what `yaml_io.Positions` asks for).
+    """
+
+    def __init__(self, mapping: Mapping[str, Any], keys: Mapping[str, Key]) -> None:
+        self.written = mapping
+        self._given = {
+            name: value
+            for name, value in mapping.items()
+            if not (value is None and str(name) in keys and keys[str(name)].null_means_default)
+        }
+
+    def __getitem__(self, name: str) -> Any:
+        return self._given[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._given)
+
+    def __len__(self) -> int:
+        return len(self._given)
+
+    @property
+    def lc(self) -> Any:
+        """The positions of the mapping read (ruamel's; AttributeError for a plain one)."""
+        return self.written.lc  # type: ignore[attr-defined]
+
+    @property
+    def fa(self) -> Any:
+        """The style of the mapping read, block or flow (ruamel's, like `lc`)."""
+        return self.written.fa  # type: ignore[attr-defined]
 
 
 _FLAG = {"type": "boolean"}
@@ -122,6 +157,7 @@ RESOURCE_KEYS: dict[str, Key] = {
     "ordering": Key(
         "Default order: field names, `-` prefix for descending.",
         names(ORDERING_ITEM),
+        null_means_default=True,
         default=["id"],
     ),
     "timestamps": Key("Managed created_at / updated_at columns.", _FLAG, default=True),
@@ -180,21 +216,25 @@ ADMIN_KEYS: dict[str, Key] = {
     "list": Key(
         "Columns of the admin list.",
         names(),
+        null_means_default=True,
         default=Worked("the display field and up to three more"),
     ),
     "search": Key(
         "Text fields searched by the admin search box.",
         names(),
+        null_means_default=True,
         default=Worked("the first three text fields, long text aside"),
     ),
     "filters": Key(
         "Fields offered as filters in the admin sidebar.",
         names(),
+        null_means_default=True,
         default=Worked("the bool, enum and ref fields"),
     ),
     "readonly": Key(
         "Fields shown but not editable in the admin.",
         names(),
+        null_means_default=True,
         default=Worked("the read_only fields"),
     ),
 }
@@ -203,11 +243,13 @@ API_KEYS: dict[str, Key] = {
     "filters": Key(
         "Fields accepted as exact-match query filters on the list endpoint.",
         names(),
+        null_means_default=True,
         default=Worked("every field but json, long text and many ones"),
     ),
     "sort": Key(
         "Fields accepted by `sort` on the list endpoint.",
         names(),
+        null_means_default=True,
         default=Worked("id, the timestamps and every sortable field but long text"),
     ),
     "page_size": Key("Default page size of the list endpoint.", _POSITIVE, default=20),

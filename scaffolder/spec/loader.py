@@ -42,6 +42,7 @@ from scaffolder.spec.keys import (
     FIELD_OPTIONS,
     RESOURCE_KEYS,
     TOP_KEYS,
+    Given,
     Key,
 )
 from scaffolder.spec.raw import MISSING, Problems, RawField, RawResource, Spot, unquote, value_spot
@@ -138,7 +139,7 @@ class SpecLoader:
             )
             return []
         resources = doc["resources"]
-        if resources is None:
+        if resources is None:  # `resources:` alone: none yet (the one required key null may be)
             return []
         if not isinstance(resources, Mapping):
             self._add(
@@ -190,6 +191,7 @@ class SpecLoader:
                 example=f"{name}:\n  fields:\n    title: str(200)",
             )
             return None
+        decl = Given(decl, RESOURCE_KEYS)
         typos = self._unknown_keys(decl, RESOURCE_KEYS, f"key {{key}} in resource `{name}`")
         plural, table = self._plural_and_table(name, decl)
         names = Names.derive(
@@ -325,7 +327,7 @@ class SpecLoader:
         return True
 
     def _optional_str(self, decl: Mapping[str, Any], key: str, resource: str) -> str | None:
-        if key not in decl or decl[key] is None:
+        if key not in decl:
             return None
         value = decl[key]
         if not isinstance(value, str):
@@ -521,8 +523,9 @@ class SpecLoader:
     ) -> None:
         """Put the keys of a long-form field besides `type` on `raw`: the flags (checked to
         be booleans), the other options, the default."""
+        decl = Given(decl, FIELD_KEYS)
         for flag in FIELD_FLAGS:
-            if flag in decl and decl[flag] is not None:
+            if flag in decl:
                 value = decl[flag]
                 if not isinstance(value, bool):
                     self._add(

@@ -22,6 +22,7 @@ from scaffolder.spec.keys import (
     API_KEYS,
     LAYER_NAMES,
     RESOURCE_KEYS,
+    Given,
     Key,
 )
 from scaffolder.spec.raw import RawResource, Reporter, Spot, value_spot
@@ -106,7 +107,7 @@ class ResourceBuilder:
         what: str,
     ) -> tuple[str, ...] | None:
         """Read `key` as a list of field names; report unknown ones and those in `why`."""
-        if key not in mapping or mapping[key] is None:
+        if key not in mapping:
             return None
         value = mapping[key]
         pos = self.loader.pos
@@ -193,7 +194,7 @@ class ResourceBuilder:
         return tuple(OrderKey(n.removeprefix("-"), n.startswith("-")) for n in chosen)
 
     def _layers(self) -> tuple[Layer, ...]:
-        if "layers" not in self.decl or self.decl["layers"] is None:
+        if "layers" not in self.decl:
             return tuple(Layer(name) for name in RESOURCE_KEYS["layers"].default)
         value = self.decl["layers"]
         pos = self.loader.pos
@@ -221,9 +222,9 @@ class ResourceBuilder:
         return tuple(sorted(layers, key=lambda layer: LAYER_NAMES.index(layer.value)))
 
     def _section(self, key: str, allowed: Mapping[str, Key]) -> Mapping[str, Any]:
-        value = self.decl.get(key)
-        if value is None:
+        if key not in self.decl:
             return {}
+        value = self.decl[key]
         if not isinstance(value, Mapping):
             self.add(
                 value_spot(self.loader.pos, self.decl, key),
@@ -234,7 +235,7 @@ class ResourceBuilder:
         self.loader._unknown_keys(
             value, allowed, f"key {{key}} in `{key}` of resource `{self.raw.name}`"
         )
-        return value
+        return Given(value, allowed)
 
     def _admin(self, display: str) -> AdminOptions:
         section = self._section("admin", ADMIN_KEYS)

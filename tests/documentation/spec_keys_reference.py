@@ -55,8 +55,8 @@ def default(key: Key) -> str:
 
 def alone(key: Key) -> str:
     """What `key:` with no value means: the default, null itself, or an error."""
-    if key.null_means_default or (key.schema is not None and "anyOf" in key.schema):
-        return "the default"  # a list of names allows null itself (`keys.names`)
+    if key.null_means_default:
+        return "the default"
     if key.schema == {}:
         return "null (for a nullable field)"
     return "an error"

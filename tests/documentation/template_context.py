@@ -44,9 +44,13 @@ CLASSES = (
 
 #: The view templates get instead of a model class: its members are listed with the class's.
 VIEWS = {
+    "Default": "DefaultView",
     "Field": "FieldView",
+    "Names": "NamesView",
+    "OnDelete": "OnDeleteView",
     "QueryField": "QueryFieldView",
     "Referrer": "ReferrerView",
+    "Relation": "RelationView",
     "Resource": "ResourceView",
     "TypeInfo": "TypeInfoView",
 }

@@ -25,10 +25,11 @@ from pathlib import Path
 import pytest
 
 from scaffolder.errors import SpecError
-from scaffolder.model.names import IMPORTED_NAMES, RESERVED_ROUTES, Names, pascal_case
+from scaffolder.model.names import RESERVED_ROUTES, Names, pascal_case
 from scaffolder.model.spec import Spec
 from scaffolder.render.filters import RESERVED_LOCALS
 from scaffolder.render.formatting import format_python, ruff_binary
+from scaffolder.render.python_names import IMPORTED_NAMES
 from scaffolder.render.resource import ResourceRenderer
 from scaffolder.render.views import PYDANTIC_SHADOWED
 from scaffolder.spec import parse_spec

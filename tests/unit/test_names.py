@@ -15,15 +15,16 @@ from pathlib import Path
 import pytest
 
 from scaffolder.errors import SpecError
-from scaffolder.model.names import IMPORTED_NAMES, Names, model_import, model_ref
+from scaffolder.model.names import Names
 from scaffolder.render.formatting import (
     format_python,
     mark_long_code_lines,
     ruff_binary,
     wrap_long_lines,
 )
+from scaffolder.render.python_names import IMPORTED_NAMES, model_import, model_ref
 from scaffolder.render.resource import ResourceRenderer
-from scaffolder.render.views import ResourceView
+from scaffolder.render.views import NamesView, ResourceView
 from scaffolder.spec import load_spec, parse_spec
 
 ROOT = Path(__file__).parents[2]
@@ -221,7 +222,7 @@ def test_a_route_the_project_serves_itself_gets_index(name: str, extra: str, rou
 
 @pytest.mark.parametrize("name", ["Page", "Annotated", "Literal", "Query", "Request", "Settings"])
 def test_resources_named_like_an_import_are_imported_as_model(name: str) -> None:
-    names = one(name)
+    names = NamesView(one(name))
     assert names.model_ref == f"{name}Model"
     assert names.model_import == f"{name} as {name}Model"
 

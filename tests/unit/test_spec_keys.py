@@ -12,7 +12,15 @@ from ruamel.yaml import YAML
 from scaffolder.errors import SpecError
 from scaffolder.spec import parse_spec
 from scaffolder.spec.json_schema import spec_json_schema
-from scaffolder.spec.keys import API_KEYS, FIELD_FLAGS, FIELD_KEYS, RESOURCE_KEYS, Worked
+from scaffolder.spec.keys import (
+    ADMIN_KEYS,
+    API_KEYS,
+    FIELD_FLAGS,
+    FIELD_KEYS,
+    RESOURCE_KEYS,
+    Given,
+    Worked,
+)
 
 #: A value the loader accepts for each resource key, in a resource `Post` with `title`.
 RESOURCE_VALUES = {
@@ -109,6 +117,53 @@ def test_null_means_not_given_for_the_field_keys_that_say_so(key: str) -> None:
     text = spec_with_field_key(key, "")
     assert parse_spec(text) == parse_spec(text.replace(f"        {key}: \n", ""))
     assert validates(text)
+
+
+@pytest.mark.parametrize(
+    ("section", "key"),
+    [("admin", k) for k, d in ADMIN_KEYS.items() if d.null_means_default]
+    + [("api", k) for k, d in API_KEYS.items() if d.null_means_default],
+)
+def test_null_means_the_default_for_the_section_keys_that_say_so(section: str, key: str) -> None:
+    sibling = (
+        "page_size: 10" if section == "api" else f"{'search' if key == 'list' else 'list'}: [title]"
+    )
+    text = spec_with_resource_key(section, f"\n      {key}:\n      {sibling}")
+    assert parse_spec(text) == parse_spec(text.replace(f"      {key}:\n", ""))
+    assert validates(text)
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        ("timestamps", "`timestamps` must be true or false"),
+        ("fields", "`fields` of `Post` must be a non-empty mapping"),
+    ],
+)
+def test_null_is_an_error_for_a_resource_key_that_does_not_say_so(key: str, message: str) -> None:
+    assert not RESOURCE_KEYS[key].null_means_default
+    text = (
+        "version: 1\nresources:\n  Post:\n    fields:\n      title: str\n"
+        if key != "fields"
+        else "version: 1\nresources:\n  Post:\n    timestamps: true\n"
+    )
+    with pytest.raises(SpecError, match=message):
+        parse_spec(text + f"    {key}:\n")
+    assert not validates(text + f"    {key}:\n")
+
+
+def test_given_drops_null_only_where_the_declaration_says_so() -> None:
+    written = {"plural": None, "timestamps": None, "typo": None, "table": "posts"}
+    given = Given(written, RESOURCE_KEYS)
+    assert dict(given) == {"timestamps": None, "typo": None, "table": "posts"}
+    assert "plural" not in given
+    assert given["table"] == "posts"
+
+
+def test_a_relation_key_with_no_value_is_not_written_on_any_field() -> None:
+    """`on_delete:` alone is read as not written (its declaration), even off a relation."""
+    text = spec_with_field_key("index", "true") + "        on_delete:\n        back:\n"
+    assert parse_spec(text) == parse_spec(spec_with_field_key("index", "true"))
 
 
 @pytest.mark.parametrize("key", FIELD_FLAGS)

@@ -18,6 +18,7 @@ from scaffolder.model.spec import (
     ReverseRelation,
     Spec,
 )
+from scaffolder.render.python_types import default_literal
 from scaffolder.render.views import FieldView
 from scaffolder.spec import parse_spec
 
@@ -59,7 +60,7 @@ def test_null_boolean_key_means_false() -> None:
 def test_default_key() -> None:
     f = one("type: int\ndefault: 3")
     assert f.default is not None
-    assert (f.default.value, f.default.python) == (3, "3")
+    assert (f.default.value, default_literal(f)) == (3, "3")
 
 
 def test_default_null_on_a_nullable_field() -> None:

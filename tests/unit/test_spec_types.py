@@ -11,6 +11,8 @@ import pytest
 
 from scaffolder.model.spec import Field, OnDelete, Spec
 from scaffolder.model.types import FieldType
+from scaffolder.render.python_types import default_literal
+from scaffolder.render.sql import on_delete_sql
 from scaffolder.render.views import FieldView
 from scaffolder.spec import parse_spec
 
@@ -35,7 +37,7 @@ def field(declaration: str) -> Field:
 
 def default_python(f: Field) -> str:
     assert f.default is not None
-    return f.default.python
+    return default_literal(f)
 
 
 def association(f: Field) -> str | None:
@@ -211,7 +213,7 @@ def test_shorthand_default(written: str, value: object, python: str | None) -> N
     assert f.default is not None
     assert f.default.value == value
     assert type(f.default.value) is type(value)
-    assert f.default.python == python
+    assert default_literal(f) == python
     assert not f.required
     # the literal is Python source that evaluates back to the value
     namespace = {
@@ -221,7 +223,7 @@ def test_shorthand_default(written: str, value: object, python: str | None) -> N
         "time": dt.time,
         "UUID": uuid.UUID,
     }
-    assert eval(f.default.python, namespace) == value
+    assert eval(default_literal(f), namespace) == value
 
 
 @pytest.mark.parametrize(
@@ -252,7 +254,7 @@ def test_long_form_default(long: str, value: object, python: str | None) -> None
     # plain Python values: ruamel's TimeStamp/ScalarFloat/ScalarInt must not leak out
     assert type(f.default.value) is type(value)
     if python is not None:
-        assert f.default.python == python
+        assert default_literal(f) == python
 
 
 def test_json_default_value_is_plain_python() -> None:
@@ -283,7 +285,7 @@ def test_enum_values_and_class() -> None:
     )
     assert f.default is not None
     assert f.default.value == "draft"
-    assert f.default.python == "PostX.DRAFT"
+    assert default_literal(f) == "PostX.DRAFT"
 
 
 def test_enum_class_name_is_resource_plus_field() -> None:
@@ -322,7 +324,7 @@ def test_enum_odd_values_are_kept_verbatim() -> None:
     assert [m.value for m in f.enum.members] == ["PG-13", "on hold", "13+"]
     assert f.default is not None
     assert f.default.value == "on hold"
-    assert f.default.python == "PostX.ON_HOLD"
+    assert default_literal(f) == "PostX.ON_HOLD"
     assert default_python(field("enum(PG-13, on hold, 13+) = 13+")) == "PostX.V_13"
     assert default_python(field("enum(PG-13, on hold, 13+) = PG-13")) == "PostX.PG_13"
 
@@ -341,7 +343,7 @@ def test_enum_long_form() -> None:
     assert f.nullable
     assert FieldView(f).python_annotation == "PostX | None"
     assert f.default is not None
-    assert f.default.python == "PostX.ON_HOLD"
+    assert default_literal(f) == "PostX.ON_HOLD"
 
 
 # ---------------------------------------------------------------------- references
@@ -385,7 +387,7 @@ def test_nullable_ref_with_set_null_and_back() -> None:
     assert FieldView(f).python_annotation == "Author | None"
     assert f.relation is not None
     assert f.relation.on_delete is OnDelete.SET_NULL
-    assert f.relation.on_delete.sql == "SET NULL"
+    assert on_delete_sql(f.relation.on_delete) == "SET NULL"
     assert f.relation.back == "reviewed_posts"
     assert f.column_name == "reviewer_id"
 
@@ -396,7 +398,7 @@ def test_nullable_ref_with_set_null_and_back() -> None:
 def test_ref_on_delete(written: str, expected: str) -> None:
     f = field(f"{{type: ref(Author), on_delete: {written}}}")
     assert f.relation is not None
-    assert f.relation.on_delete.sql == expected
+    assert on_delete_sql(f.relation.on_delete) == expected
 
 
 def test_ref_to_the_builtin_user() -> None:
