@@ -6,7 +6,8 @@ lines and comments above its statement. Chunks are keyed by what they define
 keyed chunks (merge/chunks.py), recursing into class bodies and
 `if TYPE_CHECKING:` blocks. Statement boundaries come from the standard library's
 `ast` (exact line spans); chunks are exact slices of the files' lines, so
-indentation and comments survive. If the result does not parse or lost a name
+indentation and comments survive. A name scaffold drops stays while the user's
+code still uses it (merge/still_used.py). If the result does not parse or lost a name
 the user defined, the whole file is merged line by line instead.
 """
 
@@ -16,7 +17,12 @@ import ast
 
 from scaffolder.merge.chunks import Chunk, ChunkMerger, Key
 from scaffolder.merge.result import MergeResult
+from scaffolder.merge.still_used import keep_used_names
 from scaffolder.merge.text import merge_text
+
+#: How many times a merge puts back what the merged module still uses: a kept
+#: definition may use another dropped one.
+_ROUNDS = 3
 
 
 class _UnsupportedShapeError(Exception):
@@ -34,8 +40,13 @@ def merge_python(base: str, ours: str, theirs: str) -> MergeResult:
         return merge_text(base, ours, theirs)
     (base_chunks, _), (our_chunks, our_tail), (their_chunks, _) = chunked
     merger = ChunkMerger()
-    lines = merger.merge(base_chunks, our_chunks, their_chunks)
-    text = "".join(lines) + "".join(our_tail)
+    text = "".join(merger.merge(base_chunks, our_chunks, their_chunks)) + "".join(our_tail)
+    for _ in range(_ROUNDS):  # scaffold dropped a name the user's code still uses
+        kept = keep_used_names(text, base_chunks, our_chunks, their_chunks)
+        if kept is None:
+            break
+        their_chunks, merger = kept, ChunkMerger()
+        text = "".join(merger.merge(base_chunks, our_chunks, their_chunks)) + "".join(our_tail)
     if merger.conflicts == 0 and not _keeps_user_names(base, ours, text):
         return merge_text(base, ours, theirs)
     return MergeResult(text, merger.conflicts, "python")

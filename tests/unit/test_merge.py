@@ -165,3 +165,59 @@ def test_partial_templates_without_blocks_merge_by_line() -> None:
     )
     assert result.how == "text"
     assert result.text == "<ul>\n<li>A</li>\n<li>b</li>\n<li>C</li>\n</ul>\n"
+
+
+TESTS = '''"""The API of posts."""
+
+from tests.resources import check_api, in_database
+
+URL = "/api/posts"
+
+
+def test_crud() -> None:
+    check_api(URL, in_database)
+'''
+
+
+def test_an_import_scaffold_drops_stays_while_the_users_code_uses_it() -> None:
+    """A hand-written test uses `in_database`, which the new release's generated tests
+    no longer import: it joins scaffold's import from the same module."""
+    ours = TESTS + "\n\ndef test_mine() -> None:\n    assert in_database(URL)\n"
+    theirs = TESTS.replace("check_api, in_database", "Api, check_api").replace(
+        "check_api(URL, in_database)", "check_api(Api(URL))"
+    )
+    result = merge("tests/post/test_api.py", TESTS, ours, theirs)
+    assert result.clean
+    assert "from tests.resources import Api, check_api, in_database\n" in result.text
+    assert result.text.count("import") == 1
+    assert "def test_mine() -> None:\n    assert in_database(URL)\n" in result.text
+    # untouched by the user, the import goes with scaffold's use of it
+    assert (
+        merge("tests/post/test_api.py", TESTS, TESTS + "\n# mine\n", theirs).text.count(
+            "in_database"
+        )
+        == 0
+    )
+
+
+def test_a_dropped_import_without_a_successor_is_cut_to_the_names_still_used() -> None:
+    base = (
+        "import pytest\nfrom tests.resources import count_queries, in_database\n\n\n"
+        "def test_a() -> None:\n    count_queries(in_database)\n"
+    )
+    ours = base + "\n\ndef test_mine() -> None:\n    count_queries()\n"
+    theirs = "import pytest\n\n\ndef test_a() -> None:\n    pytest.skip()\n"
+    result = merge("tests/test_x.py", base, ours, theirs)
+    assert result.clean
+    assert "import pytest\nfrom tests.resources import count_queries\n" in result.text
+    assert "in_database" not in result.text
+
+
+def test_a_variable_scaffold_drops_stays_while_the_users_code_uses_it() -> None:
+    ours = TESTS + "\n\ndef test_mine() -> None:\n    assert URL\n"
+    theirs = TESTS.replace('URL = "/api/posts"\n', 'API = "/api/posts"\n').replace("URL", "API")
+    result = merge("tests/post/test_api.py", TESTS, ours, theirs)
+    assert result.clean
+    assert 'URL = "/api/posts"\n' in result.text
+    assert 'API = "/api/posts"\n' in result.text
+    assert "check_api(API, in_database)" in result.text
