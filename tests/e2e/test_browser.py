@@ -39,6 +39,7 @@ import shutil
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -88,17 +89,24 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
+@contextmanager
+def served(project: Project, name: str, tmp: Path) -> Iterator[str]:
+    """`project` (example `name`) migrated on a fresh SQLite database in `tmp`, with the
+    superuser, served: its URL."""
+    env = {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp / f'{name}.db'}"}
+    project.run("alembic", "upgrade", "head", env=env)
+    project.run(name, "createsuperuser", "--email", EMAIL, "--password", PASSWORD, env=env)
+    with project.serve(env, tmp / "server.log") as url:
+        yield url
+
+
 @pytest.fixture(scope="module")
 def base_url(
     example_project: Callable[[str], Project], tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
     """The blog example, served on a fresh SQLite database with one superuser."""
     blog = example_project("blog")
-    tmp = tmp_path_factory.mktemp("browser")
-    env = {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp / 'blog.db'}"}
-    blog.run("alembic", "upgrade", "head", env=env)
-    blog.run("blog", "createsuperuser", "--email", EMAIL, "--password", PASSWORD, env=env)
-    with blog.serve(env, tmp / "server.log") as url:
+    with served(blog, "blog", tmp_path_factory.mktemp("browser")) as url:
         yield url
 
 
@@ -315,11 +323,7 @@ def seeded_url(
 ) -> Iterator[str]:
     """The blog again, on a database of its own holding authors, tags and posts."""
     blog = example_project("blog")
-    tmp = tmp_path_factory.mktemp("browser-seeded")
-    env = {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp / 'blog.db'}"}
-    blog.run("alembic", "upgrade", "head", env=env)
-    blog.run("blog", "createsuperuser", "--email", EMAIL, "--password", PASSWORD, env=env)
-    with blog.serve(env, tmp / "server.log") as url:
+    with served(blog, "blog", tmp_path_factory.mktemp("browser-seeded")) as url:
         seed(url)
         yield url
 
@@ -491,11 +495,7 @@ def shop_url(
 ) -> Iterator[str]:
     """The shop example (products with prices and stock), served and seeded."""
     shop = example_project("shop")
-    tmp = tmp_path_factory.mktemp("browser-shop")
-    env = {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp / 'shop.db'}"}
-    shop.run("alembic", "upgrade", "head", env=env)
-    shop.run("shop", "createsuperuser", "--email", EMAIL, "--password", PASSWORD, env=env)
-    with shop.serve(env, tmp / "server.log") as url:
+    with served(shop, "shop", tmp_path_factory.mktemp("browser-shop")) as url:
         token = str(
             api(url, "/api/auth/token", {"username": EMAIL, "password": PASSWORD})["access_token"]
         )
