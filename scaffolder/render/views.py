@@ -359,7 +359,7 @@ class ResourceView(_View[Resource]):
     def samples_use_n(self) -> bool:
         """Whether the sample values of the fields a client sets vary with `n`."""
         return any(
-            re.search(r"\bn\b", samples.sample_expression(f))
+            re.search(r"\bn\b", self.views(f).sample)
             for f in self.model.creatable_fields
             if f.relation is None
         )
@@ -368,18 +368,20 @@ class ResourceView(_View[Resource]):
     def round_trip_keys(self) -> tuple[str, ...]:
         """Schema attributes a client writes and reads back: neither read-only nor write-only."""
         return tuple(
-            FieldView(f).schema_name for f in self.model.fields if not (f.read_only or f.write_only)
+            self.views(f).schema_name
+            for f in self.model.fields
+            if not (f.read_only or f.write_only)
         )
 
     @cached_property
     def has_schema_aliases(self) -> bool:
         """Whether a schema attribute differs from its API key (`json_` for `json`)."""
-        return any(FieldView(f).schema_name != f.api_name for f in self.model.fields)
+        return any(self.views(f).schema_name != f.api_name for f in self.model.fields)
 
     @cached_property
     def create_example(self) -> dict[str, object]:
         """An example create payload (API names), for OpenAPI documentation."""
-        return {f.api_name: samples.example_value(f) for f in self.model.creatable_fields}
+        return {f.api_name: self.views(f).example for f in self.model.creatable_fields}
 
     @cached_property
     def update_example(self) -> dict[str, object]:
@@ -392,7 +394,7 @@ class ResourceView(_View[Resource]):
         creatable = self.model.creatable_fields
         for f in creatable:
             if f.relation is None:
-                return {f.api_name: samples.example_value(f)}
+                return {f.api_name: self.views(f).example}
         for f in creatable:
             if f.is_ref and f.nullable:
                 return {f.api_name: None}
