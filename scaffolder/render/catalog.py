@@ -21,6 +21,9 @@ KINDS = ("resource", "migration")
 SUFFIX = ".jinja"
 MIGRATION_FILES = "migrations/versions/NNNN_<change>.py"
 PARTIAL = "(included by other templates)"
+#: Templates that were a resource's and are now files of the project skeleton, by name:
+#: a project's override of one is stale, and the file to edit instead.
+MOVED_TO_SKELETON = {"resource/tests/resources.py.jinja": "tests/resources.py"}
 
 
 @dataclass(frozen=True)
@@ -95,11 +98,19 @@ def stray_overrides(project: Path) -> list[tuple[str, str | None]]:
 
 def stray_warnings(project: Path) -> list[str]:
     """`stray_overrides` as warnings for the report of a run."""
-    return [
-        f"{path} overrides no bundled template and is not used"
-        + (f" (did you mean {PROJECT_OVERRIDES}/{match}?)" if match else "")
-        for path, match in stray_overrides(project)
-    ]
+    return [_stray_warning(path, match) for path, match in stray_overrides(project)]
+
+
+def _stray_warning(path: str, match: str | None) -> str:
+    moved = MOVED_TO_SKELETON.get(path.removeprefix(f"{PROJECT_OVERRIDES}/"))
+    if moved is not None:
+        return (
+            f"{path} is not used: {moved} is a file of the project skeleton now, the same "
+            f"for every resource; edit {moved} itself"
+        )
+    return f"{path} overrides no bundled template and is not used" + (
+        f" (did you mean {PROJECT_OVERRIDES}/{match}?)" if match else ""
+    )
 
 
 def select(patterns: list[str]) -> list[Template]:

@@ -50,7 +50,6 @@ RESOURCE_FILES: tuple[BlueprintFile, ...] = (
     BlueprintFile("schemas.py.jinja", "{package}/schemas/{snake}.py"),
     BlueprintFile("service.py.jinja", "{package}/services/{snake}.py"),
     BlueprintFile("api.py.jinja", "{package}/api/{snake}.py", Layer.API),
-    BlueprintFile("tests/resources.py.jinja", "tests/resources.py"),
     BlueprintFile("tests/__init__.py.jinja", "tests/{snake}/__init__.py"),
     BlueprintFile("tests/factories.py.jinja", "tests/{snake}/factories.py"),
     BlueprintFile("tests/test_model.py.jinja", "tests/{snake}/test_model.py"),

@@ -351,7 +351,8 @@ class ResourceView(_View[Resource]):
 
     @cached_property
     def a_label(self) -> str:
-        """The label in running text, with its article: `a post`, `an order line`."""
+        """The label in running text, with its article: `a post`, `an order line`. The one
+        place of the a/an rule: the service's `Label` carries it, for the kit's OpenAPI text."""
         label = self.model.names.label.lower()
         return f"{'an' if label[:1] in 'aeiou' else 'a'} {label}"
 

@@ -102,6 +102,21 @@ def test_list_warns_of_an_override_that_overrides_nothing(project: Path) -> None
     )
 
 
+def test_an_override_of_a_template_moved_to_the_skeleton_says_which_file_to_edit(
+    project: Path,
+) -> None:
+    stale = project / "blueprints/resource/tests/resources.py.jinja"  # ejected before the move
+    stale.parent.mkdir(parents=True)
+    stale.write_text("x\n")
+    result = scaffold(project, "blueprints", "list")
+    assert result.exit_code == EXIT_OK
+    assert result.stderr == (
+        "warning: blueprints/resource/tests/resources.py.jinja is not used: tests/resources.py "
+        "is a file of the project skeleton now, the same for every resource; edit "
+        "tests/resources.py itself\n"
+    )
+
+
 def test_list_as_json(project: Path) -> None:
     scaffold(project, "blueprints", "eject", "migration")
     result = scaffold(project, "--json", "blueprints", "list")

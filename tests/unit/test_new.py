@@ -197,6 +197,8 @@ def test_new_with_a_spec_generates_and_wires_every_resource(tmp_path: Path) -> N
     manifest = load_manifest(root)
     assert manifest.files["blog/models/post.py"].owner == "Post"
     assert manifest.files["blog/main.py"].owner == "project"
+    # the helpers every resource's tests share are the skeleton's, not the last resource's
+    assert manifest.files["tests/resources.py"].owner == "project"
     # nothing left to do: the new project is in sync with its spec
     result = runner.invoke(app, ["-C", str(root), "sync", "--check"])
     assert result.exit_code == 0, result.output
@@ -221,6 +223,7 @@ def test_manifest_and_base_record_every_generated_file(tmp_path: Path) -> None:
     generated = {p for p in tree if p != "scaffold.yaml" and not is_state(p)}
     assert SCHEMA_PATH in generated
     assert set(manifest.files) == generated
+    assert "def check_api_crud(" in tree["tests/resources.py"]  # before any resource
     assert manifest.generator == f"scaffold {__version__}"
     for path, record in manifest.files.items():
         assert record.owner == "project"

@@ -27,7 +27,6 @@ API_FILES = [
     "app/schemas/post.py",
     "app/services/post.py",
     "app/api/post.py",
-    "tests/resources.py",
     "tests/post/__init__.py",
     "tests/post/factories.py",
     "tests/post/test_model.py",
@@ -39,11 +38,11 @@ MIGRATION = "migrations/versions/0002_create_posts.py"
 #: `scaffold generate resource Post title:str --layers api` on the inline project.
 GENERATE_OUTPUT = (
     "    update  scaffold.yaml\n"
-    + "".join(f"    create  {path}\n" for path in [*API_FILES, *INITS, "tests/__init__.py"])
+    + "".join(f"    create  {path}\n" for path in [*API_FILES, *INITS])
     + f"    create  {MIGRATION}\n"
     "    inject  app/models/__init__.py\n"
     "    inject  app/routes.py\n"
-    "summary: 14 created, 1 updated, 2 injected\n"
+    "summary: 12 created, 1 updated, 2 injected\n"
     f"migration: {MIGRATION}\n"
 )
 
@@ -155,11 +154,11 @@ def test_undo_lists_what_it_puts_back(project: Path) -> None:
     assert "    remove  app/models/post.py\n" in preview.stdout
     assert "    update  app/routes.py\n" in preview.stdout
     assert preview.stdout.endswith(
-        "summary: 3 updated, 14 removed\ndry run: 17 files would change; nothing was written.\n"
+        "summary: 3 updated, 12 removed\ndry run: 15 files would change; nothing was written.\n"
     )
     result = scaffold(project, "undo")
     assert result.exit_code == EXIT_OK
-    assert result.stdout.endswith("summary: 3 updated, 14 removed\n")
+    assert result.stdout.endswith("summary: 3 updated, 12 removed\n")
     assert snapshot(project) == before
 
 
@@ -176,7 +175,7 @@ def test_the_summary_is_a_coloured_table_on_a_terminal(
     assert "\x1b[1;36minjected" in header
     assert "summary:" not in result.stdout
     counts = lines[lines.index(header) + 2]
-    assert "\x1b[1;32m14\x1b[0m" in counts
+    assert "\x1b[1;32m12\x1b[0m" in counts
     assert lines[lines.index(header) + 3] == f"\x1b[1mmigration\x1b[0m {MIGRATION}"
 
 
@@ -223,7 +222,6 @@ def test_json_of_generate_is_the_plan_and_the_result(project: Path) -> None:
     assert [op["path"] for op in plan if op["action"] == "create"] == [
         *API_FILES,
         *INITS,
-        "tests/__init__.py",
         MIGRATION,
     ]
     assert document["result"] == {

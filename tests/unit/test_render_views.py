@@ -199,13 +199,10 @@ def test_rendering_is_deterministic() -> None:
     assert render("shop") == shop()
 
 
-#: Blueprints still rendered once per resource although every resource gets the same text:
-#: they belong in the project skeleton's kit (issue 14), and leave this set when they move
-#: there. The empty `tests/__init__.py` of each resource's test package stays.
-SAME_FOR_EVERY_RESOURCE = {
-    "tests/__init__.py.jinja",
-    "tests/resources.py.jinja",
-}
+#: Blueprints rendered once per resource although every resource gets the same text: only
+#: the empty `tests/__init__.py` of each resource's test package. Shared code belongs in the
+#: project skeleton (its kit, or tests/resources.py), which the project owns (issue 14).
+SAME_FOR_EVERY_RESOURCE = {"tests/__init__.py.jinja"}
 
 
 @pytest.mark.parametrize("spec_name", ["blog", "shop"])

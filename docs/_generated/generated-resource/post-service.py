@@ -4,7 +4,7 @@ PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 posts = Crud(
     Post,
-    label=Label("post", "posts"),
+    label=Label("post", "posts", "a post"),
     load=(joinedload(Post.author), joinedload(Post.reviewer), selectinload(Post.tags)),
     search=(Post.title, Post.body),
     sort=(
@@ -34,7 +34,9 @@ posts = Crud(
     refs=(Ref(Post.author_id, Author, "author"), Ref(Post.reviewer_id, Author, "reviewer")),
     manys=(Many("tag_ids", Post.tags, Tag, "tags"),),
     referrers=(
-        Referrer(Comment, Comment.post_id, Label("comment", "comments"), "post", "cascade"),
+        Referrer(
+            Comment, Comment.post_id, Label("comment", "comments", "a comment"), "post", "cascade"
+        ),
     ),
     page_size=PAGE_SIZE,
     max_page_size=MAX_PAGE_SIZE,

@@ -9,10 +9,14 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Label:
-    """How messages name rows of a resource: `Label("post", "posts")` ("No post with id 3.")."""
+    """How messages name rows of a resource: `Label("post", "posts", "a post")` ("No post with
+    id 3.", "Create a post")."""
 
     singular: str
     plural: str
+    #: The singular with its article, as scaffold words it ("an order line"): the kit adds
+    #: no English rule of its own.
+    a_singular: str
 
 
 class ServiceError(Exception):

@@ -15,7 +15,7 @@ MAX_PAGE_SIZE = 100
 
 comments = Crud(
     Comment,
-    label=Label("comment", "comments"),
+    label=Label("comment", "comments", "a comment"),
     load=(joinedload(Comment.post), joinedload(Comment.user)),
     search=(),
     sort=(

@@ -13,7 +13,7 @@ MAX_PAGE_SIZE = 100
 
 tags = Crud(
     Tag,
-    label=Label("tag", "tags"),
+    label=Label("tag", "tags", "a tag"),
     load=(),
     search=(Tag.name,),
     sort=(Tag.id, Tag.created_at, Tag.updated_at, Tag.name),
@@ -26,7 +26,7 @@ tags = Crud(
         Referrer(
             Post,
             posts_tags.c.tag_id,
-            Label("post", "posts"),
+            Label("post", "posts", "a post"),
             "tags",
             "unlink",
             link=posts_tags.c.post_id,

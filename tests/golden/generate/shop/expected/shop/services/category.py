@@ -15,7 +15,7 @@ MAX_PAGE_SIZE = 100
 
 categories = Crud(
     Category,
-    label=Label("category", "categories"),
+    label=Label("category", "categories", "a category"),
     load=(joinedload(Category.parent),),
     search=(Category.name,),
     sort=(Category.id, Category.created_at, Category.updated_at, Category.name, Category.parent_id),
@@ -26,10 +26,18 @@ categories = Crud(
     manys=(),
     referrers=(
         Referrer(
-            Category, Category.parent_id, Label("category", "categories"), "parent", "set_null"
+            Category,
+            Category.parent_id,
+            Label("category", "categories", "a category"),
+            "parent",
+            "set_null",
         ),
         Referrer(
-            Product, Product.category_id, Label("product", "products"), "category", "restrict"
+            Product,
+            Product.category_id,
+            Label("product", "products", "a product"),
+            "category",
+            "restrict",
         ),
     ),
     page_size=PAGE_SIZE,

@@ -16,7 +16,7 @@ MAX_PAGE_SIZE = 100
 
 orders = Crud(
     Order,
-    label=Label("order", "orders"),
+    label=Label("order", "orders", "an order"),
     load=(joinedload(Order.customer),),
     search=(),
     sort=(
@@ -36,7 +36,11 @@ orders = Crud(
     manys=(),
     referrers=(
         Referrer(
-            OrderLine, OrderLine.order_id, Label("order line", "order lines"), "order", "cascade"
+            OrderLine,
+            OrderLine.order_id,
+            Label("order line", "order lines", "an order line"),
+            "order",
+            "cascade",
         ),
     ),
     page_size=PAGE_SIZE,

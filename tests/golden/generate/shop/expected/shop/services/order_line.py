@@ -15,7 +15,7 @@ MAX_PAGE_SIZE = 100
 
 order_lines = Crud(
     OrderLine,
-    label=Label("order line", "order lines"),
+    label=Label("order line", "order lines", "an order line"),
     load=(joinedload(OrderLine.order), joinedload(OrderLine.product)),
     search=(),
     sort=(

@@ -16,7 +16,7 @@ MAX_PAGE_SIZE = 100
 
 products = Crud(
     Product,
-    label=Label("product", "products"),
+    label=Label("product", "products", "a product"),
     load=(joinedload(Product.category),),
     search=(Product.sku, Product.name),
     sort=(
@@ -49,7 +49,7 @@ products = Crud(
         Referrer(
             OrderLine,
             OrderLine.product_id,
-            Label("order line", "order lines"),
+            Label("order line", "order lines", "an order line"),
             "product",
             "restrict",
         ),
