@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 
 from scaffolder.merge.chunks import Chunk, ChunkMerger, Key
+from scaffolder.merge.names import bound_names
 from scaffolder.merge.result import MergeResult
 from scaffolder.merge.still_used import keep_used_names
 from scaffolder.merge.text import merge_text
@@ -146,22 +147,10 @@ def _key(statement: ast.stmt) -> Key:
     return ("stmt", ast.unparse(statement))
 
 
-def _defined_names(text: str) -> set[str]:
-    names: set[str] = set()
-    for node in ast.walk(ast.parse(text)):
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-            names.add(node.name)
-        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            names.add(node.id)
-        elif isinstance(node, ast.alias):
-            names.add(node.asname or node.name)
-    return names
-
-
 def _keeps_user_names(base: str, ours: str, merged: str) -> bool:
     """The merge parses and still defines every name the user added."""
     try:
-        kept = _defined_names(merged)
+        kept = bound_names(ast.parse(merged))
     except SyntaxError:
         return False
-    return (_defined_names(ours) - _defined_names(base)) <= kept
+    return bound_names(ast.parse(ours)) - bound_names(ast.parse(base)) <= kept

@@ -16,6 +16,7 @@ import ast
 import builtins
 
 from scaffolder.merge.chunks import Chunk
+from scaffolder.merge.names import bound_names, read_names
 
 #: The generated projects' line length (their pyproject.toml's `[tool.ruff]`).
 LINE_LENGTH = 100
@@ -56,20 +57,7 @@ def keep_used_names(
 
 def _unbound_names(tree: ast.Module) -> set[str]:
     """Names the module reads but binds nowhere (builtins aside)."""
-    bound: set[str] = set(dir(builtins))
-    used: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name):
-            (bound if isinstance(node.ctx, ast.Store | ast.Del) else used).add(node.id)
-        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-            bound.add(node.name)
-        elif isinstance(node, ast.alias):
-            bound.add((node.asname or node.name).split(".")[0])
-        elif isinstance(node, ast.arg):
-            bound.add(node.arg)
-        elif isinstance(node, ast.ExceptHandler) and node.name:
-            bound.add(node.name)
-    return used - bound
+    return read_names(tree) - bound_names(tree) - set(dir(builtins))
 
 
 def _import_of(chunk: Chunk) -> ast.Import | ast.ImportFrom | None:
