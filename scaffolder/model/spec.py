@@ -368,6 +368,13 @@ class Resource:
         return tuple(self.query_field(n) for n in self.api.sort)
 
     @property
+    def own_api_sort(self) -> tuple[QueryField, ...] | None:
+        """The REST list's sort keys where they are not the service's (`api.sort` given
+        and different): the API module declares them. None: the kit reads the service's."""
+        own = self.api_sort_fields
+        return None if own == self.sort_fields else own
+
+    @property
     def filter_fields(self) -> tuple[QueryField, ...]:
         """Exact-match filters the service accepts: `api.filters` and `admin.filters`."""
         wanted = set(self.api.filters) | set(self.admin.filters)

@@ -250,7 +250,7 @@ API_KEYS: dict[str, Key] = {
         "Fields accepted by `sort` on the list endpoint.",
         names(),
         null_means_default=True,
-        default=Worked("id, the timestamps and every sortable field but long text"),
+        default=Worked("id, the timestamps and every sortable field: the service's sort keys"),
     ),
     "page_size": Key("Default page size of the list endpoint.", _POSITIVE, default=20),
     "max_page_size": Key(

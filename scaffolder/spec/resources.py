@@ -309,10 +309,8 @@ class ResourceBuilder:
             for f in self.field_list
             if f.type not in (FieldType.JSON, FieldType.TEXT) and not f.is_many
         )
-        default_sort = (
-            *self.generated,
-            *(f.name for f in self.field_list if f.is_sortable and f.type is not FieldType.TEXT),
-        )
+        # the service's sort columns (Resource.sort_fields): one list per resource unless given
+        default_sort = (*self.generated, *(f.name for f in self.field_list if f.is_sortable))
         return ApiOptions(
             filters=filters if filters is not None else default_filters,
             sort=sort if sort is not None else default_sort,

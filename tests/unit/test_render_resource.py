@@ -188,12 +188,17 @@ def test_router_follows_the_rest_contract() -> None:
         "read=PostRead)",
         "NOT_FOUND = api.not_found\nPostFromPath = Annotated[Post, Depends(api.row)]",
         '@api.index(operation_id="list_posts", summary="List posts")',
-        # the list's parameters: the kit's (page, page_size, sort, q), then its filters
-        "params: Annotated[ListParams, Depends(api.list_params(SORT, post_filters))]",
+        # the list's parameters: the kit's (page, page_size, sort, q), then its filters;
+        # `sort` takes the service's sort columns, `api.sort` not being given
+        "params: Annotated[ListParams, Depends(api.list_params(filters=post_filters))]",
+        # what the list reads besides the id and timestamps, which the kit adds
+        "READS = api.reads(\n    Post.title,",
         "async def post_filters(\n    title: Annotated[SafeStr, Query(max_length=200)] | None",
         '"status": status_,',
         "\n\n\napi.add_crud()\n",
     )
+    assert "SORT" not in blog["app/api/post.py"]
+    assert "Post.id" not in blog["app/api/post.py"]
     # create, show, update and delete are the kit's (tests/kit/test_api.py), never written here
     assert "async def create_post" not in blog["app/api/post.py"]
     # 404 and 409 are answered once, by the kit's exception handlers.
@@ -201,6 +206,20 @@ def test_router_follows_the_rest_contract() -> None:
     assert_file(shop, "app/api/order_line.py", 'prefix="/order-lines"')
     # No search fields: the kit's list parameters have no `q` (tests/kit/test_api.py).
     assert "search=()" in shop["app/services/order_line.py"]
+
+
+def test_the_api_declares_its_sort_keys_only_where_they_are_not_the_services() -> None:
+    head = "version: 1\nresources:\n  Note:\n    fields: {title: str, body: text, rank: int}\n"
+    api = "app/api/note.py"
+    default = render(parse_spec(head, "s.yaml"))[api]
+    assert "SORT" not in default
+    assert "Depends(api.list_params(filters=note_filters))" in default
+    some = render(parse_spec(head + "    api: {sort: [rank, title]}\n", "s.yaml"))[api]
+    assert "SORT = (Note.rank, Note.title)\n" in some
+    assert "Depends(api.list_params(SORT, note_filters))" in some
+    none = render(parse_spec(head + "    api: {sort: [], filters: []}\n", "s.yaml"))[api]
+    assert "SORT = ()\n" in none
+    assert "Depends(api.list_params(SORT))" in none
 
 
 def test_generated_tests_cover_the_api_and_count_queries() -> None:

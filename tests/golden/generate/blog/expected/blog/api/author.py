@@ -5,8 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from blog.db import DbSession
-from blog.kit.api import Endpoints, Filters, sort_query
-from blog.kit.crud import Reads
+from blog.kit.api import Endpoints, Filters
 from blog.kit.listing import ListParams
 from blog.kit.schemas import SafeStr
 from blog.models.author import Author
@@ -22,22 +21,12 @@ api = Endpoints(
 #: For endpoints added here: the documented 404, and the author the path's id names.
 NOT_FOUND = api.not_found
 AuthorFromPath = Annotated[Author, Depends(api.row)]
-#: What `sort` accepts (`api.sort`): one of these columns, `-` before it for descending.
-SORT = sort_query(
-    Author.id, Author.created_at, Author.updated_at, Author.name, Author.email, Author.website
-)
-#: What `AuthorRead` shows, read as plain columns by the list (the kit's fast read path).
-READS = Reads(
-    AuthorRead,
-    columns=(
-        Author.id,
-        Author.name,
-        Author.email,
-        Author.bio,
-        Author.website,
-        Author.created_at,
-        Author.updated_at,
-    ),
+#: The columns the list reads for `AuthorRead`; the kit adds the id and timestamps.
+READS = api.reads(
+    Author.name,
+    Author.email,
+    Author.bio,
+    Author.website,
 )
 
 
@@ -52,7 +41,7 @@ async def author_filters(
 
 @api.index(operation_id="list_authors", summary="List authors")
 async def list_authors(
-    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(SORT, author_filters))]
+    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(filters=author_filters))]
 ) -> AuthorPage:
     """Authors, a page at a time, sorted, filtered and searched."""
     return AuthorPage.model_validate(

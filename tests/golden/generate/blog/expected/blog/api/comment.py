@@ -6,8 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from blog.db import DbSession
-from blog.kit.api import Endpoints, Filters, sort_query
-from blog.kit.crud import Reads
+from blog.kit.api import Endpoints, Filters
 from blog.kit.listing import ListParams
 from blog.kit.schemas import MAX_INT
 from blog.models.comment import Comment
@@ -23,27 +22,12 @@ api = Endpoints(
 #: For endpoints added here: the documented 404, and the comment the path's id names.
 NOT_FOUND = api.not_found
 CommentFromPath = Annotated[Comment, Depends(api.row)]
-#: What `sort` accepts (`api.sort`): one of these columns, `-` before it for descending.
-SORT = sort_query(
-    Comment.id,
-    Comment.created_at,
-    Comment.updated_at,
+#: The columns the list reads for `CommentRead`; the kit adds the id and timestamps.
+READS = api.reads(
     Comment.post_id,
     Comment.user_id,
+    Comment.body,
     Comment.approved,
-)
-#: What `CommentRead` shows, read as plain columns by the list (the kit's fast read path).
-READS = Reads(
-    CommentRead,
-    columns=(
-        Comment.id,
-        Comment.post_id,
-        Comment.user_id,
-        Comment.body,
-        Comment.approved,
-        Comment.created_at,
-        Comment.updated_at,
-    ),
 )
 
 
@@ -58,7 +42,7 @@ async def comment_filters(
 
 @api.index(operation_id="list_comments", summary="List comments")
 async def list_comments(
-    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(SORT, comment_filters))]
+    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(filters=comment_filters))]
 ) -> CommentPage:
     """Comments, a page at a time, sorted, filtered."""
     return CommentPage.model_validate(

@@ -5,8 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from blog.db import DbSession
-from blog.kit.api import Endpoints, Filters, sort_query
-from blog.kit.crud import Ids, Reads
+from blog.kit.api import Endpoints, Filters
+from blog.kit.crud import Ids
 from blog.kit.listing import ListParams
 from blog.kit.schemas import MAX_INT, SafeStr, UtcDatetime
 from blog.models.post import Post, PostStatus, posts_tags
@@ -20,35 +20,16 @@ api = Endpoints(router, posts, "post", create=PostCreate, update=PostUpdate, rea
 #: For endpoints added here: the documented 404, and the post the path's id names.
 NOT_FOUND = api.not_found
 PostFromPath = Annotated[Post, Depends(api.row)]
-#: What `sort` accepts (`api.sort`): one of these columns, `-` before it for descending.
-SORT = sort_query(
-    Post.id,
-    Post.created_at,
-    Post.updated_at,
+#: The columns the list reads for `PostRead`; the kit adds the id and timestamps.
+READS = api.reads(
     Post.title,
     Post.slug,
+    Post.body,
     Post.status,
     Post.published_at,
     Post.views,
     Post.author_id,
     Post.reviewer_id,
-)
-#: What `PostRead` shows, read as plain columns by the list (the kit's fast read path).
-READS = Reads(
-    PostRead,
-    columns=(
-        Post.id,
-        Post.title,
-        Post.slug,
-        Post.body,
-        Post.status,
-        Post.published_at,
-        Post.views,
-        Post.author_id,
-        Post.reviewer_id,
-        Post.created_at,
-        Post.updated_at,
-    ),
     ids=(Ids("tag_ids", posts_tags.c.post_id, posts_tags.c.tag_id),),
 )
 
@@ -76,7 +57,7 @@ async def post_filters(
 
 @api.index(operation_id="list_posts", summary="List posts")
 async def list_posts(
-    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(SORT, post_filters))]
+    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(filters=post_filters))]
 ) -> PostPage:
     """Posts, a page at a time, sorted, filtered and searched."""
     return PostPage.model_validate(await posts.read_page(db, params, READS), from_attributes=True)

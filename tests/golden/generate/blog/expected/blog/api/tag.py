@@ -5,8 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from blog.db import DbSession
-from blog.kit.api import Endpoints, Filters, sort_query
-from blog.kit.crud import Reads
+from blog.kit.api import Endpoints, Filters
 from blog.kit.listing import ListParams
 from blog.kit.schemas import SafeStr
 from blog.models.tag import Tag
@@ -20,17 +19,9 @@ api = Endpoints(router, tags, "tag", create=TagCreate, update=TagUpdate, read=Ta
 #: For endpoints added here: the documented 404, and the tag the path's id names.
 NOT_FOUND = api.not_found
 TagFromPath = Annotated[Tag, Depends(api.row)]
-#: What `sort` accepts (`api.sort`): one of these columns, `-` before it for descending.
-SORT = sort_query(Tag.id, Tag.created_at, Tag.updated_at, Tag.name)
-#: What `TagRead` shows, read as plain columns by the list (the kit's fast read path).
-READS = Reads(
-    TagRead,
-    columns=(
-        Tag.id,
-        Tag.name,
-        Tag.created_at,
-        Tag.updated_at,
-    ),
+#: The columns the list reads for `TagRead`; the kit adds the id and timestamps.
+READS = api.reads(
+    Tag.name,
 )
 
 
@@ -43,7 +34,7 @@ async def tag_filters(
 
 @api.index(operation_id="list_tags", summary="List tags")
 async def list_tags(
-    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(SORT, tag_filters))]
+    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(filters=tag_filters))]
 ) -> TagPage:
     """Tags, a page at a time, sorted, filtered and searched."""
     return TagPage.model_validate(await tags.read_page(db, params, READS), from_attributes=True)

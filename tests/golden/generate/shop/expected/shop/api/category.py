@@ -6,8 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from shop.db import DbSession
-from shop.kit.api import Endpoints, Filters, sort_query
-from shop.kit.crud import Reads
+from shop.kit.api import Endpoints, Filters
 from shop.kit.listing import ListParams
 from shop.kit.schemas import MAX_INT, SafeStr
 from shop.models.category import Category
@@ -23,20 +22,10 @@ api = Endpoints(
 #: For endpoints added here: the documented 404, and the category the path's id names.
 NOT_FOUND = api.not_found
 CategoryFromPath = Annotated[Category, Depends(api.row)]
-#: What `sort` accepts (`api.sort`): one of these columns, `-` before it for descending.
-SORT = sort_query(
-    Category.id, Category.created_at, Category.updated_at, Category.name, Category.parent_id
-)
-#: What `CategoryRead` shows, read as plain columns by the list (the kit's fast read path).
-READS = Reads(
-    CategoryRead,
-    columns=(
-        Category.id,
-        Category.name,
-        Category.parent_id,
-        Category.created_at,
-        Category.updated_at,
-    ),
+#: The columns the list reads for `CategoryRead`; the kit adds the id and timestamps.
+READS = api.reads(
+    Category.name,
+    Category.parent_id,
 )
 
 
@@ -50,7 +39,7 @@ async def category_filters(
 
 @api.index(operation_id="list_categories", summary="List categories")
 async def list_categories(
-    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(SORT, category_filters))]
+    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(filters=category_filters))]
 ) -> CategoryPage:
     """Categories, a page at a time, sorted, filtered and searched."""
     return CategoryPage.model_validate(

@@ -6,8 +6,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query
 
 from shop.db import DbSession
-from shop.kit.api import Endpoints, Filters, sort_query
-from shop.kit.crud import Reads
+from shop.kit.api import Endpoints, Filters
 from shop.kit.listing import ListParams
 from shop.kit.schemas import MAX_INT, UtcDatetime
 from shop.models.order import Order, OrderStatus
@@ -21,29 +20,13 @@ api = Endpoints(router, orders, "order", create=OrderCreate, update=OrderUpdate,
 #: For endpoints added here: the documented 404, and the order the path's id names.
 NOT_FOUND = api.not_found
 OrderFromPath = Annotated[Order, Depends(api.row)]
-#: What `sort` accepts (`api.sort`): one of these columns, `-` before it for descending.
-SORT = sort_query(
-    Order.id,
-    Order.created_at,
-    Order.updated_at,
+#: The columns the list reads for `OrderRead`; the kit adds the id and timestamps.
+READS = api.reads(
     Order.number,
     Order.customer_id,
     Order.status,
     Order.placed_at,
-)
-#: What `OrderRead` shows, read as plain columns by the list (the kit's fast read path).
-READS = Reads(
-    OrderRead,
-    columns=(
-        Order.id,
-        Order.number,
-        Order.customer_id,
-        Order.status,
-        Order.placed_at,
-        Order.note,
-        Order.created_at,
-        Order.updated_at,
-    ),
+    Order.note,
 )
 
 
@@ -59,7 +42,7 @@ async def order_filters(
 
 @api.index(operation_id="list_orders", summary="List orders")
 async def list_orders(
-    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(SORT, order_filters))]
+    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(filters=order_filters))]
 ) -> OrderPage:
     """Orders, a page at a time, sorted, filtered."""
     return OrderPage.model_validate(await orders.read_page(db, params, READS), from_attributes=True)

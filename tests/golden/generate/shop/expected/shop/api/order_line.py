@@ -7,8 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from shop.db import DbSession
-from shop.kit.api import Endpoints, Filters, sort_query
-from shop.kit.crud import Reads
+from shop.kit.api import Endpoints, Filters
 from shop.kit.listing import ListParams
 from shop.kit.schemas import MAX_INT
 from shop.models.order_line import OrderLine
@@ -29,28 +28,12 @@ api = Endpoints(
 #: For endpoints added here: the documented 404, and the order line the path's id names.
 NOT_FOUND = api.not_found
 OrderLineFromPath = Annotated[OrderLine, Depends(api.row)]
-#: What `sort` accepts (`api.sort`): one of these columns, `-` before it for descending.
-SORT = sort_query(
-    OrderLine.id,
-    OrderLine.created_at,
-    OrderLine.updated_at,
+#: The columns the list reads for `OrderLineRead`; the kit adds the id and timestamps.
+READS = api.reads(
     OrderLine.order_id,
     OrderLine.product_id,
     OrderLine.quantity,
     OrderLine.unit_price,
-)
-#: What `OrderLineRead` shows, read as plain columns by the list (the kit's fast read path).
-READS = Reads(
-    OrderLineRead,
-    columns=(
-        OrderLine.id,
-        OrderLine.order_id,
-        OrderLine.product_id,
-        OrderLine.quantity,
-        OrderLine.unit_price,
-        OrderLine.created_at,
-        OrderLine.updated_at,
-    ),
 )
 
 
@@ -71,7 +54,8 @@ async def order_line_filters(
 
 @api.index(operation_id="list_order_lines", summary="List order lines")
 async def list_order_lines(
-    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(SORT, order_line_filters))]
+    db: DbSession,
+    params: Annotated[ListParams, Depends(api.list_params(filters=order_line_filters))],
 ) -> OrderLinePage:
     """Order lines, a page at a time, sorted, filtered."""
     return OrderLinePage.model_validate(

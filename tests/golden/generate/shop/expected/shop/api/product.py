@@ -8,8 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from shop.db import DbSession
-from shop.kit.api import Endpoints, Filters, sort_query
-from shop.kit.crud import Reads
+from shop.kit.api import Endpoints, Filters
 from shop.kit.listing import ListParams
 from shop.kit.schemas import MAX_INT, SafeStr
 from shop.models.product import Product
@@ -25,36 +24,17 @@ api = Endpoints(
 #: For endpoints added here: the documented 404, and the product the path's id names.
 NOT_FOUND = api.not_found
 ProductFromPath = Annotated[Product, Depends(api.row)]
-#: What `sort` accepts (`api.sort`): one of these columns, `-` before it for descending.
-SORT = sort_query(
-    Product.id,
-    Product.created_at,
-    Product.updated_at,
+#: The columns the list reads for `ProductRead`; the kit adds the id and timestamps.
+READS = api.reads(
     Product.sku,
     Product.name,
+    Product.description,
     Product.price,
     Product.stock,
     Product.active,
     Product.category_id,
+    Product.attributes,
     Product.launched_on,
-)
-#: What `ProductRead` shows, read as plain columns by the list (the kit's fast read path).
-READS = Reads(
-    ProductRead,
-    columns=(
-        Product.id,
-        Product.sku,
-        Product.name,
-        Product.description,
-        Product.price,
-        Product.stock,
-        Product.active,
-        Product.category_id,
-        Product.attributes,
-        Product.launched_on,
-        Product.created_at,
-        Product.updated_at,
-    ),
 )
 
 
@@ -81,7 +61,7 @@ async def product_filters(
 
 @api.index(operation_id="list_products", summary="List products")
 async def list_products(
-    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(SORT, product_filters))]
+    db: DbSession, params: Annotated[ListParams, Depends(api.list_params(filters=product_filters))]
 ) -> ProductPage:
     """Products, a page at a time, sorted, filtered and searched."""
     return ProductPage.model_validate(
