@@ -10,8 +10,9 @@
 
 The commands differ only in the spec they hand to `prepare`: `sync` the one on disk,
 `generate resource` that one with a resource added, `destroy resource` with one
-removed, and `new` the `--spec` given, in a project whose skeleton it has applied
-first, as a plan of its own. No command writes a project file any other way.
+removed, and `new` the `--spec` given (or an empty one), with the skeleton it rendered
+in memory, into an empty directory: one plan, skeleton and resources, laid out in one
+pass. No command writes a project file any other way.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from scaffolder import generation
 from scaffolder.errors import UsageError, display_path
-from scaffolder.generation import Generation
+from scaffolder.generation import Generation, NewSkeleton
 from scaffolder.model.spec import Spec
 from scaffolder.plan import Plan
 from scaffolder.plan.apply import apply_plan, remove_stale_temp_files
@@ -43,11 +44,16 @@ def load(project: Path) -> str:
 
 
 def prepare(
-    project: Path, spec: Spec, spec_text: str, progress: Progress | None = None
+    project: Path,
+    spec: Spec,
+    spec_text: str,
+    progress: Progress | None = None,
+    new: NewSkeleton | None = None,
 ) -> Generation:
     """The plan bringing `project` in line with `spec`, parsed from `spec_text` (which
-    becomes `scaffold.yaml`). Pure: nothing is written."""
-    return generation.prepare(project, spec, spec_text, progress)
+    becomes `scaffold.yaml`); with `new`, the skeleton of a project made in `project`
+    (empty) is planned too. Pure: nothing is written."""
+    return generation.prepare(project, spec, spec_text, progress, new)
 
 
 def prepare_sync(project: Path, spec_text: str, progress: Progress | None = None) -> Generation:

@@ -33,9 +33,14 @@ from scaffolder.generation.planning import orphans_of, plan_run
 from scaffolder.generation.plurals import earlier_plurals, pinned_note
 from scaffolder.generation.project_state import ProjectState, applied_spec
 from scaffolder.generation.rendering import Tree, render_resources, reused_tree
-from scaffolder.generation.skeleton import skeleton_unchanged, upgrade_skeleton
+from scaffolder.generation.skeleton import (
+    NewSkeleton,
+    SkeletonUpgrade,
+    skeleton_unchanged,
+    upgrade_skeleton,
+)
 from scaffolder.generation.state import next_state
-from scaffolder.generation.wiring import Wiring, unchanged_wiring, wire
+from scaffolder.generation.wiring import Wiring, unchanged_wiring, wire, wire_new
 from scaffolder.model.spec import Spec
 from scaffolder.plan import Plan
 from scaffolder.plan.planner import read_text
@@ -48,7 +53,7 @@ from scaffolder.state import MANIFEST_PATH, PROJECT_OWNER, SPEC_FILE, SPEC_PATH
 if TYPE_CHECKING:
     from scaffolder.progress import Progress
 
-__all__ = ["Generation", "applied_spec", "prepare", "prepare_unchanged"]
+__all__ = ["Generation", "NewSkeleton", "applied_spec", "prepare", "prepare_unchanged"]
 
 
 @dataclass
@@ -63,26 +68,35 @@ class Generation:
 
 
 def prepare(
-    project: Path, spec: Spec, spec_text: str, progress: Progress | None = None
+    project: Path,
+    spec: Spec,
+    spec_text: str,
+    progress: Progress | None = None,
+    new: NewSkeleton | None = None,
 ) -> Generation:
     """Plan bringing `project` in line with `spec` (whose text becomes scaffold.yaml).
 
-    `progress` hears of each resource rendered and of the layout pass (long runs).
+    `new` is the skeleton of a project `scaffold new` is making in `project` (empty):
+    planned with the resources, as files to create. `progress` hears of each resource
+    rendered and of the layout pass (long runs).
     """
     checkpoint("prepare")
-    state = ProjectState.load(project)
+    state = ProjectState.load(project, new.package if new is not None else None)
     pinned = earlier_plurals(state, spec)
     if pinned:  # a project made before plural words were kept: its names stay
         spec_text = set_plurals(spec_text, SPEC_FILE, pinned)
         spec = parse_spec(spec_text, SPEC_FILE)
     old = applied_spec(project, spec, spec_text, pinned)
     rendering = render_resources(spec, state, progress)
-    upgrade = upgrade_skeleton(project)
-    migrations = derive_migrations(state, old, spec, upgrade.files)
-    tree = _assembled(state, rendering.tree, migrations.files)
+    created = new.files if new is not None else {}
+    upgrade = upgrade_skeleton(project) if new is None else SkeletonUpgrade(state=new.state)
+    migrations = derive_migrations(state, old, spec, upgrade.files, created)
+    tree = _assembled(state, rendering.tree, migrations.files, created)
     skeleton = {**upgrade.files, **migrations.history}
     bases = state.bases([*tree.texts, *skeleton])
-    wiring = wire(state, spec, old, skeleton, bases)
+    wiring = (
+        wire(state, spec, old, skeleton, bases) if new is None else wire_new(state, spec, created)
+    )
     for path, text in wiring.skeleton.items():  # a re-rendered skeleton is merged like the rest
         tree.add(path, text, PROJECT_OWNER, fresh=True)
     tree, wiring = lay_out(tree, wiring, state.package, progress)
@@ -121,16 +135,21 @@ def prepare_unchanged(project: Path, spec_text: str) -> Generation | None:
     return Generation(plan, {}, resources, warnings=_stray_warnings(project))
 
 
-def _assembled(state: ProjectState, resources: Tree, migrations: dict[str, str]) -> Tree:
+def _assembled(
+    state: ProjectState, resources: Tree, migrations: dict[str, str], created: dict[str, str]
+) -> Tree:
     """The tree the run plans, but for a re-rendered skeleton (wired first): the
-    resources' files, the missing package inits, the new migrations, and the JSON
-    Schema of scaffold.yaml (editors' help, current with the tool)."""
+    resources' files, the missing package inits, the new migrations, the JSON Schema
+    of scaffold.yaml (editors' help, current with the tool), and a new project's
+    skeleton (`created`), as rendered: its base."""
 
     tree = resources
-    tree.add_package_inits(state.root, state.package)
+    tree.add_package_inits(state.root, state.package, created)
     for path, text in migrations.items():
         tree.add(path, text, "migration", fresh=True)
     tree.add(SCHEMA_PATH, schema_text(), PROJECT_OWNER, fresh=False)
+    for path, text in created.items():
+        tree.add(path, text, PROJECT_OWNER, fresh=True)
     return tree
 
 

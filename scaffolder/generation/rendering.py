@@ -10,7 +10,7 @@ without even parsing the spec.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,9 +60,10 @@ class Tree:
         else:
             self.fresh.discard(path)
 
-    def add_package_inits(self, project: Path, package: str) -> None:
-        """Add the missing `__init__.py` of every package the tree's files live in."""
-        inits = package_inits(project, package, self.texts)
+    def add_package_inits(self, project: Path, package: str, present: Collection[str] = ()) -> None:
+        """Add the missing `__init__.py` of every package the tree's files live in; those
+        `present` (a new project's skeleton, not on disk yet) are not missing."""
+        inits = package_inits(project, package, self.texts, present)
         for path, text in inits.items():
             self.add(path, text, None, fresh=True)
         self.create_only = frozenset(inits)
@@ -156,15 +157,18 @@ def reused_tree(state: ProjectState) -> Tree | None:
     return tree
 
 
-def package_inits(project: Path, package: str, tree: Mapping[str, str]) -> dict[str, str]:
-    """`__init__.py` of every package the rendered files live in, when it is missing."""
+def package_inits(
+    project: Path, package: str, tree: Mapping[str, str], present: Collection[str] = ()
+) -> dict[str, str]:
+    """`__init__.py` of every package the rendered files live in, when it is missing
+    (from the tree, the project, and the paths `present`)."""
     inits: dict[str, str] = {}
     for path in tree:
         parent = path.rsplit("/", 1)[0] if "/" in path else ""
         if not path.endswith(".py") or not parent or parent.startswith("migrations"):
             continue
         init = f"{parent}/__init__.py"
-        if init in tree or init in inits or (project / init).is_file():
+        if init in tree or init in inits or init in present or (project / init).is_file():
             continue
         folder = parent.rsplit("/", 1)[-1]
         default = (
