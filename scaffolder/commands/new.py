@@ -1,10 +1,12 @@
 """`scaffold new`: a project skeleton from the project blueprint, written all at once.
 
-The skeleton is computed in memory first — spec validated, blueprint rendered,
-Python formatted, `.scaffold/` state built — then written to a hidden sibling
-directory, where a spec's resources are generated as by `scaffold sync`; only then
-is it renamed into place. A failure at any step leaves the destination exactly as
-it was (absent if it did not exist). A dry run does the same in a scratch directory.
+Inputs are checked first (spec validated, answers, destination), then the blueprint
+is rendered in memory and handed with the spec (an empty one without --spec) to the
+one `workspace.prepare` every command uses: skeleton and resources are planned, wired
+and laid out (one ruff pass) together, with the `.scaffold/` state recording them.
+That plan is applied once, in a hidden sibling directory, which is only then renamed
+into place. A failure at any step leaves the destination exactly as it was (absent if
+it did not exist). A dry run does the same in a scratch directory.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ typed inputs and outputs:
 
 1. render (`rendering`, `skeleton`): every resource's files, from one caching
    renderer (a resource whose inputs did not change gets its bases); the skeleton
-   anew if its blueprint changed;
+   anew if its blueprint changed, or that of a new project (`NewSkeleton`, rendered
+   by `scaffold new`: its files are created with the resources');
 2. migration (`migration`): the revisions the spec change (and a skeleton upgrade)
    needs;
 3. wiring (`wiring`): the edits of the hand-owned files, in memory;
