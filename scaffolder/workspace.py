@@ -3,8 +3,7 @@
 - `load` reads the project's `scaffold.yaml`, refusing a directory that has none;
 - `prepare` plans bringing the project in line with a spec (`scaffolder.generation`,
   pure): what to create, update, merge, remove and wire, and the `.scaffold/` state
-  that records the run. `prepare_sync` first tries the plan of a run whose inputs
-  did not change, made from the recorded bases without parsing or rendering;
+  that records the run; `prepare_sync` for the spec on disk;
 - `apply` writes that plan and the state that changed — after a snapshot, so that
   `scaffold undo` takes the run back and an interrupted run is rolled back.
 
@@ -57,12 +56,9 @@ def prepare(
 
 
 def prepare_sync(project: Path, spec_text: str, progress: Progress | None = None) -> Generation:
-    """`prepare` for the spec on disk, `spec_text`: when neither it nor anything else
-    changed since the last run, the plan comes from the recorded bases alone (the
-    user's edits kept, conflicts still unresolved), without parsing or rendering."""
-    unchanged = generation.prepare_unchanged(project, spec_text)
-    if unchanged is not None:
-        return unchanged
+    """`prepare` for the spec on disk, `spec_text` (errors name the file as shown). When
+    nothing changed since the last run, every resource's files are their bases: the
+    plan finds only the user's edits (kept) and unresolved conflicts."""
     spec = parse_spec(spec_text, display_path(project / SPEC_FILE))
     return prepare(project, spec, spec_text, progress)
 

@@ -15,10 +15,10 @@ typed inputs and outputs:
    edited;
 6. state (`state`): the `.scaffold/` files recording the run.
 
-`prepare_unchanged()` is the same composition for a run none of whose inputs
-changed: the tree from the bases alone, no wiring, no migration, nothing to lay out.
-`scaffold generate resource`, `destroy resource`, `sync` and `new --spec` run them;
-the CLI prints the plan (`--dry-run`), checks it (`--check`) or applies it.
+A run none of whose inputs changed takes the same path: every resource's files are
+its bases, the wiring is skipped, no migration, nothing to lay out.
+`scaffold new`, `generate resource`, `destroy resource` and `sync` run it; the CLI
+prints the plan (`--dry-run`), checks it (`--check`) or applies it.
 """
 
 from __future__ import annotations
@@ -33,28 +33,26 @@ from scaffolder.generation.migration import derive_migrations
 from scaffolder.generation.planning import orphans_of, plan_run
 from scaffolder.generation.plurals import earlier_plurals, pinned_note
 from scaffolder.generation.project_state import ProjectState, applied_spec
-from scaffolder.generation.rendering import Tree, render_resources, reused_tree
+from scaffolder.generation.rendering import Tree, render_resources
 from scaffolder.generation.skeleton import (
     NewSkeleton,
     SkeletonUpgrade,
-    skeleton_unchanged,
     upgrade_skeleton,
 )
 from scaffolder.generation.state import next_state
-from scaffolder.generation.wiring import Wiring, unchanged_wiring, wire, wire_new
+from scaffolder.generation.wiring import wire, wire_new
 from scaffolder.model.spec import Spec
 from scaffolder.plan import Plan
-from scaffolder.plan.planner import read_text
 from scaffolder.render.catalog import stray_warnings
 from scaffolder.spec import parse_spec
 from scaffolder.spec.edit import set_plurals
 from scaffolder.spec.json_schema import SCHEMA_PATH, schema_text
-from scaffolder.state import MANIFEST_PATH, PROJECT_OWNER, SPEC_FILE, SPEC_PATH
+from scaffolder.state import PROJECT_OWNER, SPEC_FILE
 
 if TYPE_CHECKING:
     from scaffolder.progress import Progress
 
-__all__ = ["Generation", "NewSkeleton", "applied_spec", "prepare", "prepare_unchanged"]
+__all__ = ["Generation", "NewSkeleton", "applied_spec", "prepare"]
 
 
 @dataclass
@@ -111,29 +109,6 @@ def prepare(
     warnings += _stray_warnings(project)
     names = [r.name for r in spec.resources]
     return Generation(plan, new_state, names, migrations.path, warnings)
-
-
-def prepare_unchanged(project: Path, spec_text: str) -> Generation | None:
-    """The plan of a run none of whose inputs changed since the last one — spec (as text),
-    scaffold version, blueprints and overrides, skeleton blueprint, wired files — made
-    from the bases alone, without parsing the spec or rendering; None when anything
-    changed (`prepare` then). Only the user's edits of generated files are left to
-    plan: kept, or conflict markers still there."""
-    if read_text(project, SPEC_FILE) != spec_text or read_text(project, SPEC_PATH) != spec_text:
-        return None
-    if not (project / MANIFEST_PATH).is_file() or not skeleton_unchanged(project):
-        return None
-    state = ProjectState.load(project)
-    if state.fingerprints.context != state.context:
-        return None
-    edited = unchanged_wiring(state, same_spec=True, upgrading=False)
-    tree = reused_tree(state) if edited is not None else None
-    if edited is None or tree is None:
-        return None
-    bases = {path: tree.texts[path] for path in tree.owners}
-    plan = plan_run(state, spec_text, tree, bases, {}, Wiring(edited))
-    resources = sorted(state.fingerprints.resources)
-    return Generation(plan, {}, resources, warnings=_stray_warnings(project))
 
 
 def _assembled(

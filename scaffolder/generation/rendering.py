@@ -3,9 +3,7 @@
 Rendering is deterministic, so a resource none of whose inputs changed since the last
 run — its own model, what its templates read of the rest of the spec, scaffold, the
 blueprints, the package: its fingerprint (`scaffolder.render.reads`) — gets its files
-from their bases in `.scaffold/base/`, neither rendered nor laid out again. When no
-input of the whole run changed, `reused_tree` makes the tree from the bases alone,
-without even parsing the spec.
+from their bases in `.scaffold/base/`, neither rendered nor laid out again.
 """
 
 from __future__ import annotations
@@ -19,8 +17,7 @@ from scaffolder.generation.project_state import ProjectState
 from scaffolder.model.spec import Resource, Spec
 from scaffolder.render.reads import Fingerprinter
 from scaffolder.render.resource import ResourceRenderer, resource_files
-from scaffolder.spec.json_schema import SCHEMA_PATH
-from scaffolder.state import PROJECT_OWNER, Rendered, read_base
+from scaffolder.state import Rendered, read_base
 
 if TYPE_CHECKING:
     from scaffolder.progress import Progress
@@ -134,27 +131,6 @@ def render_resources(spec: Spec, state: ProjectState, progress: Progress | None)
         if progress is not None:
             progress("rendering", done, len(spec.resources))
     return Rendering(tree, fingerprints)
-
-
-def reused_tree(state: ProjectState) -> Tree | None:
-    """The tree of a run none of whose resources changed, from the bases alone: every
-    resource file the last run generated, and the editors' JSON Schema. None when the
-    recorded fingerprints are not those of exactly these resources."""
-
-    owners = {
-        path: record.owner
-        for path, record in state.records.items()
-        if record.owner not in (PROJECT_OWNER, "migration")
-    }
-    if set(owners.values()) != set(state.fingerprints.resources):
-        return None
-    if SCHEMA_PATH in state.records:  # it depends on scaffold's version only
-        owners[SCHEMA_PATH] = PROJECT_OWNER
-    tree = Tree()
-    for path, owner in owners.items():
-        tree.add(path, state.base(path), owner, fresh=False)
-    tree.add_package_inits(state.root, state.package)
-    return tree
 
 
 def package_inits(

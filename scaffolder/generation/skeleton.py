@@ -55,17 +55,3 @@ def upgrade_skeleton(project: Path) -> SkeletonUpgrade:
     files = rerender_skeleton(record.answers, source)
     state = {SKELETON_PATH: skeleton_record(record.answers, digest, record.source)}
     return SkeletonUpgrade(files, state)
-
-
-def skeleton_unchanged(project: Path) -> bool:
-    """Whether the project blueprint (bundled, or the project's own `--blueprint`) is the
-    one the skeleton was rendered with; an unreachable one is not (`prepare` warns)."""
-
-    record = load_skeleton_record(project)
-    if record is None:
-        return True
-    source = resolved_source(record.source, project) if record.source is not None else None
-    try:
-        return record.blueprint == blueprint_digest(source)
-    except UsageError:
-        return False
