@@ -42,13 +42,12 @@ from scaffolder.project.skeleton import (
 )
 from scaffolder.render.escape import text_problem
 from scaffolder.scratch import scratch_directory
-from scaffolder.spec import load_spec, parse_spec
+from scaffolder.spec import load_spec
 from scaffolder.spec.json_schema import with_modeline
 from scaffolder.state import (
     FINGERPRINTS_PATH,
     MANIFEST_PATH,
     SKELETON_PATH,
-    SPEC_FILE,
     Manifest,
     is_state,
     skeleton_record,
@@ -115,7 +114,7 @@ def create_project(
             "a custom skeleton must contain",
         )
     new = _new_skeleton(skeleton, package_name, destination, blueprint)
-    resources = spec if spec is not None else parse_spec(spec_text, SPEC_FILE)
+    resources = spec if spec is not None else Spec(version=1, resources=())  # EMPTY_SPEC's
     with _new_directory(destination, dry_run=dry_run) as root:
         generation = workspace.prepare(root, resources, spec_text, progress, new)
         state = generation.state if spec is not None else _unfingerprinted(generation.state)

@@ -231,6 +231,15 @@ def test_new_lays_out_skeleton_and_resources_in_one_ruff_pass(
     assert formatting.format_python({models: wired}, "blog")[models] == wired
 
 
+def test_a_project_without_spec_is_prepared_with_the_spec_it_gets() -> None:
+    """`new` without --spec plans with an empty Spec, not parsing EMPTY_SPEC (ruamel and
+    inflect stay unloaded): they must say the same."""
+    from scaffolder.model.spec import Spec
+    from scaffolder.spec import parse_spec
+
+    assert parse_spec(EMPTY_SPEC, "scaffold.yaml") == Spec(version=1, resources=())
+
+
 def test_two_runs_are_byte_identical(tmp_path: Path) -> None:
     for run in ("one", "two"):
         code, output = scaffold_new(str(tmp_path / run / "demo"), "--defaults")
