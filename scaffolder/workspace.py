@@ -3,15 +3,15 @@
 - `load` reads the project's `scaffold.yaml`, refusing a directory that has none;
 - `prepare` plans bringing the project in line with a spec (`scaffolder.generation`,
   pure): what to create, update, merge, remove and wire, and the `.scaffold/` state
-  that records the run. `prepare_sync` first tries the plan of a run whose inputs
-  did not change, made from the recorded bases without parsing or rendering;
+  that records the run; `prepare_sync` for the spec on disk;
 - `apply` writes that plan and the state that changed — after a snapshot, so that
   `scaffold undo` takes the run back and an interrupted run is rolled back.
 
 The commands differ only in the spec they hand to `prepare`: `sync` the one on disk,
 `generate resource` that one with a resource added, `destroy resource` with one
-removed, and `new` the `--spec` given, in a project whose skeleton it has applied
-first, as a plan of its own. No command writes a project file any other way.
+removed, and `new` the `--spec` given (or an empty one), with the skeleton it rendered
+in memory, into an empty directory: one plan, skeleton and resources, laid out in one
+pass. No command writes a project file any other way.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from scaffolder import generation
 from scaffolder.errors import UsageError, display_path
-from scaffolder.generation import Generation
+from scaffolder.generation import Generation, NewSkeleton
 from scaffolder.model.spec import Spec
 from scaffolder.plan import Plan
 from scaffolder.plan.apply import apply_plan, remove_stale_temp_files
@@ -43,20 +43,22 @@ def load(project: Path) -> str:
 
 
 def prepare(
-    project: Path, spec: Spec, spec_text: str, progress: Progress | None = None
+    project: Path,
+    spec: Spec,
+    spec_text: str,
+    progress: Progress | None = None,
+    new: NewSkeleton | None = None,
 ) -> Generation:
     """The plan bringing `project` in line with `spec`, parsed from `spec_text` (which
-    becomes `scaffold.yaml`). Pure: nothing is written."""
-    return generation.prepare(project, spec, spec_text, progress)
+    becomes `scaffold.yaml`); with `new`, the skeleton of a project made in `project`
+    (empty) is planned too. Pure: nothing is written."""
+    return generation.prepare(project, spec, spec_text, progress, new)
 
 
 def prepare_sync(project: Path, spec_text: str, progress: Progress | None = None) -> Generation:
-    """`prepare` for the spec on disk, `spec_text`: when neither it nor anything else
-    changed since the last run, the plan comes from the recorded bases alone (the
-    user's edits kept, conflicts still unresolved), without parsing or rendering."""
-    unchanged = generation.prepare_unchanged(project, spec_text)
-    if unchanged is not None:
-        return unchanged
+    """`prepare` for the spec on disk, `spec_text` (errors name the file as shown). When
+    nothing changed since the last run, every resource's files are their bases: the
+    plan finds only the user's edits (kept) and unresolved conflicts."""
     spec = parse_spec(spec_text, display_path(project / SPEC_FILE))
     return prepare(project, spec, spec_text, progress)
 

@@ -1,10 +1,12 @@
 """`scaffold new`: a project skeleton from the project blueprint, written all at once.
 
-The skeleton is computed in memory first — spec validated, blueprint rendered,
-Python formatted, `.scaffold/` state built — then written to a hidden sibling
-directory, where a spec's resources are generated as by `scaffold sync`; only then
-is it renamed into place. A failure at any step leaves the destination exactly as
-it was (absent if it did not exist). A dry run does the same in a scratch directory.
+Inputs are checked first (spec validated, answers, destination), then the blueprint
+is rendered in memory and handed with the spec (an empty one without --spec) to the
+one `workspace.prepare` every command uses: skeleton and resources are planned, wired
+and laid out (one ruff pass) together, with the `.scaffold/` state recording them.
+That plan is applied once, in a hidden sibling directory, which is only then renamed
+into place. A failure at any step leaves the destination exactly as it was (absent if
+it did not exist). A dry run does the same in a scratch directory.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from scaffolder import __version__, workspace
+from scaffolder import workspace
 from scaffolder.checkpoints import checkpoint
 from scaffolder.errors import UsageError, display_path
+from scaffolder.generation import NewSkeleton
 from scaffolder.model.spec import Spec
 from scaffolder.plan import Action, FileOp, Plan
 from scaffolder.progress import Progress
@@ -38,19 +41,16 @@ from scaffolder.project.skeleton import (
     render_skeleton,
 )
 from scaffolder.render.escape import text_problem
-from scaffolder.render.formatting import format_python
 from scaffolder.scratch import scratch_directory
 from scaffolder.spec import load_spec
-from scaffolder.spec.json_schema import SCHEMA_PATH, schema_text, with_modeline
+from scaffolder.spec.json_schema import with_modeline
 from scaffolder.state import (
+    FINGERPRINTS_PATH,
     MANIFEST_PATH,
-    PROJECT_OWNER,
     SKELETON_PATH,
-    SPEC_FILE,
     Manifest,
     is_state,
     skeleton_record,
-    state_files,
 )
 
 #: `scaffold.yaml` of a project created without --spec (its first line points YAML
@@ -113,16 +113,16 @@ def create_project(
             hint="create the project without --spec, or see docs/customizing.md for what "
             "a custom skeleton must contain",
         )
-    plan, state = _skeleton_plan(skeleton, package_name, destination, blueprint)
-    migration = None
+    new = _new_skeleton(skeleton, package_name, destination, blueprint)
+    resources = spec if spec is not None else Spec(version=1, resources=())  # EMPTY_SPEC's
     with _new_directory(destination, dry_run=dry_run) as root:
-        files = _written({}, plan, workspace.apply(root, plan, state, undoable=False))
-        if spec is not None:  # exactly an empty project followed by a sync
-            generation = workspace.prepare(root, spec, spec_text, progress)
-            changed = workspace.apply(root, generation.plan, generation.state, undoable=False)
-            files = _written(files, generation.plan, changed)
-            migration = generation.migration
-    return NewProject(destination, package_name, len(files), _creations(files), migration)
+        generation = workspace.prepare(root, resources, spec_text, progress, new)
+        state = generation.state if spec is not None else _unfingerprinted(generation.state)
+        changed = workspace.apply(root, generation.plan, state, undoable=False)
+    files = _written(generation.plan, changed)
+    return NewProject(
+        destination, package_name, len(files), _creations(files), generation.migration
+    )
 
 
 def _check_inputs(
@@ -155,37 +155,28 @@ def _render_skeleton(
     return skeleton, packages[0] if len(packages) == 1 else None
 
 
-def _skeleton_plan(
+def _new_skeleton(
     skeleton: Skeleton, package_name: str | None, destination: Path, blueprint: str | None
-) -> tuple[Plan, dict[str, str]]:
-    """The plan writing the skeleton — formatted, with the editors' schema and an empty
-    scaffold.yaml — and the `.scaffold/` state recording it as generated."""
-    generated = format_python(skeleton.files, package_name or "app")
-    generated[SCHEMA_PATH] = schema_text()  # generated like the skeleton: sync keeps it current
-    plan = Plan(
-        [FileOp(Action.CREATE, path, text, owner=PROJECT_OWNER) for path, text in generated.items()]
-    )
-    plan.add(FileOp(Action.CREATE, SPEC_FILE, EMPTY_SPEC))
-    state = state_files(generated, EMPTY_SPEC, f"scaffold {__version__}")
+) -> NewSkeleton:
+    """The rendered skeleton as the run's input, with the record of what rendered it.
+    A custom skeleton without a package gets no resources: its Python is laid out as
+    that of a package `app`."""
     source = recorded_source(blueprint, destination) if blueprint is not None else None
-    state[SKELETON_PATH] = skeleton_record(skeleton.answers, blueprint_digest(blueprint), source)
-    return plan, state
+    record = skeleton_record(skeleton.answers, blueprint_digest(blueprint), source)
+    return NewSkeleton(skeleton.files, package_name or "app", {SKELETON_PATH: record})
 
 
-def _written(
-    files: Mapping[str, str], plan: Plan, state: Mapping[str, str | None]
-) -> dict[str, str]:
-    """`files` ({path: text}) after `plan` and `state` (None: removed): what the project
-    holds once they are applied, by path."""
-    after = dict(files)
-    after.update({op.path: op.text for op in plan.writes if op.text is not None})
-    for op in plan.removals:
-        after.pop(op.path, None)
-    for path, text in state.items():
-        if text is None:
-            after.pop(path, None)
-        else:
-            after[path] = text
+def _unfingerprinted(state: Mapping[str, str]) -> dict[str, str]:
+    """The state of a project made without a spec: nothing rendered, so no fingerprints
+    (the first `sync` records them)."""
+    return {path: text for path, text in state.items() if path != FINGERPRINTS_PATH}
+
+
+def _written(plan: Plan, state: Mapping[str, str | None]) -> dict[str, str]:
+    """What the project holds once `plan` and `state` (None: removed) are applied, by
+    path."""
+    after = {op.path: op.text for op in plan.writes if op.text is not None}
+    after.update({path: text for path, text in state.items() if text is not None})
     return dict(sorted(after.items()))
 
 

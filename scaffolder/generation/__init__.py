@@ -5,7 +5,8 @@ typed inputs and outputs:
 
 1. render (`rendering`, `skeleton`): every resource's files, from one caching
    renderer (a resource whose inputs did not change gets its bases); the skeleton
-   anew if its blueprint changed;
+   anew if its blueprint changed, or that of a new project (`NewSkeleton`, rendered
+   by `scaffold new`: its files are created with the resources');
 2. migration (`migration`): the revisions the spec change (and a skeleton upgrade)
    needs;
 3. wiring (`wiring`): the edits of the hand-owned files, in memory;
@@ -14,10 +15,10 @@ typed inputs and outputs:
    edited;
 6. state (`state`): the `.scaffold/` files recording the run.
 
-`prepare_unchanged()` is the same composition for a run none of whose inputs
-changed: the tree from the bases alone, no wiring, no migration, nothing to lay out.
-`scaffold generate resource`, `destroy resource`, `sync` and `new --spec` run them;
-the CLI prints the plan (`--dry-run`), checks it (`--check`) or applies it.
+A run none of whose inputs changed takes the same path: every resource's files are
+its bases, the wiring is skipped, no migration, nothing to lay out.
+`scaffold new`, `generate resource`, `destroy resource` and `sync` run it; the CLI
+prints the plan (`--dry-run`), checks it (`--check`) or applies it.
 """
 
 from __future__ import annotations
@@ -32,23 +33,26 @@ from scaffolder.generation.migration import derive_migrations
 from scaffolder.generation.planning import orphans_of, plan_run
 from scaffolder.generation.plurals import earlier_plurals, pinned_note
 from scaffolder.generation.project_state import ProjectState, applied_spec
-from scaffolder.generation.rendering import Tree, render_resources, reused_tree
-from scaffolder.generation.skeleton import skeleton_unchanged, upgrade_skeleton
+from scaffolder.generation.rendering import Tree, render_resources
+from scaffolder.generation.skeleton import (
+    NewSkeleton,
+    SkeletonUpgrade,
+    upgrade_skeleton,
+)
 from scaffolder.generation.state import next_state
-from scaffolder.generation.wiring import Wiring, unchanged_wiring, wire
+from scaffolder.generation.wiring import wire, wire_new
 from scaffolder.model.spec import Spec
 from scaffolder.plan import Plan
-from scaffolder.plan.planner import read_text
 from scaffolder.render.catalog import stray_warnings
 from scaffolder.spec import parse_spec
 from scaffolder.spec.edit import set_plurals
 from scaffolder.spec.json_schema import SCHEMA_PATH, schema_text
-from scaffolder.state import MANIFEST_PATH, PROJECT_OWNER, SPEC_FILE, SPEC_PATH
+from scaffolder.state import PROJECT_OWNER, SPEC_FILE
 
 if TYPE_CHECKING:
     from scaffolder.progress import Progress
 
-__all__ = ["Generation", "applied_spec", "prepare", "prepare_unchanged"]
+__all__ = ["Generation", "NewSkeleton", "applied_spec", "prepare"]
 
 
 @dataclass
@@ -63,26 +67,35 @@ class Generation:
 
 
 def prepare(
-    project: Path, spec: Spec, spec_text: str, progress: Progress | None = None
+    project: Path,
+    spec: Spec,
+    spec_text: str,
+    progress: Progress | None = None,
+    new: NewSkeleton | None = None,
 ) -> Generation:
     """Plan bringing `project` in line with `spec` (whose text becomes scaffold.yaml).
 
-    `progress` hears of each resource rendered and of the layout pass (long runs).
+    `new` is the skeleton of a project `scaffold new` is making in `project` (empty):
+    planned with the resources, as files to create. `progress` hears of each resource
+    rendered and of the layout pass (long runs).
     """
     checkpoint("prepare")
-    state = ProjectState.load(project)
+    state = ProjectState.load(project, new.package if new is not None else None)
     pinned = earlier_plurals(state, spec)
     if pinned:  # a project made before plural words were kept: its names stay
         spec_text = set_plurals(spec_text, SPEC_FILE, pinned)
         spec = parse_spec(spec_text, SPEC_FILE)
     old = applied_spec(project, spec, spec_text, pinned)
     rendering = render_resources(spec, state, progress)
-    upgrade = upgrade_skeleton(project)
-    migrations = derive_migrations(state, old, spec, upgrade.files)
-    tree = _assembled(state, rendering.tree, migrations.files)
+    created = new.files if new is not None else {}
+    upgrade = upgrade_skeleton(project) if new is None else SkeletonUpgrade(state=new.state)
+    migrations = derive_migrations(state, old, spec, upgrade.files, created)
+    tree = _assembled(state, rendering.tree, migrations.files, created)
     skeleton = {**upgrade.files, **migrations.history}
     bases = state.bases([*tree.texts, *skeleton])
-    wiring = wire(state, spec, old, skeleton, bases)
+    wiring = (
+        wire(state, spec, old, skeleton, bases) if new is None else wire_new(state, spec, created)
+    )
     for path, text in wiring.skeleton.items():  # a re-rendered skeleton is merged like the rest
         tree.add(path, text, PROJECT_OWNER, fresh=True)
     tree, wiring = lay_out(tree, wiring, state.package, progress)
@@ -98,39 +111,21 @@ def prepare(
     return Generation(plan, new_state, names, migrations.path, warnings)
 
 
-def prepare_unchanged(project: Path, spec_text: str) -> Generation | None:
-    """The plan of a run none of whose inputs changed since the last one — spec (as text),
-    scaffold version, blueprints and overrides, skeleton blueprint, wired files — made
-    from the bases alone, without parsing the spec or rendering; None when anything
-    changed (`prepare` then). Only the user's edits of generated files are left to
-    plan: kept, or conflict markers still there."""
-    if read_text(project, SPEC_FILE) != spec_text or read_text(project, SPEC_PATH) != spec_text:
-        return None
-    if not (project / MANIFEST_PATH).is_file() or not skeleton_unchanged(project):
-        return None
-    state = ProjectState.load(project)
-    if state.fingerprints.context != state.context:
-        return None
-    edited = unchanged_wiring(state, same_spec=True, upgrading=False)
-    tree = reused_tree(state) if edited is not None else None
-    if edited is None or tree is None:
-        return None
-    bases = {path: tree.texts[path] for path in tree.owners}
-    plan = plan_run(state, spec_text, tree, bases, {}, Wiring(edited))
-    resources = sorted(state.fingerprints.resources)
-    return Generation(plan, {}, resources, warnings=_stray_warnings(project))
-
-
-def _assembled(state: ProjectState, resources: Tree, migrations: dict[str, str]) -> Tree:
+def _assembled(
+    state: ProjectState, resources: Tree, migrations: dict[str, str], created: dict[str, str]
+) -> Tree:
     """The tree the run plans, but for a re-rendered skeleton (wired first): the
-    resources' files, the missing package inits, the new migrations, and the JSON
-    Schema of scaffold.yaml (editors' help, current with the tool)."""
+    resources' files, the missing package inits, the new migrations, the JSON Schema
+    of scaffold.yaml (editors' help, current with the tool), and a new project's
+    skeleton (`created`), as rendered: its base."""
 
     tree = resources
-    tree.add_package_inits(state.root, state.package)
+    tree.add_package_inits(state.root, state.package, created)
     for path, text in migrations.items():
         tree.add(path, text, "migration", fresh=True)
     tree.add(SCHEMA_PATH, schema_text(), PROJECT_OWNER, fresh=False)
+    for path, text in created.items():
+        tree.add(path, text, PROJECT_OWNER, fresh=True)
     return tree
 
 

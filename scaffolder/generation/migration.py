@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from scaffolder.generation.project_state import ProjectState
 from scaffolder.migrate.diff import diff_specs
-from scaffolder.migrate.revisions import new_revision, versions_on_disk
+from scaffolder.migrate.revisions import VERSIONS_DIR, new_revision, versions_on_disk
 from scaffolder.migrate.skeleton import is_skeleton_migration, upgrade_revisions
 from scaffolder.model.spec import Spec
 
@@ -31,12 +31,19 @@ class Migrations:
 
 
 def derive_migrations(
-    state: ProjectState, old: Spec | None, spec: Spec, skeleton: Mapping[str, str]
+    state: ProjectState,
+    old: Spec | None,
+    spec: Spec,
+    skeleton: Mapping[str, str],
+    created: Mapping[str, str] | None = None,
 ) -> Migrations:
     """The revisions bringing a database from `old` (and the skeleton it was made with)
-    to `spec` (and the re-rendered `skeleton`, if any)."""
+    to `spec` (and the re-rendered `skeleton`, if any). `created` is the skeleton of a
+    new project, not written yet: its migrations come before the spec's."""
 
     versions = versions_on_disk(state.root)
+    versions.update({p: t for p, t in (created or {}).items() if is_version(p)})
+    versions = dict(sorted(versions.items()))
     upgrades, history = _skeleton_migrations(state, skeleton, versions)
     notes = [
         f"the upgraded project skeleton changes the database: {path} brings existing "
@@ -76,6 +83,12 @@ def _skeleton_migrations(
         if is_skeleton_migration(path) and path in versions
     }
     return upgrades, history
+
+
+def is_version(path: str) -> bool:
+    """Whether `path` is a migration file, as `versions_on_disk` finds them."""
+    folder, _, name = path.rpartition("/")
+    return folder == VERSIONS_DIR and name.endswith(".py")
 
 
 def _sentence(summary: list[str]) -> str:

@@ -23,8 +23,9 @@ def plan_run(
     orphans: Mapping[str, str],
     wiring: Wiring,
 ) -> Plan:
-    """The plan: scaffold.yaml (when its text changes), every generated file, the files
-    no longer generated (`orphans`, by base), and the wired hand-owned files."""
+    """The plan: scaffold.yaml (when its text changes), every generated file (a new
+    skeleton's as wired), the files no longer generated (`orphans`, by base), and the
+    wired hand-owned files."""
     plan = Plan()
     current_spec = read_text(state.root, SPEC_FILE)
     if current_spec != spec_text:
@@ -33,7 +34,7 @@ def plan_run(
     plan_generated(
         plan,
         state.root,
-        tree.texts,
+        {**tree.texts, **wiring.created},
         {**bases, **wiring.bases},
         tree.owners,
         create_only=tree.create_only,

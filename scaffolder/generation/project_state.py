@@ -42,8 +42,10 @@ class ProjectState:
     context: dict[str, str]  # what every rendering depends on now besides the spec
 
     @classmethod
-    def load(cls, root: Path) -> ProjectState:
-        package = find_package(root)
+    def load(cls, root: Path, package: str | None = None) -> ProjectState:
+        """The state of the project at `root`; `package` is its package, when the project
+        is not written yet (`scaffold new`): else found on disk."""
+        package = package if package is not None else find_package(root)
         manifest = load_manifest(root) if (root / MANIFEST_PATH).is_file() else None
         return cls(root, package, manifest, load_fingerprints(root), render_context(root, package))
 

@@ -3,14 +3,12 @@
 Rendering is deterministic, so a resource none of whose inputs changed since the last
 run — its own model, what its templates read of the rest of the spec, scaffold, the
 blueprints, the package: its fingerprint (`scaffolder.render.reads`) — gets its files
-from their bases in `.scaffold/base/`, neither rendered nor laid out again. When no
-input of the whole run changed, `reused_tree` makes the tree from the bases alone,
-without even parsing the spec.
+from their bases in `.scaffold/base/`, neither rendered nor laid out again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,8 +17,7 @@ from scaffolder.generation.project_state import ProjectState
 from scaffolder.model.spec import Resource, Spec
 from scaffolder.render.reads import Fingerprinter
 from scaffolder.render.resource import ResourceRenderer, resource_files
-from scaffolder.spec.json_schema import SCHEMA_PATH
-from scaffolder.state import PROJECT_OWNER, Rendered, read_base
+from scaffolder.state import Rendered, read_base
 
 if TYPE_CHECKING:
     from scaffolder.progress import Progress
@@ -60,9 +57,10 @@ class Tree:
         else:
             self.fresh.discard(path)
 
-    def add_package_inits(self, project: Path, package: str) -> None:
-        """Add the missing `__init__.py` of every package the tree's files live in."""
-        inits = package_inits(project, package, self.texts)
+    def add_package_inits(self, project: Path, package: str, present: Collection[str] = ()) -> None:
+        """Add the missing `__init__.py` of every package the tree's files live in; those
+        `present` (a new project's skeleton, not on disk yet) are not missing."""
+        inits = package_inits(project, package, self.texts, present)
         for path, text in inits.items():
             self.add(path, text, None, fresh=True)
         self.create_only = frozenset(inits)
@@ -135,36 +133,18 @@ def render_resources(spec: Spec, state: ProjectState, progress: Progress | None)
     return Rendering(tree, fingerprints)
 
 
-def reused_tree(state: ProjectState) -> Tree | None:
-    """The tree of a run none of whose resources changed, from the bases alone: every
-    resource file the last run generated, and the editors' JSON Schema. None when the
-    recorded fingerprints are not those of exactly these resources."""
-
-    owners = {
-        path: record.owner
-        for path, record in state.records.items()
-        if record.owner not in (PROJECT_OWNER, "migration")
-    }
-    if set(owners.values()) != set(state.fingerprints.resources):
-        return None
-    if SCHEMA_PATH in state.records:  # it depends on scaffold's version only
-        owners[SCHEMA_PATH] = PROJECT_OWNER
-    tree = Tree()
-    for path, owner in owners.items():
-        tree.add(path, state.base(path), owner, fresh=False)
-    tree.add_package_inits(state.root, state.package)
-    return tree
-
-
-def package_inits(project: Path, package: str, tree: Mapping[str, str]) -> dict[str, str]:
-    """`__init__.py` of every package the rendered files live in, when it is missing."""
+def package_inits(
+    project: Path, package: str, tree: Mapping[str, str], present: Collection[str] = ()
+) -> dict[str, str]:
+    """`__init__.py` of every package the rendered files live in, when it is missing
+    (from the tree, the project, and the paths `present`)."""
     inits: dict[str, str] = {}
     for path in tree:
         parent = path.rsplit("/", 1)[0] if "/" in path else ""
         if not path.endswith(".py") or not parent or parent.startswith("migrations"):
             continue
         init = f"{parent}/__init__.py"
-        if init in tree or init in inits or (project / init).is_file():
+        if init in tree or init in inits or init in present or (project / init).is_file():
             continue
         folder = parent.rsplit("/", 1)[-1]
         default = (

@@ -1,6 +1,7 @@
-"""Stage 1, render (continued): the project skeleton rendered anew, when its blueprint
-changed since it was rendered — a scaffold upgrade, or a new version of the project's
-own `--blueprint`. Its files are then merged like the resources' (three ways)."""
+"""Stage 1, render (continued): the project skeleton — that of a project `scaffold new`
+is making (`NewSkeleton`, rendered by the command), or rendered anew when its blueprint
+changed since it was rendered: a scaffold upgrade, or a new version of the project's
+own `--blueprint`. An upgrade's files are then merged like the resources' (three ways)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,19 @@ from pathlib import Path
 from scaffolder.errors import UsageError
 from scaffolder.project.skeleton import blueprint_digest, rerender_skeleton, resolved_source
 from scaffolder.state import SKELETON_PATH, load_skeleton_record, skeleton_record
+
+
+@dataclass(frozen=True)
+class NewSkeleton:
+    """The skeleton of a project `scaffold new` is making: rendered, not yet laid out or
+    written. The run creates its files (the wiring of the spec's resources made), lays
+    them out with the resources' and records them as generated, unwired."""
+
+    files: dict[str, str]  # as the blueprint rendered them, by path
+    #: the package scaffold generates into: the project has none on disk yet (a custom
+    #: skeleton without one gets no resources, but its Python is laid out for one)
+    package: str
+    state: dict[str, str]  # the `.scaffold/` record of the skeleton
 
 
 @dataclass(frozen=True)
@@ -41,17 +55,3 @@ def upgrade_skeleton(project: Path) -> SkeletonUpgrade:
     files = rerender_skeleton(record.answers, source)
     state = {SKELETON_PATH: skeleton_record(record.answers, digest, record.source)}
     return SkeletonUpgrade(files, state)
-
-
-def skeleton_unchanged(project: Path) -> bool:
-    """Whether the project blueprint (bundled, or the project's own `--blueprint`) is the
-    one the skeleton was rendered with; an unreachable one is not (`prepare` warns)."""
-
-    record = load_skeleton_record(project)
-    if record is None:
-        return True
-    source = resolved_source(record.source, project) if record.source is not None else None
-    try:
-        return record.blueprint == blueprint_digest(source)
-    except UsageError:
-        return False

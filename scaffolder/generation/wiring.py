@@ -5,6 +5,7 @@ applied in memory (`scaffolder.codemods.wiring`).
 Skipped when the last run made every edit under the same spec and scaffold and the
 wired files are still as it left them. After a skeleton upgrade, the re-rendered
 skeleton files are wired too, and so are both other sides of their three-way merge.
+A new project's skeleton (`scaffold new`) is wired in memory before it is written.
 """
 
 from __future__ import annotations
@@ -32,12 +33,15 @@ class Wiring:
     `skeleton`: the re-rendered skeleton, wired; `ours` and `bases`, for each of its
     files the run wires, the user's side of the merge (the file on disk: `original`
     as it is, `text` wired) and the recorded base, wired. Empty without an upgrade.
+    `created`: the files of a new project's skeleton the run wires, wired — written
+    in their place; the skeleton as rendered stays their base (`wire_new`).
     """
 
     edited: dict[str, EditedFile]
     skeleton: dict[str, str] = field(default_factory=dict)
     ours: dict[str, EditedFile] = field(default_factory=dict)
     bases: dict[str, str] = field(default_factory=dict)
+    created: dict[str, str] = field(default_factory=dict)
 
     def unlaid(self) -> dict[str, str]:
         """What the run's one ruff pass lays out: the edited files that changed, and the
@@ -45,6 +49,7 @@ class Wiring:
         texts = {p: f.text for p, f in self.edited.items() if _changed(f)}
         texts.update({f"ours/{p}": f.text for p, f in self.ours.items() if _changed(f)})
         texts.update({f"base/{p}": text for p, text in self.bases.items()})
+        texts.update({f"wired/{p}": text for p, text in self.created.items()})
         return texts
 
     def laid_out(self, formatted: Mapping[str, str]) -> Wiring:
@@ -57,14 +62,16 @@ class Wiring:
             for p, f in self.ours.items()
         }
         bases = {p: formatted[f"base/{p}"] for p in self.bases}
-        return Wiring(edited, self.skeleton, ours, bases)
+        created = {p: formatted[f"wired/{p}"] for p in self.created}
+        return Wiring(edited, self.skeleton, ours, bases, created)
 
     def digests(self) -> dict[str, str] | None:
         """What the next run checks to skip the edits: each wired file's digest; None when
         wiring is left to add by hand, or the skeleton was re-rendered (edits run again)."""
         if self.skeleton or any(f.manual for f in self.edited.values()):
             return None
-        return {p: digest(f.text) for p, f in self.edited.items() if f.original is not None}
+        wired = {p: f.text for p, f in self.edited.items() if f.original is not None}
+        return {p: digest(text) for p, text in {**wired, **self.created}.items()}
 
 
 def wire(
@@ -90,6 +97,24 @@ def wire(
     ours = _merge_sides(edited, wired)
     recorded = {path: bases[path] for path in ours if path in bases}
     return Wiring(edited, wired, ours, _wire(state, edits, recorded))
+
+
+def wire_new(state: ProjectState, spec: Spec, skeleton: Mapping[str, str]) -> Wiring:
+    """The wiring of a new project: `spec`'s edits made to its `skeleton` (in memory,
+    nothing is written yet). Wiring left to add by hand (a custom skeleton lacking a
+    file or a place) stays in `edited`, to be shown."""
+    from scaffolder.codemods.edits import run_edits
+    from scaffolder.codemods.wiring import wiring_edits
+
+    edits = wiring_edits(spec, None, state.package)
+    if not edits:
+        return Wiring({})
+    files = run_edits(state.root, edits, skeleton)
+    created = {p: f.text for p, f in files.items() if f.original is not None}
+    manual = {
+        p: EditedFile(f.original, f.original or "", f.manual) for p, f in files.items() if f.manual
+    }
+    return Wiring(manual, created=created)
 
 
 def unchanged_wiring(

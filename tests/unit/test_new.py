@@ -204,6 +204,44 @@ def test_new_with_a_spec_generates_and_wires_every_resource(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
 
 
+def test_new_lays_out_skeleton_and_resources_in_one_ruff_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One `prepare` plans the skeleton with the resources: their Python is laid out
+    together, and a wired skeleton file's base is the skeleton as rendered (unwired)."""
+    from scaffolder.render import formatting
+
+    passes: set[Path] = set()
+    ruff = formatting._ruff
+
+    def recording(root: Path, *args: str) -> None:
+        passes.add(root)
+        ruff(root, *args)
+
+    monkeypatch.setattr(formatting, "_ruff", recording)
+    spec = tmp_path / "blog.yaml"
+    spec.write_text("version: 1\nresources:\n  Post:\n    fields:\n      title: str(200)\n")
+    code, output = scaffold_new(str(tmp_path / "blog"), "--spec", str(spec), "--defaults")
+    assert code == 0, output
+    assert len(passes) == 1
+    root = tmp_path / "blog"
+    models = "blog/models/__init__.py"
+    wired = (root / models).read_text()
+    base = read_base(root, load_manifest(root).files[models])
+    assert "from blog.models.post import Post" in wired
+    assert "post" not in base
+    assert formatting.format_python({models: wired}, "blog")[models] == wired
+
+
+def test_a_project_without_spec_is_prepared_with_the_spec_it_gets() -> None:
+    """`new` without --spec plans with an empty Spec, not parsing EMPTY_SPEC (ruamel and
+    inflect stay unloaded): they must say the same."""
+    from scaffolder.model.spec import Spec
+    from scaffolder.spec import parse_spec
+
+    assert parse_spec(EMPTY_SPEC, "scaffold.yaml") == Spec(version=1, resources=())
+
+
 def test_two_runs_are_byte_identical(tmp_path: Path) -> None:
     for run in ("one", "two"):
         code, output = scaffold_new(str(tmp_path / run / "demo"), "--defaults")

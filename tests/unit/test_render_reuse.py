@@ -18,11 +18,10 @@ from hypothesis import strategies as st
 
 from scaffolder.commands.new import create_project
 from scaffolder.commands.sync import apply_sync, plan_sync
-from scaffolder.plan import Plan
 from scaffolder.project.skeleton import read_tree
 from scaffolder.render.blueprints import bundled_blueprints
 from scaffolder.render.resource import ResourceRenderer
-from scaffolder.state import FINGERPRINTS_PATH
+from scaffolder.state import FINGERPRINTS_PATH, changed_state
 
 POOL = ("Author", "Post", "Tag")
 FIELDS = (
@@ -204,12 +203,12 @@ def test_deleted_fingerprints_only_cost_time(
     assert _tree(project) == before
 
 
-def test_the_plan_made_from_bases_alone_is_the_full_plan(
-    empty_project: Path, tmp_path: Path
+def test_a_run_with_nothing_changed_plans_from_the_bases_alone(
+    empty_project: Path, tmp_path: Path, rendered: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Nothing changed but the user's own edits: the shortcut plans what `prepare` plans."""
-    from scaffolder.generation import prepare, prepare_unchanged
-    from scaffolder.spec import load_spec
+    """Nothing changed but the user's own edits: nothing is rendered, nothing but a new
+    package init laid out, the state stays as it is, and the plan finds the edits."""
+    from scaffolder.generation import layout
 
     project = tmp_path / "proj"
     shutil.copytree(empty_project, project)
@@ -222,21 +221,29 @@ def test_the_plan_made_from_bases_alone_is_the_full_plan(
     service.write_text("<<<<<<< yours\nx = 1\n=======\nx = 2\n>>>>>>> scaffold\n")
     (project / package / "views" / "author.py").unlink()  # deleted: stays deleted
     (project / package / "schemas" / "__init__.py").unlink()  # a package init: made again
-    text = (project / "scaffold.yaml").read_text()
+    laid_out: list[str] = []
+    real = layout.format_python
 
-    fast = prepare_unchanged(project, text)
-    assert fast is not None
-    full = prepare(project, load_spec(project / "scaffold.yaml"), text)
+    def recording(tree: dict[str, str], package: str) -> dict[str, str]:
+        laid_out.extend(tree)
+        return real(tree, package)
 
-    def ops(plan: Plan) -> list[tuple[str, str, str | None, str | None]]:
-        return sorted((op.action.value, op.path, op.text, op.note) for op in plan.ops)
+    monkeypatch.setattr(layout, "format_python", recording)
+    rendered.clear()
 
-    assert ops(fast.plan) == ops(full.plan)
-    actions = {op.path: op.action.value for op in fast.plan.ops}
-    assert actions[f"{package}/services/tag.py"] == "conflict"
-    assert actions[f"{package}/views/author.py"] == "skip"
-    assert actions[f"{package}/schemas/__init__.py"] == "create"
-    assert actions[f"{package}/models/post.py"] == "identical"
+    generation = plan_sync(project)
+
+    assert rendered == []
+    assert laid_out == [f"{package}/schemas/__init__.py"]  # made again: the only new text
+    assert changed_state(project, generation.state) == {}
+    actions = {op.path: op.action.value for op in generation.plan.ops}
+    edited = {
+        f"{package}/services/tag.py": "conflict",
+        f"{package}/views/author.py": "skip",
+        f"{package}/schemas/__init__.py": "create",
+    }
+    assert {p: actions[p] for p in edited} == edited
+    assert {a for p, a in actions.items() if p not in edited} == {"identical"}
 
 
 def test_another_ruff_or_jinja_renders_everything_again(

@@ -65,8 +65,8 @@ def test_help_lists_every_command_group() -> None:
 
 
 def test_sync_with_nothing_to_do_imports_no_heavy_library(tmp_path: Path) -> None:
-    """`sync --check` in an up-to-date project plans from the bases alone: it neither
-    parses the spec (ruamel, inflect), renders (jinja2), wires (libcst) nor renders the
+    """`sync --check` in an up-to-date project parses the spec (ruamel, inflect), and
+    plans from the bases: it neither renders (jinja2), wires (libcst) nor renders the
     skeleton (copier), so none of them is imported."""
     spec = tmp_path / "spec.yaml"
     spec.write_text("version: 1\nresources:\n  Author:\n    fields:\n      name: str(100)\n")
@@ -75,4 +75,5 @@ def test_sync_with_nothing_to_do_imports_no_heavy_library(tmp_path: Path) -> Non
     subprocess.run([sys.executable, "-m", "scaffolder", *new], capture_output=True, check=True)
     loaded = _modules_after(_probe("-C", str(project), "sync", "--check"))
     assert "scaffolder.generation" in loaded  # the command did plan
-    assert sorted(m for m in loaded if m.split(".")[0] in HEAVY) == []
+    unused = [m for m in HEAVY if m not in ("ruamel", "inflect")]
+    assert sorted(m for m in loaded if m.split(".")[0] in unused) == []
