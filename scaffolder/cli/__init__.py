@@ -4,9 +4,11 @@ Modules here import only typer and the standard library at import time, so that
 `scaffold --help` stays fast; each command imports what it needs when it runs.
 Every command is a `ReportedCommand` and every help text ends with examples that
 are real invocations (tests/unit/test_help.py parses each one).
-"""
 
-from __future__ import annotations
+Unlike the rest of scaffold, the modules that declare commands do without `from
+__future__ import annotations`: typer reads every command's parameters on each run,
+and annotations kept as strings would each be compiled and evaluated then (~2.5 ms).
+"""
 
 import gc
 from pathlib import Path

@@ -1,7 +1,5 @@
 """`scaffold blueprints …`: the templates code is generated from, and the project's overrides."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

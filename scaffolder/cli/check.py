@@ -1,7 +1,5 @@
 """`scaffold check`: validate a spec and summarise it."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`scaffold destroy …`: remove a resource and the code generated for it."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`scaffold generate …`: add code for one resource."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

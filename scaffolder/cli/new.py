@@ -1,7 +1,5 @@
 """`scaffold new`: create a project from the project blueprint."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`scaffold schema`: the JSON Schema of scaffold.yaml, for editor completion."""
 
-from __future__ import annotations
-
 
 def schema() -> None:
     """Print the JSON Schema of the spec format on stdout.

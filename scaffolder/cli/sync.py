@@ -1,7 +1,5 @@
 """`scaffold sync` and `scaffold undo`: regenerate after spec changes, keeping hand edits."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

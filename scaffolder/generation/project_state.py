@@ -3,7 +3,6 @@ every rendering depends on now besides the spec. Read once, at the start of a ru
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +23,7 @@ from scaffolder.state import (
     load_manifest,
     read_base,
 )
+from scaffolder.user_cache import installed_version
 
 
 def generator() -> str:
@@ -97,18 +97,3 @@ def render_context(project: Path, package: str) -> dict[str, str]:
         "jinja2": installed_version("jinja2"),
         "ruff": installed_version("ruff"),
     }
-
-
-def installed_version(name: str) -> str:
-    """The installed version of the distribution `name` (a top-level package of the same
-    name), read off its `NAME-VERSION.dist-info` directory beside the package: what
-    `importlib.metadata.version` says, without its ~10-20 ms import (email parsing)."""
-    package = importlib.util.find_spec(name)
-    if package is not None and package.origin is not None:
-        site = Path(package.origin).parent.parent
-        found = sorted(site.glob(f"{name}-*.dist-info"))
-        if len(found) == 1:
-            return found[0].name.removeprefix(f"{name}-").removesuffix(".dist-info")
-    from importlib import metadata  # an unusual layout: ask the standard way
-
-    return metadata.version(name)

@@ -10,7 +10,13 @@ from collections.abc import Mapping
 from scaffolder.generation.project_state import ProjectState, generator
 from scaffolder.generation.rendering import Tree
 from scaffolder.generation.wiring import Wiring
-from scaffolder.state import FINGERPRINTS_PATH, Fingerprints, Rendered, state_files
+from scaffolder.state import (
+    FINGERPRINTS_PATH,
+    Fingerprints,
+    Rendered,
+    require_bases,
+    state_files,
+)
 
 
 def next_state(
@@ -26,18 +32,19 @@ def next_state(
 
     Files no longer generated leave the manifest (deleted, or kept as the user's own).
     """
+    kept = {  # neither gone nor replaced by the new rendering: their bases stay as stored
+        path: record
+        for path, record in state.records.items()
+        if path not in orphans and path not in tree.owners
+    }
+    require_bases(state.root, kept.values())
     generated: dict[str, str] = {}
     owners: dict[str, str] = {}
-    for path, record in state.records.items():
-        if path in orphans or path in tree.owners:  # gone, or replaced by the new rendering
-            continue
-        generated[path] = state.base(path)
-        owners[path] = record.owner
     for path, text in tree.texts.items():
         if path in tree.owners:  # package __init__ files are the user's from the start
             generated[path] = text
             owners[path] = tree.owners[path]
-    files = state_files(generated, spec_text, generator(), owners)
+    files = state_files(generated, spec_text, generator(), owners, kept)
     files.update(skeleton_record)
     fingerprints = Fingerprints(state.context, dict(sorted(rendered.items())), wiring.digests())
     files[FINGERPRINTS_PATH] = fingerprints.to_json()

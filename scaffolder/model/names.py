@@ -8,7 +8,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
+
+from scaffolder.user_cache import installed_version, load_memo, store_memo
 
 if TYPE_CHECKING:
     import inflect
@@ -89,6 +91,28 @@ def _engine() -> inflect.engine:
         else:
             sys.modules["typeguard"] = real
     return inflect.engine()
+
+
+def _inflected(question: Literal["plural", "singular"], word: str) -> str:
+    """inflect's plural or singular of a lower-case `word` ("" when it has none, as for
+    the singular of a singular), remembered between runs (`user_cache`, one memo per
+    inflect version): importing inflect costs ~9 ms of every run that loads a spec,
+    and a project asks about the same few words every time."""
+    name, memo = _inflect_memo()
+    key = f"{question}:{word}"
+    if key not in memo:
+        engine = _engine()
+        answer = engine.plural_noun(word) if question == "plural" else engine.singular_noun(word)
+        memo[key] = answer if isinstance(answer, str) else ""
+        store_memo(name, memo)
+    return memo[key]
+
+
+@cache
+def _inflect_memo() -> tuple[str, dict[str, str]]:
+    """The name of this inflect's memo, and the memo (filled as the run goes)."""
+    name = f"inflect-{installed_version('inflect')}.json"
+    return name, load_memo(name)
 
 
 #: Rails' English inflections (ActiveSupport's inflections.rb), tried last-defined first
@@ -182,8 +206,8 @@ def pluralize(word: str) -> str:
 
 def singularize(word: str) -> str:
     """English singular of one word, or the word itself if it is not a plural."""
-    singular = _engine().singular_noun(word.lower())
-    return _same_case(word, singular) if isinstance(singular, str) and singular else word
+    singular = _inflected("singular", word.lower())
+    return _same_case(word, singular) if singular else word
 
 
 def many_key(name: str) -> str:
@@ -197,8 +221,8 @@ def earlier_pluralize(word: str) -> str:
     """The plural scaffold gave one word before it kept plural and uncountable words as
     Rails does (2026-12-04): inflect's, always (`Staff` → `Staffs`, `Values` → `Valuess`).
     Only to recognise the names of projects made then (`generation.plurals`)."""
-    plural = _engine().plural_noun(word.lower())
-    return _same_case(word, plural) if isinstance(plural, str) and plural else word + "s"
+    plural = _inflected("plural", word.lower())
+    return _same_case(word, plural) if plural else word + "s"
 
 
 def earlier_plural_label(class_name: str) -> str:

@@ -83,13 +83,13 @@ def overrides(project: Path) -> list[Override]:
 def stray_overrides(project: Path) -> list[tuple[str, str | None]]:
     """Files under the project's blueprints/<kind>/ that override nothing (a misspelt
     name is silently unused otherwise), each with the template it was perhaps meant for."""
+    kinds = [kind for kind in KINDS if (project / PROJECT_OVERRIDES / kind).is_dir()]
+    if not kinds:  # most projects: no overrides, no need to list the bundled templates
+        return []
     names = [t.name for t in bundled_templates()]
     strays: list[tuple[str, str | None]] = []
-    for kind in KINDS:
-        directory = project / PROJECT_OVERRIDES / kind
-        if not directory.is_dir():
-            continue
-        for path in sorted(directory.rglob("*")):
+    for kind in kinds:
+        for path in sorted((project / PROJECT_OVERRIDES / kind).rglob("*")):
             name = path.relative_to(project / PROJECT_OVERRIDES).as_posix()
             if path.is_file() and name not in names and path.suffix == SUFFIX:
                 strays.append((f"{PROJECT_OVERRIDES}/{name}", closest(name, names)))

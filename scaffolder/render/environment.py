@@ -7,14 +7,10 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from scaffolder.user_cache import cache_dir
+
 if TYPE_CHECKING:
     import jinja2
-
-#: Where compiled blueprints are kept between runs (`$SCAFFOLD_CACHE_DIR`, else the
-#: user's cache directory). Compiling the ~35 resource blueprints costs more than
-#: rendering them; Jinja checks each cached entry against the template's source, so
-#: an edited blueprint (bundled or a project's override) is compiled again.
-CACHE_ENV = "SCAFFOLD_CACHE_DIR"
 
 
 def make_environment(search_path: list[Path]) -> jinja2.Environment:
@@ -81,17 +77,12 @@ def make_html_environment(env: jinja2.Environment) -> jinja2.Environment:
     )
 
 
-def cache_dir() -> Path | None:
-    """scaffold's cache directory, or None when it is switched off (`SCAFFOLD_CACHE_DIR=`)."""
-    configured = os.environ.get(CACHE_ENV)
-    if configured is not None:
-        return Path(configured) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "scaffold"
-
-
 def _bytecode_cache(kind: str) -> jinja2.BytecodeCache | None:
     """A cache of compiled templates of one environment kind; None: compile every run.
+
+    Compiling the ~35 resource blueprints costs more than rendering them; Jinja checks
+    each cached entry against the template's source, so an edited blueprint (bundled
+    or a project's override) is compiled again.
 
     Entry names carry the scaffold and Jinja versions as well, because the code Jinja
     compiles also depends on the environment's options and filters.

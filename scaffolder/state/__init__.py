@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,16 +100,21 @@ def state_files(
     applied_spec: str,
     generator: str,
     owners: Mapping[str, str] | None = None,
+    kept: Mapping[str, FileRecord] | None = None,
 ) -> dict[str, str]:
     """The `.scaffold/` files recording `generated` ({path: text}) as the new base.
 
     `owners` maps paths to their owning resource; unlisted paths belong to the project.
+    `kept`: records carried over as the last run left them, their bases already stored,
+    so neither read nor hashed again (a project's bases run to megabytes: the Swagger
+    UI bundle alone is 1.7 MB).
     """
     owners = owners or {}
-    records = {
-        path: FileRecord(base=digest(text), owner=owners.get(path, PROJECT_OWNER))
+    records = dict(kept or {})
+    records.update(
+        (path, FileRecord(base=digest(text), owner=owners.get(path, PROJECT_OWNER)))
         for path, text in generated.items()
-    }
+    )
     files = {f"{BASE_DIR}/{digest(text)}": text for text in generated.values()}
     files[MANIFEST_PATH] = Manifest(generator=generator, files=records).to_json()
     files[SPEC_PATH] = applied_spec
@@ -156,6 +161,15 @@ def read_base(project: Path, record: FileRecord) -> str:
         return (project / BASE_DIR / record.base).read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         raise StateError(f"{BASE_DIR}/{record.base} is missing or damaged") from None
+
+
+def require_bases(project: Path, records: Iterable[FileRecord]) -> None:
+    """Raise StateError, as `read_base` would, when a base of `records` is not stored."""
+    folder = project / BASE_DIR
+    stored = {blob.name for blob in folder.iterdir()} if folder.is_dir() else set()
+    for record in records:
+        if record.base not in stored:
+            raise StateError(f"{BASE_DIR}/{record.base} is missing or damaged")
 
 
 class StateError(UsageError):

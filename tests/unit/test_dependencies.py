@@ -98,7 +98,7 @@ def test_installed_versions_are_what_importlib_metadata_says() -> None:
     """The render context's versions, read off dist-info directories, are the real ones."""
     from importlib import metadata
 
-    from scaffolder.generation.project_state import installed_version
+    from scaffolder.user_cache import installed_version
 
     for name in ("jinja2", "ruff", "typer"):
         assert installed_version(name) == metadata.version(name)

@@ -252,12 +252,12 @@ def test_another_ruff_or_jinja_renders_everything_again(
     """They shape the text as much as the templates do: a recorded rendering made with
     another version is not reused."""
     from scaffolder.generation import project_state
+    from scaffolder.user_cache import installed_version as real
 
     project = tmp_path / "proj"
     shutil.copytree(empty_project, project)
     (project / "scaffold.yaml").write_text(SPEC)
     _sync(project)
-    real = project_state.installed_version
     for upgraded in ("ruff", "jinja2"):
         monkeypatch.setattr(
             project_state,

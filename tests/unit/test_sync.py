@@ -306,3 +306,16 @@ def test_a_damaged_manifest_is_a_clear_error(project: Path) -> None:
     code, output = scaffold(project, "sync")
     assert code == 2
     assert ".scaffold/manifest.json cannot be read" in output
+
+
+def test_a_missing_base_of_a_file_the_run_keeps_is_a_clear_error(project: Path) -> None:
+    manifest = json.loads((project / ".scaffold/manifest.json").read_text())
+    kept = manifest["files"]["migrations/versions/0002_create_posts.py"]["base"]
+    edit_spec(project, "body: text", "body: text?")  # Post re-rendered, the rest kept as stored
+    (project / ".scaffold/base" / kept).unlink()
+    before = snapshot(project)
+    code, output = scaffold(project, "sync")
+    assert code == 2
+    assert f".scaffold/base/{kept} is missing or damaged" in output
+    assert "Traceback" not in output
+    assert snapshot(project) == before
