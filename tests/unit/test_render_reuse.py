@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from scaffolder.commands.new import create_project
 from scaffolder.commands.sync import apply_sync, plan_sync
 from scaffolder.project.skeleton import read_tree
+from scaffolder.render import formatting
 from scaffolder.render.blueprints import bundled_blueprints
 from scaffolder.render.resource import ResourceRenderer
 from scaffolder.state import FINGERPRINTS_PATH, changed_state
@@ -208,7 +209,6 @@ def test_a_run_with_nothing_changed_plans_from_the_bases_alone(
 ) -> None:
     """Nothing changed but the user's own edits: nothing is rendered, nothing but a new
     package init laid out, the state stays as it is, and the plan finds the edits."""
-    from scaffolder.generation import layout
 
     project = tmp_path / "proj"
     shutil.copytree(empty_project, project)
@@ -222,13 +222,13 @@ def test_a_run_with_nothing_changed_plans_from_the_bases_alone(
     (project / package / "views" / "author.py").unlink()  # deleted: stays deleted
     (project / package / "schemas" / "__init__.py").unlink()  # a package init: made again
     laid_out: list[str] = []
-    real = layout.format_python
+    real = formatting.format_python
 
     def recording(tree: dict[str, str], package: str) -> dict[str, str]:
         laid_out.extend(tree)
         return real(tree, package)
 
-    monkeypatch.setattr(layout, "format_python", recording)
+    monkeypatch.setattr("scaffolder.generation.layout.format_python", recording)
     rendered.clear()
 
     generation = plan_sync(project)
