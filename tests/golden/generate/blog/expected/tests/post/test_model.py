@@ -1,6 +1,6 @@
 """The post model and service against a real database."""
 
-from sqlalchemy import select, text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from blog.models.comment import Comment
@@ -8,7 +8,7 @@ from blog.services import post as post_service
 from blog.settings import Settings
 from tests.comment.factories import create_comment
 from tests.post.factories import create_post, new_post_data
-from tests.resources import in_database
+from tests.resources import deleting_removes, in_database
 
 
 def test_a_saved_post_reads_back_the_same(settings: Settings) -> None:
@@ -43,10 +43,4 @@ def test_status_is_stored_as_its_value(settings: Settings) -> None:
 
 
 def test_deleting_post_deletes_its_comments(settings: Settings) -> None:
-    async def work(db: AsyncSession) -> None:
-        comment = await create_comment(db)
-        post = await post_service.posts.get(db, comment.post_id)
-        await post_service.posts.delete(db, post)
-        assert await db.scalar(select(Comment).where(Comment.id == comment.id)) is None
-
-    in_database(settings, work)
+    deleting_removes(settings, post_service.posts, create_comment, Comment, lambda row: row.post_id)

@@ -1,6 +1,6 @@
 """The order model and service against a real database."""
 
-from sqlalchemy import select, text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shop.models.order_line import OrderLine
@@ -8,7 +8,7 @@ from shop.services import order as order_service
 from shop.settings import Settings
 from tests.order.factories import create_order, new_order_data
 from tests.order_line.factories import create_order_line
-from tests.resources import in_database
+from tests.resources import deleting_removes, in_database
 
 
 def test_a_saved_order_reads_back_the_same(settings: Settings) -> None:
@@ -39,10 +39,6 @@ def test_status_is_stored_as_its_value(settings: Settings) -> None:
 
 
 def test_deleting_order_deletes_its_lines(settings: Settings) -> None:
-    async def work(db: AsyncSession) -> None:
-        order_line = await create_order_line(db)
-        order = await order_service.orders.get(db, order_line.order_id)
-        await order_service.orders.delete(db, order)
-        assert await db.scalar(select(OrderLine).where(OrderLine.id == order_line.id)) is None
-
-    in_database(settings, work)
+    deleting_removes(
+        settings, order_service.orders, create_order_line, OrderLine, lambda row: row.order_id
+    )

@@ -1,13 +1,12 @@
 """The order line model and service against a real database."""
 
-import pytest
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shop.models.order_line import OrderLine
 from shop.services import order_line as order_line_service
 from shop.settings import Settings
 from tests.order_line.factories import create_order_line, new_order_line_data
-from tests.resources import in_database
+from tests.resources import database_refuses, in_database
 
 
 def test_a_saved_order_line_reads_back_the_same(settings: Settings) -> None:
@@ -26,10 +25,4 @@ def test_a_saved_order_line_reads_back_the_same(settings: Settings) -> None:
 
 
 def test_the_database_enforces_quantity_min(settings: Settings) -> None:
-    async def work(db: AsyncSession) -> None:
-        order_line = await create_order_line(db)
-        order_line.quantity = 0
-        with pytest.raises(IntegrityError):
-            await db.commit()
-
-    in_database(settings, work)
+    database_refuses(settings, create_order_line, OrderLine.quantity, 0)
