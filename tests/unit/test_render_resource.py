@@ -162,7 +162,7 @@ def test_service_is_the_documented_contract() -> None:
         'Unique(Post.slug, "A post with this slug already exists.")',
         'Ref(Post.author_id, Author, "author")',
         'Many("tag_ids", Post.tags, Tag, "tags")',
-        'Comment, Comment.post_id, Label("comment", "comments", "a comment"), "post", "cascade"',
+        'Comment, Comment.post_id, Label("comment", "comments"), "post", "cascade"',
         "PAGE_SIZE = 20\n",
         "page_size=PAGE_SIZE,\n    max_page_size=MAX_PAGE_SIZE,",
         "filters=(\n        Post.title,",
@@ -175,7 +175,8 @@ def test_service_is_the_documented_contract() -> None:
     # the label with its article, as scaffold words it: the kit's OpenAPI summaries use it
     shop = example("shop")
     assert_file(shop, "app/services/order_line.py", '"order line", "order lines", "an order line"')
-    assert_file(shop, "app/services/order.py", '"order line", "order lines", "an order line"')
+    # a referrer's label only names rows in messages: no article
+    assert_file(shop, "app/services/order.py", 'Label("order line", "order lines"), "order"')
 
 
 def test_router_follows_the_rest_contract() -> None:
@@ -365,9 +366,8 @@ def test_services_declare_what_deleting_a_row_does_to_rows_referring_to_it() -> 
     assert_file(
         tree,
         "app/services/author.py",
-        'Referrer(Post, Post.author_id, Label("post", "posts", "a post"), "author", "restrict")',
-        'Referrer(Post, Post.reviewer_id, Label("post", "posts", "a post"), "reviewer", '
-        '"set_null")',
+        'Referrer(Post, Post.author_id, Label("post", "posts"), "author", "restrict")',
+        'Referrer(Post, Post.reviewer_id, Label("post", "posts"), "reviewer", "set_null")',
     )
     assert_file(
         tree,

@@ -15,8 +15,9 @@ class Label:
     singular: str
     plural: str
     #: The singular with its article, as scaffold words it ("an order line"): the kit adds
-    #: no English rule of its own.
-    a_singular: str
+    #: no English rule of its own. None (a label written by hand, or one that only names
+    #: rows in messages, as a `Referrer`'s): the singular alone ("Create order line").
+    a_singular: str | None = None
 
 
 class ServiceError(Exception):

@@ -31,8 +31,8 @@ authors = Crud(
     refs=(),
     manys=(),
     referrers=(
-        Referrer(Post, Post.author_id, Label("post", "posts", "a post"), "author", "restrict"),
-        Referrer(Post, Post.reviewer_id, Label("post", "posts", "a post"), "reviewer", "set_null"),
+        Referrer(Post, Post.author_id, Label("post", "posts"), "author", "restrict"),
+        Referrer(Post, Post.reviewer_id, Label("post", "posts"), "reviewer", "set_null"),
     ),
     page_size=PAGE_SIZE,
     max_page_size=MAX_PAGE_SIZE,

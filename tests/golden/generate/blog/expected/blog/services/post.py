@@ -50,9 +50,7 @@ posts = Crud(
     ),
     manys=(Many("tag_ids", Post.tags, Tag, "tags"),),
     referrers=(
-        Referrer(
-            Comment, Comment.post_id, Label("comment", "comments", "a comment"), "post", "cascade"
-        ),
+        Referrer(Comment, Comment.post_id, Label("comment", "comments"), "post", "cascade"),
     ),
     page_size=PAGE_SIZE,
     max_page_size=MAX_PAGE_SIZE,

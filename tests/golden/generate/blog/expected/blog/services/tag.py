@@ -26,7 +26,7 @@ tags = Crud(
         Referrer(
             Post,
             posts_tags.c.tag_id,
-            Label("post", "posts", "a post"),
+            Label("post", "posts"),
             "tags",
             "unlink",
             link=posts_tags.c.post_id,

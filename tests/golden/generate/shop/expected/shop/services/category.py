@@ -26,18 +26,10 @@ categories = Crud(
     manys=(),
     referrers=(
         Referrer(
-            Category,
-            Category.parent_id,
-            Label("category", "categories", "a category"),
-            "parent",
-            "set_null",
+            Category, Category.parent_id, Label("category", "categories"), "parent", "set_null"
         ),
         Referrer(
-            Product,
-            Product.category_id,
-            Label("product", "products", "a product"),
-            "category",
-            "restrict",
+            Product, Product.category_id, Label("product", "products"), "category", "restrict"
         ),
     ),
     page_size=PAGE_SIZE,

@@ -36,11 +36,7 @@ orders = Crud(
     manys=(),
     referrers=(
         Referrer(
-            OrderLine,
-            OrderLine.order_id,
-            Label("order line", "order lines", "an order line"),
-            "order",
-            "cascade",
+            OrderLine, OrderLine.order_id, Label("order line", "order lines"), "order", "cascade"
         ),
     ),
     page_size=PAGE_SIZE,

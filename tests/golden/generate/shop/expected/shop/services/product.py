@@ -49,7 +49,7 @@ products = Crud(
         Referrer(
             OrderLine,
             OrderLine.product_id,
-            Label("order line", "order lines", "an order line"),
+            Label("order line", "order lines"),
             "product",
             "restrict",
         ),
