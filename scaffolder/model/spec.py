@@ -6,6 +6,7 @@ attributes of these classes and never compute names or types themselves.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -328,7 +329,7 @@ class Resource:
     @property
     def generated_names(self) -> tuple[str, ...]:
         """Columns every row has without being declared: `id`, and the timestamps."""
-        return ("id", "created_at", "updated_at") if self.timestamps else ("id",)
+        return generated_names(self.timestamps)
 
     def query_field(self, name: str) -> QueryField:
         """How list queries see the field or generated column `name`."""
@@ -359,8 +360,7 @@ class Resource:
     @property
     def sort_fields(self) -> tuple[QueryField, ...]:
         """Everything a list can be sorted by: generated columns and sortable fields."""
-        names = [*self.generated_names, *(f.name for f in self.fields if f.is_sortable)]
-        return tuple(self.query_field(n) for n in names)
+        return tuple(self.query_field(n) for n in sort_names(self.generated_names, self.fields))
 
     @property
     def api_sort_fields(self) -> tuple[QueryField, ...]:
@@ -451,6 +451,18 @@ USER_RESOURCE = "User"
 
 
 @cache
+def generated_names(timestamps: bool) -> tuple[str, ...]:
+    """Columns every row of a resource has without being declared: `id`, and the
+    timestamps unless `timestamps: false`."""
+    return ("id", "created_at", "updated_at") if timestamps else ("id",)
+
+
+def sort_names(generated: Sequence[str], fields: Iterable[Field]) -> tuple[str, ...]:
+    """What a resource's lists can be sorted by, by name: its `generated` columns and its
+    sortable fields (the service's sort keys, and the API's unless `api.sort` says)."""
+    return (*generated, *(f.name for f in fields if f.is_sortable))
+
+
 def user_names() -> Names:
     """USER_RESOURCE's names, derived on first use: pluralizing imports inflect (~13 ms),
     which commands that derive no names (`--help`, `sync --check` with nothing to do) skip."""

@@ -14,6 +14,8 @@ from scaffolder.model.spec import (
     OrderKey,
     Resource,
     ReverseRelation,
+    generated_names,
+    sort_names,
 )
 from scaffolder.model.types import FieldType
 from scaffolder.spec import names_check
@@ -56,7 +58,7 @@ class ResourceBuilder:
             )
             timestamps = default
         self.timestamps = timestamps
-        self.generated = ("id", "created_at", "updated_at") if timestamps else ("id",)
+        self.generated = generated_names(timestamps)
 
     def add(self, spot: Spot, message: str, **extra: Any) -> None:
         self.loader._add(spot, f"resource `{self.raw.name}`: {message}", **extra)
@@ -309,8 +311,7 @@ class ResourceBuilder:
             for f in self.field_list
             if f.type not in (FieldType.JSON, FieldType.TEXT) and not f.is_many
         )
-        # the service's sort columns (Resource.sort_fields): one list per resource unless given
-        default_sort = (*self.generated, *(f.name for f in self.field_list if f.is_sortable))
+        default_sort = sort_names(self.generated, self.field_list)  # the service's
         return ApiOptions(
             filters=filters if filters is not None else default_filters,
             sort=sort if sort is not None else default_sort,
