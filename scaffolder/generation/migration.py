@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from scaffolder.generation.project_state import ProjectState
 from scaffolder.migrate.diff import diff_specs
-from scaffolder.migrate.revisions import VERSIONS_DIR, new_revision, versions_on_disk
+from scaffolder.migrate.revisions import is_version, new_revision, versions_on_disk
 from scaffolder.migrate.skeleton import is_skeleton_migration, upgrade_revisions
 from scaffolder.model.spec import Spec
 
@@ -83,12 +83,6 @@ def _skeleton_migrations(
         if is_skeleton_migration(path) and path in versions
     }
     return upgrades, history
-
-
-def is_version(path: str) -> bool:
-    """Whether `path` is a migration file, as `versions_on_disk` finds them."""
-    folder, _, name = path.rpartition("/")
-    return folder == VERSIONS_DIR and name.endswith(".py")
 
 
 def _sentence(summary: list[str]) -> str:

@@ -83,7 +83,7 @@ def wire(
 ) -> Wiring:
     """The wiring `spec` needs after `old`, made in memory: to the project's hand-owned
     files, and to the re-rendered `skeleton` (if any) and the `bases` of its files."""
-    same = unchanged_wiring(state, old == spec, bool(skeleton))
+    same = _unchanged_wiring(state, old == spec, bool(skeleton))
     if same is not None:
         return Wiring(same)
     from scaffolder.codemods.edits import run_edits  # ast: only when edits run
@@ -117,7 +117,7 @@ def wire_new(state: ProjectState, spec: Spec, skeleton: Mapping[str, str]) -> Wi
     return Wiring(manual, created=created)
 
 
-def unchanged_wiring(
+def _unchanged_wiring(
     state: ProjectState, same_spec: bool, upgrading: bool
 ) -> dict[str, EditedFile] | None:
     """The wired files as they are, when the wiring edits would all find their wiring

@@ -48,7 +48,7 @@ def read_revisions(files: dict[str, str]) -> list[Revision]:
 
 
 def versions_on_disk(project: Path) -> dict[str, str]:
-    """{path: text} of the migration files in a project."""
+    """{path: text} of the migration files in a project (`is_version`)."""
     directory = project / VERSIONS_DIR
     if not directory.is_dir():
         return {}
@@ -56,6 +56,12 @@ def versions_on_disk(project: Path) -> dict[str, str]:
         f"{VERSIONS_DIR}/{p.name}": p.read_text(encoding="utf-8")
         for p in sorted(directory.glob("*.py"))
     }
+
+
+def is_version(path: str) -> bool:
+    """Whether the project path `path` is a migration file, one `versions_on_disk` reads."""
+    folder, _, name = path.rpartition("/")
+    return folder == VERSIONS_DIR and name.endswith(".py")
 
 
 def head(revisions: list[Revision]) -> str | None:
